@@ -1,0 +1,92 @@
+//! edcal: an editorial calendar for the communication team of a health-care
+//! establishment, kept as plain-text TOML files in git.
+//!
+//! The pipeline reads from the module names: [`discover`] finds the calendar
+//! folder, [`load`] reads every file into the [`raw`] layer, [`resolve`]
+//! builds the checked [`model`], [`rules`] look across it, and [`check`]
+//! ties them together; the commands in `cmd` render the result. Nothing
+//! below [`run`] reads the clock or the environment: "today" and the
+//! current folder come in through [`Context`].
+//!
+//! ```no_run
+//! use clap::Parser;
+//! let cli = edcal::cli::Cli::parse_from(["edcal", "check", "--calendar", "calendar"]);
+//! let (mut out, mut err) = (Vec::new(), Vec::new());
+//! let env = edcal::Env { cwd: std::env::current_dir().unwrap(), color: false, now: chrono::Utc::now() };
+//! let code = edcal::run(&cli, &env, &mut out, &mut err).unwrap();
+//! assert_eq!(code, 0);
+//! ```
+
+pub mod check;
+pub mod cli;
+mod cmd;
+pub mod diagnostic;
+pub mod discover;
+pub mod load;
+pub mod model;
+pub mod network;
+pub mod raw;
+pub mod resolve;
+pub mod rules;
+pub mod source;
+pub mod zone;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::check::Checked;
+use crate::cli::{Cli, Command};
+
+/// What the outside world gives a run: the current folder, whether to color,
+/// and the clock.
+#[derive(Debug, Clone)]
+pub struct Env {
+    pub cwd: PathBuf,
+    /// Color human output (the terminal, `--color` and `NO_COLOR` decided).
+    pub color: bool,
+    pub now: DateTime<Utc>,
+}
+
+/// What a command works with.
+pub struct Context<'a> {
+    pub cli: &'a Cli,
+    pub env: &'a Env,
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+    pub color: bool,
+}
+
+impl Context<'_> {
+    /// Finds, loads and checks the calendar.
+    pub fn check(&self) -> Result<Checked> {
+        let root = discover::calendar_dir(self.cli.calendar.as_deref(), &self.env.cwd)?;
+        let loaded = load::load(&root)?;
+        let fixed_today = self.cli.today;
+        let now = self.env.now;
+        let today = move |tz: chrono_tz::Tz| -> NaiveDate {
+            fixed_today.unwrap_or_else(|| now.with_timezone(&tz).date_naive())
+        };
+        let exists = |path: &str| root.join(path).is_file();
+        Ok(check::check(loaded, today, &exists))
+    }
+}
+
+/// Runs one command line; returns the exit code (0 or 1). Errors are exit 2.
+pub fn run(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write) -> Result<u8> {
+    let mut ctx = Context {
+        cli,
+        env,
+        stdout,
+        stderr,
+        color: env.color,
+    };
+    let code = match &cli.command {
+        Command::Check(args) => cmd::check::run(args, &mut ctx)?,
+        Command::Explain(args) => cmd::explain::run(args, &mut ctx)?,
+    };
+    ctx.stdout.flush()?;
+    Ok(code)
+}

@@ -1,0 +1,507 @@
+//! The checked calendar: what every command works on.
+//!
+//! Values here hold their invariants by construction: ids match `[a-z0-9-]+`
+//! and are unique, enums are enums, dates are dates, times are resolved in the
+//! calendar's zone (never in a daylight-saving gap or fold), windows do not end
+//! before they start, and every reference (channel, campaign, member, theme,
+//! consent) names something that exists. Whatever broke an invariant was
+//! reported by `resolve` and left out. Spans are kept where a later rule must
+//! point at the file.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono_tz::Tz;
+
+use crate::network::Network;
+use crate::source::Span;
+
+pub use crate::raw::Located;
+
+#[derive(Debug)]
+pub struct Calendar {
+    pub settings: Settings,
+    pub team: BTreeMap<String, Member>,
+    pub themes: BTreeMap<String, Theme>,
+    /// The calendar's own awareness dates (the built-in ones are in `days`).
+    pub awareness: Vec<Period>,
+    pub rules: Rules,
+    pub channels: BTreeMap<String, Channel>,
+    pub consents: BTreeMap<String, Consent>,
+    pub campaigns: BTreeMap<String, Campaign>,
+    /// In file order, then `[[post]]` order.
+    pub posts: Vec<Post>,
+}
+
+#[derive(Debug)]
+pub struct Settings {
+    pub name: String,
+    pub tz: Tz,
+    pub language: Language,
+    pub holidays: HolidayRegion,
+    /// Show the built-in health awareness days.
+    pub awareness: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    Fr,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayRegion {
+    Fr,
+    None,
+}
+
+#[derive(Debug)]
+pub struct Member {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    Lead,
+    Editor,
+    Physician,
+    Freelance,
+}
+
+impl Role {
+    pub const ALL: [(&'static str, Role); 4] = [
+        ("lead", Role::Lead),
+        ("editor", Role::Editor),
+        ("physician", Role::Physician),
+        ("freelance", Role::Freelance),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Role::ALL
+            .iter()
+            .find(|(_, r)| *r == self)
+            .map_or("?", |(n, _)| *n)
+    }
+}
+
+#[derive(Debug)]
+pub struct Theme {
+    pub id: String,
+    pub label: String,
+    pub share: Option<f64>,
+    pub medical_review: bool,
+}
+
+/// A named span of days, both ends included.
+#[derive(Debug, Clone)]
+pub struct Period {
+    pub name: String,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Rules {
+    pub approve_days_before: u32,
+    pub sealed_approvals: bool,
+    pub allow: Vec<String>,
+    pub blackouts: Vec<Period>,
+    pub freezes: Vec<Freeze>,
+}
+
+/// A crisis freeze: from `from` to `to` (local wall-clock, `to` excluded),
+/// nothing goes out but the allowed themes.
+#[derive(Debug)]
+pub struct Freeze {
+    pub from: NaiveDateTime,
+    pub to: NaiveDateTime,
+    pub why: String,
+    pub allow_themes: Vec<String>,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Channel {
+    pub id: String,
+    pub network: Network,
+    pub account: Option<String>,
+    pub audience: Option<String>,
+    pub audience_kind: AudienceKind,
+    pub posts_per_week: PerWeek,
+    pub max_per_day: Option<u32>,
+    /// In minutes, so that `1.5` hours is exact.
+    pub min_gap_minutes: Option<u32>,
+    pub slots: Vec<Slot>,
+    pub export: Option<ExportFormat>,
+    pub span: Span,
+    /// Spans of the capacity keys, for `over-capacity`.
+    pub spans: ChannelSpans,
+}
+
+#[derive(Debug, Default)]
+pub struct ChannelSpans {
+    pub max_per_day: Option<Span>,
+    pub per_week_max: Option<Span>,
+    pub min_gap: Option<Span>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PerWeek {
+    pub min: Option<u32>,
+    pub max: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AudienceKind {
+    Patients,
+    Professionals,
+    Young,
+    Press,
+    General,
+}
+
+impl AudienceKind {
+    pub const ALL: [(&'static str, AudienceKind); 5] = [
+        ("patients", AudienceKind::Patients),
+        ("professionals", AudienceKind::Professionals),
+        ("young", AudienceKind::Young),
+        ("press", AudienceKind::Press),
+        ("general", AudienceKind::General),
+    ];
+}
+
+/// A weekly slot, `"tue 12:30"`: local wall-clock time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    pub weekday: Weekday,
+    pub time: NaiveTime,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ExportFormat {
+    Hootsuite,
+    Buffer,
+    Publer,
+    Sprout,
+    Generic,
+}
+
+impl ExportFormat {
+    pub const ALL: [(&'static str, ExportFormat); 5] = [
+        ("hootsuite", ExportFormat::Hootsuite),
+        ("buffer", ExportFormat::Buffer),
+        ("publer", ExportFormat::Publer),
+        ("sprout", ExportFormat::Sprout),
+        ("generic", ExportFormat::Generic),
+    ];
+}
+
+#[derive(Debug)]
+pub struct Consent {
+    pub id: String,
+    pub who: String,
+    pub record: Option<String>,
+    pub networks: Vec<Network>,
+    pub campaign: Option<String>,
+    pub until: Option<NaiveDate>,
+    pub minor: bool,
+    pub withdrawn: Option<NaiveDate>,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Campaign {
+    pub id: String,
+    pub name: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub channels: Vec<String>,
+    pub hashtags: Vec<String>,
+    /// Planned posts per channel over the campaign.
+    pub targets: BTreeMap<String, u32>,
+    pub milestones: Vec<Milestone>,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Milestone {
+    pub name: String,
+    pub due: NaiveDate,
+    pub owner: Option<String>,
+    pub done: bool,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    Idea,
+    Draft,
+    Review,
+    Approved,
+    Scheduled,
+    Published,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [(&'static str, Status); 7] = [
+        ("idea", Status::Idea),
+        ("draft", Status::Draft),
+        ("review", Status::Review),
+        ("approved", Status::Approved),
+        ("scheduled", Status::Scheduled),
+        ("published", Status::Published),
+        ("cancelled", Status::Cancelled),
+    ];
+
+    pub fn name(self) -> &'static str {
+        Status::ALL
+            .iter()
+            .find(|(_, s)| *s == self)
+            .map_or("?", |(n, _)| *n)
+    }
+
+    /// `approved`, `scheduled` or `published`: the lead said yes.
+    pub fn is_approved(self) -> bool {
+        matches!(
+            self,
+            Status::Approved | Status::Scheduled | Status::Published
+        )
+    }
+}
+
+/// A local wall-clock time in the calendar's zone, and the instant it names.
+/// Built only for times that exist exactly once (see `zone`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LocalTime {
+    pub local: NaiveDateTime,
+    pub instant: DateTime<Tz>,
+}
+
+/// When a post goes out, as the file says it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Timing {
+    /// No time: within the campaign's dates, or in the backlog.
+    Open,
+    At(Located<LocalTime>),
+    On(Located<NaiveDate>),
+    /// Both days included.
+    Between(Located<(NaiveDate, NaiveDate)>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Approval {
+    pub by: String,
+    pub on: NaiveDate,
+    pub digest: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Every {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// What a repetition does when it falls on a closed day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnClosed {
+    #[default]
+    Skip,
+    Before,
+    After,
+}
+
+#[derive(Debug, Clone)]
+pub struct Repeat {
+    pub every: Every,
+    pub interval: u32,
+    pub end: RepeatEnd,
+    pub except: Vec<NaiveDate>,
+    pub on_closed: OnClosed,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RepeatEnd {
+    Until(NaiveDate),
+    Count(u32),
+}
+
+#[derive(Debug, Clone)]
+pub struct Media {
+    /// A path relative to the calendar folder, or a URL.
+    pub file: Located<String>,
+    pub alt: Option<String>,
+    pub people: bool,
+    pub consent: Option<Located<String>>,
+    /// A `consent` was written but names nothing (already reported as
+    /// `unknown-consent`, so `missing-consent` stays quiet).
+    pub consent_unresolved: bool,
+    pub span: Span,
+}
+
+impl Media {
+    pub fn is_url(&self) -> bool {
+        is_url(&self.file.value)
+    }
+}
+
+pub fn is_url(s: &str) -> bool {
+    s.starts_with("https://") || s.starts_with("http://")
+}
+
+/// What one channel publishes differently.
+#[derive(Debug, Clone, Default)]
+pub struct Variant {
+    pub text: Option<Located<String>>,
+    pub link: Option<String>,
+    pub hashtags: Option<Vec<String>>,
+    pub media: Option<Vec<Media>>,
+    pub at: Option<Located<LocalTime>>,
+    pub span: Option<Span>,
+}
+
+#[derive(Debug)]
+pub struct Post {
+    pub id: Located<String>,
+    pub title: String,
+    pub campaign: Option<String>,
+    pub themes: Vec<String>,
+    /// Channel ids, each once, in the order written.
+    pub channels: Vec<Located<String>>,
+    pub status: Located<Status>,
+    pub owner: Option<String>,
+    pub created: Option<NaiveDate>,
+    pub approval: Option<Approval>,
+    pub medical_review: Option<Approval>,
+    pub timing: Timing,
+    pub repeat: Option<Repeat>,
+    pub text: Option<Located<String>>,
+    pub link: Option<String>,
+    pub hashtags: Vec<String>,
+    pub media: Vec<Media>,
+    /// By channel id; only for channels the post targets.
+    pub variants: BTreeMap<String, Variant>,
+    pub span: Span,
+}
+
+impl Post {
+    /// The time of the post on one channel: its variant's `at`, else the post's.
+    pub fn at(&self, channel: &str) -> Option<&Located<LocalTime>> {
+        self.variants
+            .get(channel)
+            .and_then(|v| v.at.as_ref())
+            .or(match &self.timing {
+                Timing::At(at) => Some(at),
+                _ => None,
+            })
+    }
+
+    /// The media a channel publishes: its variant's, else the post's.
+    pub fn media_for(&self, channel: &str) -> &[Media] {
+        self.variants
+            .get(channel)
+            .and_then(|v| v.media.as_deref())
+            .unwrap_or(&self.media)
+    }
+
+    /// Every media of the post, variants included.
+    pub fn all_media(&self) -> impl Iterator<Item = &Media> {
+        self.media.iter().chain(
+            self.variants
+                .values()
+                .flat_map(|v| v.media.iter().flatten()),
+        )
+    }
+
+    pub fn channel_ids(&self) -> impl Iterator<Item = &str> {
+        self.channels.iter().map(|c| c.value.as_str())
+    }
+}
+
+impl Post {
+    /// The days a pair can go out on, both included: its fixed day, its
+    /// `on` or `between`, else its campaign's dates, else from `today` on
+    /// (`None` as the end: no end is known).
+    pub fn window(
+        &self,
+        channel: &str,
+        calendar: &Calendar,
+        today: NaiveDate,
+    ) -> (NaiveDate, Option<NaiveDate>) {
+        if let Some(at) = self.at(channel) {
+            let day = at.value.local.date();
+            return (day, Some(self.last_day(day)));
+        }
+        match &self.timing {
+            Timing::On(on) => (on.value, Some(on.value)),
+            Timing::Between(b) => (b.value.0, Some(b.value.1)),
+            _ => match self
+                .campaign
+                .as_ref()
+                .and_then(|c| calendar.campaigns.get(c))
+            {
+                Some(campaign) => (campaign.start, Some(campaign.end)),
+                None => (today, None),
+            },
+        }
+    }
+
+    /// The last day a repetition starting on `first` can reach.
+    fn last_day(&self, first: NaiveDate) -> NaiveDate {
+        match &self.repeat {
+            None => first,
+            Some(repeat) => match repeat.end {
+                RepeatEnd::Until(until) => until.max(first),
+                RepeatEnd::Count(_) => NaiveDate::MAX,
+            },
+        }
+    }
+}
+
+/// A (post, channel) pair at a fixed time.
+#[derive(Debug, Clone)]
+pub struct Fixed<'a> {
+    pub post: &'a Post,
+    pub channel: &'a str,
+    pub time: LocalTime,
+    /// Where the time is written (the post's or the variant's `at`).
+    pub span: Span,
+}
+
+impl Calendar {
+    /// Every fixed pair of every post that is not cancelled, sorted by
+    /// channel, then time, then post id.
+    pub fn fixed(&self) -> Vec<Fixed<'_>> {
+        let mut fixed: Vec<Fixed<'_>> = self
+            .posts
+            .iter()
+            .filter(|p| p.status.value != Status::Cancelled)
+            .flat_map(|post| {
+                post.channel_ids().filter_map(move |channel| {
+                    post.at(channel).map(|at| Fixed {
+                        post,
+                        channel,
+                        time: at.value,
+                        span: at.span,
+                    })
+                })
+            })
+            .collect();
+        fixed.sort_by(|a, b| {
+            (a.channel, a.time.instant, &a.post.id.value).cmp(&(
+                b.channel,
+                b.time.instant,
+                &b.post.id.value,
+            ))
+        });
+        fixed
+    }
+}

@@ -1,0 +1,567 @@
+//! The raw layer: each calendar file as written, key for key, with spans.
+//!
+//! Types here mirror the files exactly (every key of SPEC's formats, as
+//! optional, typed TOML values) and nothing more: no value is interpreted yet
+//! beyond its TOML type. Unknown keys, wrong TOML types and absent required
+//! keys are reported while reading; `resolve` turns the result into the model.
+
+mod fields;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use toml::de::DeTable;
+
+pub use fields::{Fields, Located, Sink, closest};
+
+use crate::source::Span;
+
+type L<T> = Located<T>;
+
+/// A moment written either as a day or as a local date-time.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DayOrTime {
+    Day(NaiveDate),
+    Time(NaiveDateTime),
+}
+
+/// `edcal.toml`.
+#[derive(Debug, Default)]
+pub struct Settings {
+    /// Where `[calendar]` is, or the start of the file when it is absent.
+    pub calendar_span: Option<Span>,
+    pub name: Option<L<String>>,
+    pub timezone: Option<L<String>>,
+    pub language: Option<L<String>>,
+    pub holidays: Option<L<String>>,
+    pub awareness_builtin: Option<L<bool>>,
+    pub team: Vec<(L<String>, Member)>,
+    pub themes: Vec<(L<String>, Theme)>,
+    pub awareness: Vec<Awareness>,
+    pub rules: Rules,
+}
+
+#[derive(Debug)]
+pub struct Member {
+    pub span: Span,
+    pub name: Option<L<String>>,
+    pub role: Option<L<String>>,
+}
+
+#[derive(Debug)]
+pub struct Theme {
+    pub span: Span,
+    pub label: Option<L<String>>,
+    pub share: Option<L<f64>>,
+    pub medical_review: Option<L<bool>>,
+}
+
+#[derive(Debug)]
+pub struct Awareness {
+    pub span: Span,
+    pub name: Option<L<String>>,
+    pub from: Option<L<NaiveDate>>,
+    pub to: Option<L<NaiveDate>>,
+}
+
+#[derive(Debug, Default)]
+pub struct Rules {
+    pub approve_days_before: Option<L<u32>>,
+    pub sealed_approvals: Option<L<bool>>,
+    pub allow: Option<L<Vec<L<String>>>>,
+    pub blackouts: Vec<Blackout>,
+    pub freezes: Vec<Freeze>,
+}
+
+#[derive(Debug)]
+pub struct Blackout {
+    pub span: Span,
+    pub from: Option<L<NaiveDate>>,
+    pub to: Option<L<NaiveDate>>,
+    pub why: Option<L<String>>,
+}
+
+#[derive(Debug)]
+pub struct Freeze {
+    pub span: Span,
+    pub from: Option<L<DayOrTime>>,
+    pub to: Option<L<DayOrTime>>,
+    pub why: Option<L<String>>,
+    pub allow_themes: Option<L<Vec<L<String>>>>,
+}
+
+/// One table of `channels.toml`.
+#[derive(Debug)]
+pub struct Channel {
+    pub id: L<String>,
+    pub span: Span,
+    pub network: Option<L<String>>,
+    pub account: Option<L<String>>,
+    pub audience: Option<L<String>>,
+    pub audience_kind: Option<L<String>>,
+    pub posts_per_week: Option<PerWeek>,
+    pub max_per_day: Option<L<u32>>,
+    pub min_gap_hours: Option<L<f64>>,
+    pub slots: Option<L<Vec<L<String>>>>,
+    pub export: Option<L<String>>,
+}
+
+#[derive(Debug)]
+pub struct PerWeek {
+    pub span: Span,
+    pub min: Option<L<u32>>,
+    pub max: Option<L<u32>>,
+}
+
+/// One table of `consents.toml`.
+#[derive(Debug)]
+pub struct Consent {
+    pub id: L<String>,
+    pub span: Span,
+    pub who: Option<L<String>>,
+    pub record: Option<L<String>>,
+    pub networks: Option<L<Vec<L<String>>>>,
+    pub campaign: Option<L<String>>,
+    pub until: Option<L<NaiveDate>>,
+    pub minor: Option<L<bool>>,
+    pub withdrawn: Option<L<NaiveDate>>,
+}
+
+/// `campaigns/<id>.toml`.
+#[derive(Debug)]
+pub struct Campaign {
+    pub span: Span,
+    pub id: Option<L<String>>,
+    pub name: Option<L<String>>,
+    pub start: Option<L<NaiveDate>>,
+    pub end: Option<L<NaiveDate>>,
+    pub channels: Option<L<Vec<L<String>>>>,
+    pub hashtags: Option<L<Vec<L<String>>>>,
+    pub targets: Vec<(L<String>, L<u32>)>,
+    pub milestones: Vec<Milestone>,
+}
+
+#[derive(Debug)]
+pub struct Milestone {
+    pub span: Span,
+    pub name: Option<L<String>>,
+    pub due: Option<L<NaiveDate>>,
+    pub days_before_start: Option<L<u32>>,
+    pub owner: Option<L<String>>,
+    pub done: Option<L<bool>>,
+}
+
+/// One `[[post]]`.
+#[derive(Debug)]
+pub struct Post {
+    pub span: Span,
+    pub id: Option<L<String>>,
+    pub title: Option<L<String>>,
+    pub campaign: Option<L<String>>,
+    pub themes: Option<L<Vec<L<String>>>>,
+    pub channels: Option<L<Vec<L<String>>>>,
+    pub status: Option<L<String>>,
+    pub owner: Option<L<String>>,
+    pub created: Option<L<NaiveDate>>,
+    pub approval: Option<Approval>,
+    pub medical_review: Option<Approval>,
+    pub at: Option<L<NaiveDateTime>>,
+    pub on: Option<L<NaiveDate>>,
+    pub between: Option<L<Vec<L<NaiveDate>>>>,
+    pub repeat: Option<Repeat>,
+    pub text: Option<L<String>>,
+    pub link: Option<L<String>>,
+    pub hashtags: Option<L<Vec<L<String>>>>,
+    pub media: Option<Vec<Media>>,
+    pub variants: Vec<(L<String>, Variant)>,
+}
+
+#[derive(Debug)]
+pub struct Approval {
+    pub span: Span,
+    pub by: Option<L<String>>,
+    pub on: Option<L<NaiveDate>>,
+    pub digest: Option<L<String>>,
+}
+
+#[derive(Debug)]
+pub struct Repeat {
+    pub span: Span,
+    pub every: Option<L<String>>,
+    pub interval: Option<L<u32>>,
+    pub until: Option<L<NaiveDate>>,
+    pub count: Option<L<u32>>,
+    pub except: Option<L<Vec<L<NaiveDate>>>>,
+    pub on_closed: Option<L<String>>,
+}
+
+#[derive(Debug)]
+pub struct Media {
+    pub span: Span,
+    pub file: Option<L<String>>,
+    pub alt: Option<L<String>>,
+    pub people: Option<L<bool>>,
+    pub consent: Option<L<String>>,
+}
+
+#[derive(Debug)]
+pub struct Variant {
+    pub span: Span,
+    pub text: Option<L<String>>,
+    pub link: Option<L<String>>,
+    pub hashtags: Option<L<Vec<L<String>>>>,
+    pub media: Option<Vec<Media>>,
+    pub at: Option<L<NaiveDateTime>>,
+}
+
+fn root<'t, 'i>(doc: &'t DeTable<'i>, sink: &Sink<'_>, what: &str) -> Fields<'t, 'i> {
+    Fields::new(doc, sink.span(0..0), what)
+}
+
+/// Reads `edcal.toml`.
+pub fn settings(doc: &DeTable<'_>, sink: &mut Sink<'_>) -> Settings {
+    let mut file = root(doc, sink, "edcal.toml");
+    let mut settings = Settings::default();
+    match file.table("calendar", sink) {
+        Some(mut t) => {
+            settings.calendar_span = Some(t.span());
+            settings.name = t.req_string("name", sink);
+            settings.timezone = t.req_string("timezone", sink);
+            settings.language = t.string("language", sink);
+            settings.holidays = t.string("holidays", sink);
+            settings.awareness_builtin = t.bool("awareness", sink);
+            t.finish(sink);
+        }
+        None => {
+            if !file.has("calendar") {
+                file.require::<()>("calendar", None, sink);
+            }
+        }
+    }
+    settings.team = file
+        .entries("team", sink)
+        .into_iter()
+        .map(|(id, mut t)| {
+            let member = Member {
+                span: t.span(),
+                name: t.string("name", sink),
+                role: t.req_string("role", sink),
+            };
+            t.finish(sink);
+            (id, member)
+        })
+        .collect();
+    settings.themes = file
+        .entries("themes", sink)
+        .into_iter()
+        .map(|(id, mut t)| {
+            let theme = Theme {
+                span: t.span(),
+                label: t.string("label", sink),
+                share: t.number("share", sink),
+                medical_review: t.bool("medical_review", sink),
+            };
+            t.finish(sink);
+            (id, theme)
+        })
+        .collect();
+    settings.awareness = file
+        .tables("awareness", sink)
+        .into_iter()
+        .map(|mut t| {
+            let awareness = Awareness {
+                span: t.span(),
+                name: t.req_string("name", sink),
+                from: t.req_date("from", sink),
+                to: t.date("to", sink),
+            };
+            t.finish(sink);
+            awareness
+        })
+        .collect();
+    if let Some(mut t) = file.table("rules", sink) {
+        settings.rules = rules(&mut t, sink);
+        t.finish(sink);
+    }
+    file.finish(sink);
+    settings
+}
+
+fn rules(t: &mut Fields<'_, '_>, sink: &mut Sink<'_>) -> Rules {
+    Rules {
+        approve_days_before: t.count("approve_days_before", sink),
+        sealed_approvals: t.bool("sealed_approvals", sink),
+        allow: t.strings("allow", sink),
+        blackouts: t
+            .tables("blackout", sink)
+            .into_iter()
+            .map(|mut b| {
+                let blackout = Blackout {
+                    span: b.span(),
+                    from: b.req_date("from", sink),
+                    to: b.date("to", sink),
+                    why: b.string("why", sink),
+                };
+                b.finish(sink);
+                blackout
+            })
+            .collect(),
+        freezes: t
+            .tables("freeze", sink)
+            .into_iter()
+            .map(|mut f| {
+                let freeze = Freeze {
+                    span: f.span(),
+                    from: day_or_time(&mut f, "from", sink),
+                    to: day_or_time(&mut f, "to", sink),
+                    why: f.string("why", sink),
+                    allow_themes: f.strings("allow_themes", sink),
+                };
+                f.require("from", freeze.from.as_ref(), sink);
+                f.require("to", freeze.to.as_ref(), sink);
+                f.finish(sink);
+                freeze
+            })
+            .collect(),
+    }
+}
+
+fn day_or_time(
+    t: &mut Fields<'_, '_>,
+    key: &'static str,
+    sink: &mut Sink<'_>,
+) -> Option<L<DayOrTime>> {
+    let value = t.get(key)?;
+    if let toml::de::DeValue::Datetime(d) = value.get_ref()
+        && d.time.is_none()
+    {
+        return fields::as_date(value, &format!("`{key}`"), sink).map(|d| d.map(DayOrTime::Day));
+    }
+    fields::as_datetime(value, &format!("`{key}`"), sink).map(|d| d.map(DayOrTime::Time))
+}
+
+/// Reads `channels.toml`: every top-level table is a channel.
+pub fn channels(doc: &DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Channel> {
+    let file = root(doc, sink, "channels.toml");
+    file.into_entries(sink)
+        .into_iter()
+        .map(|(id, mut t)| {
+            let posts_per_week = t.table("posts_per_week", sink).map(|mut w| {
+                let per_week = PerWeek {
+                    span: w.span(),
+                    min: w.count("min", sink),
+                    max: w.count("max", sink),
+                };
+                w.finish(sink);
+                per_week
+            });
+            let channel = Channel {
+                span: t.span(),
+                network: t.req_string("network", sink),
+                account: t.string("account", sink),
+                audience: t.string("audience", sink),
+                audience_kind: t.string("audience_kind", sink),
+                posts_per_week,
+                max_per_day: t.count("max_per_day", sink),
+                min_gap_hours: t.number("min_gap_hours", sink),
+                slots: t.strings("slots", sink),
+                export: t.string("export", sink),
+                id,
+            };
+            t.finish(sink);
+            channel
+        })
+        .collect()
+}
+
+/// Reads `consents.toml`: every top-level table is a consent.
+pub fn consents(doc: &DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Consent> {
+    let file = root(doc, sink, "consents.toml");
+    file.into_entries(sink)
+        .into_iter()
+        .map(|(id, mut t)| {
+            let consent = Consent {
+                span: t.span(),
+                who: t.req_string("who", sink),
+                record: t.string("record", sink),
+                networks: t.strings("networks", sink),
+                campaign: t.string("campaign", sink),
+                until: t.date("until", sink),
+                minor: t.bool("minor", sink),
+                withdrawn: t.date("withdrawn", sink),
+                id,
+            };
+            t.require("networks", consent.networks.as_ref(), sink);
+            t.finish(sink);
+            consent
+        })
+        .collect()
+}
+
+/// Reads one campaign file.
+pub fn campaign(doc: &DeTable<'_>, sink: &mut Sink<'_>) -> Option<Campaign> {
+    let mut file = root(doc, sink, "a campaign file");
+    let campaign = match file.table("campaign", sink) {
+        Some(mut t) => {
+            let targets = t
+                .table("targets", sink)
+                .map(|targets| {
+                    let entries: Vec<_> = targets_of(targets, sink);
+                    entries
+                })
+                .unwrap_or_default();
+            let campaign = Campaign {
+                span: t.span(),
+                id: t.req_string("id", sink),
+                name: t.req_string("name", sink),
+                start: t.req_date("start", sink),
+                end: t.req_date("end", sink),
+                channels: t.strings("channels", sink),
+                hashtags: t.strings("hashtags", sink),
+                targets,
+                milestones: t
+                    .tables("milestone", sink)
+                    .into_iter()
+                    .map(|mut m| {
+                        let milestone = Milestone {
+                            span: m.span(),
+                            name: m.req_string("name", sink),
+                            due: m.date("due", sink),
+                            days_before_start: m.count("days_before_start", sink),
+                            owner: m.string("owner", sink),
+                            done: m.bool("done", sink),
+                        };
+                        m.finish(sink);
+                        milestone
+                    })
+                    .collect(),
+            };
+            t.finish(sink);
+            Some(campaign)
+        }
+        None => {
+            if !file.has("campaign") {
+                file.require::<()>("campaign", None, sink);
+            }
+            None
+        }
+    };
+    file.finish(sink);
+    campaign
+}
+
+/// `[campaign.targets]`: channel id to a count, keys chosen by the user.
+fn targets_of(targets: Fields<'_, '_>, sink: &mut Sink<'_>) -> Vec<(L<String>, L<u32>)> {
+    targets
+        .raw_entries()
+        .filter_map(|(key, value)| {
+            let count =
+                fields::as_count(value, &format!("the target of `{}`", key.get_ref()), sink)?;
+            Some((
+                Located::new(key.get_ref().to_string(), sink.span(key.span())),
+                count,
+            ))
+        })
+        .collect()
+}
+
+/// Reads a posts file: an array of `[[post]]` tables.
+pub fn posts(doc: &DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Post> {
+    let mut file = root(doc, sink, "a posts file");
+    let posts = file
+        .tables("post", sink)
+        .into_iter()
+        .map(|mut t| {
+            let post = post(&mut t, sink);
+            t.finish(sink);
+            post
+        })
+        .collect();
+    file.finish(sink);
+    posts
+}
+
+fn post(t: &mut Fields<'_, '_>, sink: &mut Sink<'_>) -> Post {
+    let approval = |t: &mut Fields<'_, '_>, key: &'static str, sink: &mut Sink<'_>| {
+        t.table(key, sink).map(|mut a| {
+            let approval = Approval {
+                span: a.span(),
+                by: a.req_string("by", sink),
+                on: a.req_date("on", sink),
+                digest: a.string("digest", sink),
+            };
+            a.finish(sink);
+            approval
+        })
+    };
+    Post {
+        span: t.span(),
+        id: t.req_string("id", sink),
+        title: t.req_string("title", sink),
+        campaign: t.string("campaign", sink),
+        themes: t.strings("themes", sink),
+        channels: t.req_strings("channels", sink),
+        status: t.req_string("status", sink),
+        owner: t.string("owner", sink),
+        created: t.date("created", sink),
+        approval: approval(t, "approval", sink),
+        medical_review: approval(t, "medical_review", sink),
+        at: t.datetime("at", sink),
+        on: t.date("on", sink),
+        between: t.dates("between", sink),
+        repeat: t.table("repeat", sink).map(|mut r| {
+            let repeat = Repeat {
+                span: r.span(),
+                every: r.req_string("every", sink),
+                interval: r.count("interval", sink),
+                until: r.date("until", sink),
+                count: r.count("count", sink),
+                except: r.dates("except", sink),
+                on_closed: r.string("on_closed", sink),
+            };
+            r.finish(sink);
+            repeat
+        }),
+        text: t.string("text", sink),
+        link: t.string("link", sink),
+        hashtags: t.strings("hashtags", sink),
+        media: media(t, sink),
+        variants: t
+            .entries("variants", sink)
+            .into_iter()
+            .map(|(channel, mut v)| {
+                let variant = Variant {
+                    span: v.span(),
+                    text: v.string("text", sink),
+                    link: v.string("link", sink),
+                    hashtags: v.strings("hashtags", sink),
+                    media: media(&mut v, sink),
+                    at: v.datetime("at", sink),
+                };
+                v.finish(sink);
+                (channel, variant)
+            })
+            .collect(),
+    }
+}
+
+fn media(t: &mut Fields<'_, '_>, sink: &mut Sink<'_>) -> Option<Vec<Media>> {
+    if !t.has("media") {
+        t.get("media");
+        return None;
+    }
+    Some(
+        t.tables("media", sink)
+            .into_iter()
+            .map(|mut m| {
+                let media = Media {
+                    span: m.span(),
+                    file: m.req_string("file", sink),
+                    alt: m.string("alt", sink),
+                    people: m.bool("people", sink),
+                    consent: m.string("consent", sink),
+                };
+                m.finish(sink);
+                media
+            })
+            .collect(),
+    )
+}

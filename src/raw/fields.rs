@@ -1,0 +1,512 @@
+//! Reading one TOML table key by key, reporting every problem on the way.
+//!
+//! A [`Fields`] wraps a parsed table. Each typed getter records the key as
+//! known, checks the value's TOML type (reporting `invalid-value`, or
+//! `missing-key` for the required variants) and returns it with its span.
+//! [`Fields::finish`] then reports every key nobody asked for as
+//! `unknown-key`, listing the keys the table has. Unlike a serde derive, which
+//! stops at the first problem of a file, this reports all of them and keeps
+//! the rest of the file usable.
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::Diagnostic;
+use crate::source::{SourceId, Span};
+
+/// A value and where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Located<T> {
+    pub fn new(value: T, span: Span) -> Located<T> {
+        Located { value, span }
+    }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Located<U> {
+        Located {
+            value: f(self.value),
+            span: self.span,
+        }
+    }
+}
+
+impl Located<String> {
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+}
+
+pub type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Where findings go while reading one file.
+pub struct Sink<'d> {
+    pub source: SourceId,
+    pub diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl Sink<'_> {
+    pub fn span(&self, range: std::ops::Range<usize>) -> Span {
+        Span::new(self.source, range)
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    pub fn invalid(&mut self, value: &Value<'_>, message: impl Into<String>) {
+        let span = self.span(value.span());
+        self.push(Diagnostic::new("invalid-value", span, message));
+    }
+}
+
+/// One table being read. `what` names it in messages, e.g. `` `post` ``.
+pub struct Fields<'t, 'i> {
+    table: &'t DeTable<'i>,
+    span: Span,
+    what: String,
+    known: Vec<&'static str>,
+}
+
+impl<'t, 'i> Fields<'t, 'i> {
+    pub fn new(table: &'t DeTable<'i>, span: Span, what: impl Into<String>) -> Fields<'t, 'i> {
+        Fields {
+            table,
+            span,
+            what: what.into(),
+            known: Vec::new(),
+        }
+    }
+
+    /// Reads `value` as a table, or reports that it should be one.
+    pub fn of(value: &'t Value<'i>, what: impl Into<String>, sink: &mut Sink<'_>) -> Option<Self> {
+        let what = what.into();
+        match value.get_ref() {
+            DeValue::Table(table) => Some(Fields::new(table, sink.span(value.span()), what)),
+            other => {
+                sink.invalid(
+                    value,
+                    format!("{what} must be a table, found {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        self.span
+    }
+
+    pub fn what(&self) -> &str {
+        &self.what
+    }
+
+    /// The raw value of `key`, marking it as known.
+    pub fn get(&mut self, key: &'static str) -> Option<&'t Value<'i>> {
+        self.known.push(key);
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref() == key)
+            .map(|(_, v)| v)
+    }
+
+    /// Reports `missing-key` when a required value is absent.
+    pub fn require<T>(&self, key: &str, found: Option<T>, sink: &mut Sink<'_>) -> Option<T> {
+        if found.is_none() && !self.has(key) {
+            sink.push(
+                Diagnostic::new(
+                    "missing-key",
+                    self.span,
+                    format!("{} has no `{key}`", self.what),
+                )
+                .label(format!("`{key}` is required here")),
+            );
+        }
+        found
+    }
+
+    /// Whether the table has `key`, whatever its value.
+    pub fn has(&self, key: &str) -> bool {
+        self.table.iter().any(|(k, _)| k.get_ref() == key)
+    }
+
+    pub fn string(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<Located<String>> {
+        let value = self.get(key)?;
+        as_string(value, &format!("`{key}`"), sink)
+    }
+
+    pub fn req_string(
+        &mut self,
+        key: &'static str,
+        sink: &mut Sink<'_>,
+    ) -> Option<Located<String>> {
+        let found = self.string(key, sink);
+        self.require(key, found, sink)
+    }
+
+    pub fn bool(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<Located<bool>> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(Located::new(*b, sink.span(value.span()))),
+            other => {
+                sink.invalid(
+                    value,
+                    format!(
+                        "`{key}` must be `true` or `false`, found {}",
+                        type_name(other)
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A non-negative integer.
+    pub fn count(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<Located<u32>> {
+        let value = self.get(key)?;
+        as_count(value, &format!("`{key}`"), sink)
+    }
+
+    /// A non-negative number, integer or float.
+    pub fn number(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<Located<f64>> {
+        let value = self.get(key)?;
+        let number = match value.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+                .ok()
+                .map(|i| i as f64),
+            DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+            other => {
+                sink.invalid(
+                    value,
+                    format!("`{key}` must be a number, found {}", type_name(other)),
+                );
+                return None;
+            }
+        };
+        match number {
+            Some(n) if n.is_finite() && n >= 0.0 => Some(Located::new(n, sink.span(value.span()))),
+            _ => {
+                sink.invalid(value, format!("`{key}` must be a number, zero or more"));
+                None
+            }
+        }
+    }
+
+    pub fn date(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<Located<NaiveDate>> {
+        let value = self.get(key)?;
+        as_date(value, &format!("`{key}`"), sink)
+    }
+
+    pub fn req_date(
+        &mut self,
+        key: &'static str,
+        sink: &mut Sink<'_>,
+    ) -> Option<Located<NaiveDate>> {
+        let found = self.date(key, sink);
+        self.require(key, found, sink)
+    }
+
+    pub fn datetime(
+        &mut self,
+        key: &'static str,
+        sink: &mut Sink<'_>,
+    ) -> Option<Located<NaiveDateTime>> {
+        let value = self.get(key)?;
+        as_datetime(value, &format!("`{key}`"), sink)
+    }
+
+    /// An array of strings; reports each element that is not one.
+    pub fn strings(
+        &mut self,
+        key: &'static str,
+        sink: &mut Sink<'_>,
+    ) -> Option<Located<Vec<Located<String>>>> {
+        let value = self.get(key)?;
+        let items = as_array(value, &format!("`{key}`"), "strings", sink)?;
+        let strings = items
+            .iter()
+            .filter_map(|item| as_string(item, &format!("an element of `{key}`"), sink))
+            .collect();
+        Some(Located::new(strings, sink.span(value.span())))
+    }
+
+    pub fn req_strings(
+        &mut self,
+        key: &'static str,
+        sink: &mut Sink<'_>,
+    ) -> Option<Located<Vec<Located<String>>>> {
+        let found = self.strings(key, sink);
+        self.require(key, found, sink)
+    }
+
+    /// An array of dates.
+    pub fn dates(
+        &mut self,
+        key: &'static str,
+        sink: &mut Sink<'_>,
+    ) -> Option<Located<Vec<Located<NaiveDate>>>> {
+        let value = self.get(key)?;
+        let items = as_array(value, &format!("`{key}`"), "dates", sink)?;
+        let dates = items
+            .iter()
+            .filter_map(|item| as_date(item, &format!("an element of `{key}`"), sink))
+            .collect();
+        Some(Located::new(dates, sink.span(value.span())))
+    }
+
+    /// A sub-table.
+    pub fn table(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<Fields<'t, 'i>> {
+        let value = self.get(key)?;
+        let what = format!("`{key}`");
+        Fields::of(value, what, sink)
+    }
+
+    /// An array of tables (`[[key]]` or an array of inline tables).
+    pub fn tables(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Vec<Fields<'t, 'i>> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
+        let Some(items) = as_array(value, &format!("`{key}`"), "tables", sink) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| Fields::of(item, format!("`{key}`"), sink))
+            .collect()
+    }
+
+    /// A table whose keys are ids chosen by the user (`[team.<id>]`), each
+    /// mapping to a table.
+    pub fn entries(
+        &mut self,
+        key: &'static str,
+        sink: &mut Sink<'_>,
+    ) -> Vec<(Located<String>, Fields<'t, 'i>)> {
+        match self.table(key, sink) {
+            Some(table) => table.into_entries(sink),
+            None => Vec::new(),
+        }
+    }
+
+    /// Every key of this table, each mapping to a table (channels.toml,
+    /// consents.toml). Consumes the reader: there are no fixed keys to check.
+    pub fn into_entries(self, sink: &mut Sink<'_>) -> Vec<(Located<String>, Fields<'t, 'i>)> {
+        self.table
+            .iter()
+            .filter_map(|(key, value)| {
+                let name = Located::new(key.get_ref().to_string(), sink.span(key.span()));
+                let fields = Fields::of(value, format!("`{}`", key.get_ref()), sink)?;
+                Some((name, fields))
+            })
+            .collect()
+    }
+
+    /// Every key and value of this table, for tables whose keys are data
+    /// (`[campaign.targets]`). Consumes the reader: any key is accepted.
+    pub fn raw_entries(
+        self,
+    ) -> impl Iterator<Item = (&'t Spanned<toml::de::DeString<'i>>, &'t Value<'i>)> {
+        self.table.iter()
+    }
+
+    /// Reports every key that no getter asked for.
+    pub fn finish(self, sink: &mut Sink<'_>) {
+        for (key, _) in self.table {
+            let name = key.get_ref();
+            if self.known.iter().any(|k| k == name) {
+                continue;
+            }
+            let mut known = self.known.clone();
+            known.sort_unstable();
+            known.dedup();
+            let list = known
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut diagnostic = Diagnostic::new(
+                "unknown-key",
+                sink.span(key.span()),
+                format!("unknown key `{name}` in {}", self.what),
+            )
+            .help(format!("{} has the keys {list}", self.what));
+            if let Some(close) = closest(name, known.iter().copied()) {
+                diagnostic = diagnostic.label(format!("did you mean `{close}`?"));
+            }
+            sink.push(diagnostic);
+        }
+    }
+}
+
+/// The candidate closest to `word`, when it is close enough to be a typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(word, c), c))
+        .filter(|&(distance, c)| distance <= (c.chars().count().max(3) / 3).max(1) && distance > 0)
+        .min()
+        .map(|(_, c)| c)
+}
+
+pub fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(d) => match (d.date, d.time, d.offset) {
+            (Some(_), None, _) => "a date",
+            (None, Some(_), _) => "a time",
+            (Some(_), Some(_), None) => "a local date-time",
+            _ => "a date-time with offset",
+        },
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+pub fn as_string(value: &Value<'_>, what: &str, sink: &mut Sink<'_>) -> Option<Located<String>> {
+    match value.get_ref() {
+        DeValue::String(s) => Some(Located::new(s.to_string(), sink.span(value.span()))),
+        other => {
+            sink.invalid(
+                value,
+                format!("{what} must be a string, found {}", type_name(other)),
+            );
+            None
+        }
+    }
+}
+
+pub fn as_count(value: &Value<'_>, what: &str, sink: &mut Sink<'_>) -> Option<Located<u32>> {
+    match value.get_ref() {
+        DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+            Ok(n) if n >= 0 => match u32::try_from(n) {
+                Ok(n) => Some(Located::new(n, sink.span(value.span()))),
+                Err(_) => {
+                    sink.invalid(value, format!("{what} is too large"));
+                    None
+                }
+            },
+            _ => {
+                sink.invalid(value, format!("{what} must be zero or more"));
+                None
+            }
+        },
+        other => {
+            sink.invalid(
+                value,
+                format!("{what} must be an integer, found {}", type_name(other)),
+            );
+            None
+        }
+    }
+}
+
+pub fn as_array<'t, 'i>(
+    value: &'t Value<'i>,
+    what: &str,
+    of: &str,
+    sink: &mut Sink<'_>,
+) -> Option<&'t [Value<'i>]> {
+    match value.get_ref() {
+        DeValue::Array(items) => Some(items),
+        other => {
+            sink.invalid(
+                value,
+                format!(
+                    "{what} must be an array of {of}, found {}",
+                    type_name(other)
+                ),
+            );
+            None
+        }
+    }
+}
+
+pub fn as_date(value: &Value<'_>, what: &str, sink: &mut Sink<'_>) -> Option<Located<NaiveDate>> {
+    if let DeValue::Datetime(d) = value.get_ref()
+        && let (Some(date), None, None) = (d.date, d.time, d.offset)
+    {
+        return match NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into()) {
+            Some(date) => Some(Located::new(date, sink.span(value.span()))),
+            None => {
+                sink.invalid(value, format!("{what} is not a calendar date"));
+                None
+            }
+        };
+    }
+    sink.invalid(
+        value,
+        format!(
+            "{what} must be a date like `2026-10-05`, found {}",
+            type_name(value.get_ref())
+        ),
+    );
+    None
+}
+
+/// A local date-time: wall-clock time in the calendar's zone, no offset.
+pub fn as_datetime(
+    value: &Value<'_>,
+    what: &str,
+    sink: &mut Sink<'_>,
+) -> Option<Located<NaiveDateTime>> {
+    if let DeValue::Datetime(d) = value.get_ref()
+        && let (Some(date), Some(time)) = (d.date, d.time)
+    {
+        if d.offset.is_some() {
+            sink.push(
+                Diagnostic::new(
+                    "invalid-value",
+                    sink.span(value.span()),
+                    format!("{what} must be a local date-time, without offset"),
+                )
+                .help("times are wall-clock times in `calendar.timezone`: write `2026-10-05T12:30:00`"),
+            );
+            return None;
+        }
+        let date = NaiveDate::from_ymd_opt(date.year.into(), date.month.into(), date.day.into());
+        let time = NaiveTime::from_hms_nano_opt(
+            time.hour.into(),
+            time.minute.into(),
+            time.second.unwrap_or(0).into(),
+            time.nanosecond.unwrap_or(0),
+        );
+        return match (date, time) {
+            (Some(date), Some(time)) => {
+                Some(Located::new(date.and_time(time), sink.span(value.span())))
+            }
+            _ => {
+                sink.invalid(value, format!("{what} is not a valid date-time"));
+                None
+            }
+        };
+    }
+    sink.invalid(
+        value,
+        format!(
+            "{what} must be a local date-time like `2026-10-05T12:30:00`, found {}",
+            type_name(value.get_ref())
+        ),
+    );
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_suggests_typos_only() {
+        let ids = ["facebook", "instagram", "x"];
+        assert_eq!(closest("facebok", ids), Some("facebook"));
+        assert_eq!(closest("instagarm", ids), Some("instagram"));
+        assert_eq!(closest("linkedin", ids), None);
+        assert_eq!(closest("facebook", ids), None);
+    }
+}

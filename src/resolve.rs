@@ -1,0 +1,756 @@
+//! From the raw files to the checked model.
+//!
+//! `resolve` interprets every raw value (enums, ids, zones, slots, windows,
+//! local times) and resolves every reference, reporting what fails as
+//! `invalid-value`, `unknown-*`, `duplicate-id`, `bad-window`,
+//! `timing-conflict`, `nonexistent-time` or `ambiguous-time`. What fails is
+//! left out of the model, so that the rules and commands downstream never
+//! meet a dangling reference or an impossible time.
+
+mod post;
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono_tz::Tz;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{
+    AudienceKind, Calendar, Campaign, Channel, ChannelSpans, Consent, ExportFormat, Freeze,
+    HolidayRegion, Language, Member, Milestone, PerWeek, Period, Role, Rules, Settings, Slot,
+    Theme,
+};
+use crate::network::Network;
+use crate::raw::{self, DayOrTime, Located, closest};
+use crate::source::Span;
+
+/// The raw content of a whole calendar folder.
+#[derive(Debug, Default)]
+pub struct RawCalendar {
+    pub settings: raw::Settings,
+    /// The span of `edcal.toml`'s start, where calendar-wide findings point.
+    pub settings_span: Option<Span>,
+    pub channels: Vec<raw::Channel>,
+    pub consents: Vec<raw::Consent>,
+    pub campaigns: Vec<raw::Campaign>,
+    pub posts: Vec<raw::Post>,
+}
+
+/// Builds the model, reporting into `diagnostics`.
+pub fn resolve(raw: RawCalendar, diagnostics: &mut Vec<Diagnostic>) -> Calendar {
+    let mut r = Resolver { diagnostics };
+    let settings = r.settings(&raw.settings);
+    let team = r.team(&raw.settings.team);
+    let themes = r.themes(&raw.settings.themes);
+    let awareness = raw
+        .settings
+        .awareness
+        .iter()
+        .filter_map(|a| {
+            let name = a.name.as_ref()?;
+            let from = a.from.as_ref()?;
+            r.period(name.value.clone(), from, a.to.as_ref(), a.span)
+        })
+        .collect();
+    let rules = r.rules(&raw.settings.rules, &themes);
+    let channels = r.channels(raw.channels);
+    let mut calendar = Calendar {
+        settings,
+        team,
+        themes,
+        awareness,
+        rules,
+        channels,
+        consents: BTreeMap::new(),
+        campaigns: BTreeMap::new(),
+        posts: Vec::new(),
+    };
+    calendar.campaigns = r.campaigns(raw.campaigns, &calendar);
+    calendar.consents = r.consents(raw.consents, &calendar);
+    calendar.posts = post::resolve_all(&mut r, raw.posts, &calendar);
+    calendar
+}
+
+pub(crate) struct Resolver<'d> {
+    pub diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+/// `[a-z0-9-]+`, the shape of every id.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+impl Resolver<'_> {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    pub fn invalid(&mut self, span: Span, message: impl Into<String>) {
+        self.push(Diagnostic::new("invalid-value", span, message));
+    }
+
+    /// Checks the shape of an id, reporting it when wrong.
+    pub fn id(&mut self, what: &str, id: &Located<String>) -> bool {
+        if is_id(&id.value) {
+            return true;
+        }
+        self.push(
+            Diagnostic::new(
+                "invalid-value",
+                id.span,
+                format!("invalid {what} id `{}`", id.value),
+            )
+            .help("ids use lowercase letters, digits and `-` only, e.g. `octobre-rose-2026`"),
+        );
+        false
+    }
+
+    /// An enum value from its name, or `invalid-value` listing the names.
+    pub fn choice<T: Copy>(
+        &mut self,
+        key: &str,
+        value: &Located<String>,
+        all: &[(&'static str, T)],
+    ) -> Option<T> {
+        if let Some((_, v)) = all.iter().find(|(name, _)| *name == value.value) {
+            return Some(*v);
+        }
+        let names: Vec<&str> = all.iter().map(|(n, _)| *n).collect();
+        let mut d = Diagnostic::new(
+            "invalid-value",
+            value.span,
+            format!("invalid {key} `{}`", value.value),
+        )
+        .help(format!("`{key}` is one of {}", list(&names)));
+        if let Some(close) = closest(&value.value.to_lowercase(), names.iter().copied()) {
+            d = d.label(format!("did you mean `{close}`?"));
+        }
+        self.push(d);
+        None
+    }
+
+    /// A period of days, checked to not end before it starts.
+    pub fn period(
+        &mut self,
+        name: String,
+        from: &Located<NaiveDate>,
+        to: Option<&Located<NaiveDate>>,
+        span: Span,
+    ) -> Option<Period> {
+        let to_value = to.map_or(from.value, |t| t.value);
+        if to_value < from.value {
+            self.bad_window(
+                from.span,
+                to.map_or(from.span, |t| t.span),
+                from.value,
+                to_value,
+            );
+            return None;
+        }
+        Some(Period {
+            name,
+            from: from.value,
+            to: to_value,
+            span,
+        })
+    }
+
+    pub fn bad_window(
+        &mut self,
+        from: Span,
+        to: Span,
+        start: impl std::fmt::Display,
+        end: impl std::fmt::Display,
+    ) {
+        self.push(
+            Diagnostic::new(
+                "bad-window",
+                to,
+                format!("the period ends on {end}, before it starts on {start}"),
+            )
+            .label("ends before it starts")
+            .note(from, "starts here"),
+        );
+    }
+
+    fn settings(&mut self, raw: &raw::Settings) -> Settings {
+        let tz = raw
+            .timezone
+            .as_ref()
+            .and_then(|tz| match tz.value.parse::<Tz>() {
+                Ok(tz) => Some(tz),
+                Err(_) => {
+                    let mut d = Diagnostic::new(
+                        "invalid-value",
+                        tz.span,
+                        format!("unknown time zone `{}`", tz.value),
+                    )
+                    .help("use an IANA zone name, e.g. `Europe/Paris`");
+                    if let Some(close) =
+                        closest(&tz.value, chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()))
+                    {
+                        d = d.label(format!("did you mean `{close}`?"));
+                    }
+                    self.push(d);
+                    None
+                }
+            });
+        let language = raw
+            .language
+            .as_ref()
+            .and_then(|l| self.choice("language", l, &[("fr", Language::Fr), ("en", Language::En)]))
+            .unwrap_or(Language::Fr);
+        let holidays = raw
+            .holidays
+            .as_ref()
+            .and_then(|h| {
+                self.choice(
+                    "holidays",
+                    h,
+                    &[("FR", HolidayRegion::Fr), ("none", HolidayRegion::None)],
+                )
+            })
+            .unwrap_or(HolidayRegion::Fr);
+        Settings {
+            name: raw
+                .name
+                .as_ref()
+                .map(|n| n.value.clone())
+                .unwrap_or_default(),
+            // Without a valid zone, times are read as UTC so that every other
+            // finding still shows; the zone's own finding is already reported.
+            tz: tz.unwrap_or(Tz::UTC),
+            language,
+            holidays,
+            awareness: raw.awareness_builtin.as_ref().is_none_or(|a| a.value),
+        }
+    }
+
+    fn team(&mut self, raw: &[(Located<String>, raw::Member)]) -> BTreeMap<String, Member> {
+        let mut team = BTreeMap::new();
+        for (id, member) in raw {
+            let role = member
+                .role
+                .as_ref()
+                .and_then(|role| self.choice("role", role, &Role::ALL));
+            if !self.id("member", id) {
+                continue;
+            }
+            let Some(role) = role else { continue };
+            team.insert(
+                id.value.clone(),
+                Member {
+                    id: id.value.clone(),
+                    name: member
+                        .name
+                        .as_ref()
+                        .map_or_else(|| id.value.clone(), |n| n.value.clone()),
+                    role,
+                    span: member.span,
+                },
+            );
+        }
+        team
+    }
+
+    fn themes(&mut self, raw: &[(Located<String>, raw::Theme)]) -> BTreeMap<String, Theme> {
+        let mut themes = BTreeMap::new();
+        for (id, theme) in raw {
+            if let Some(share) = &theme.share
+                && share.value > 1.0
+            {
+                self.invalid(
+                    share.span,
+                    format!(
+                        "`share` is a fraction of all posts, between 0 and 1, found {}",
+                        share.value
+                    ),
+                );
+            }
+            if !self.id("theme", id) {
+                continue;
+            }
+            themes.insert(
+                id.value.clone(),
+                Theme {
+                    id: id.value.clone(),
+                    label: theme
+                        .label
+                        .as_ref()
+                        .map_or_else(|| id.value.clone(), |l| l.value.clone()),
+                    share: theme.share.as_ref().map(|s| s.value).filter(|s| *s <= 1.0),
+                    medical_review: theme.medical_review.as_ref().is_some_and(|m| m.value),
+                },
+            );
+        }
+        themes
+    }
+
+    fn rules(&mut self, raw: &raw::Rules, themes: &BTreeMap<String, Theme>) -> Rules {
+        let mut allow = Vec::new();
+        for code in raw.allow.iter().flat_map(|a| &a.value) {
+            if crate::rules::find(&code.value).is_some() {
+                allow.push(code.value.clone());
+            } else {
+                let mut d = Diagnostic::new(
+                    "invalid-value",
+                    code.span,
+                    format!("unknown rule code `{}`", code.value),
+                )
+                .help("`edcal explain` lists the rule codes");
+                if let Some(close) =
+                    closest(&code.value, crate::rules::REGISTRY.iter().map(|r| r.code))
+                {
+                    d = d.label(format!("did you mean `{close}`?"));
+                }
+                self.push(d);
+            }
+        }
+        let blackouts = raw
+            .blackouts
+            .iter()
+            .filter_map(|b| {
+                let from = b.from.as_ref()?;
+                let why = b.why.as_ref().map(|w| w.value.clone()).unwrap_or_default();
+                self.period(why, from, b.to.as_ref(), b.span)
+            })
+            .collect();
+        let freezes = raw
+            .freezes
+            .iter()
+            .filter_map(|f| {
+                for theme in f.allow_themes.iter().flat_map(|t| &t.value) {
+                    if !themes.contains_key(&theme.value) {
+                        let d = unknown(
+                            "unknown-theme",
+                            "theme",
+                            theme,
+                            themes.keys().map(String::as_str),
+                            "edcal.toml",
+                        );
+                        self.push(d);
+                    }
+                }
+                let (from, to) = (f.from.as_ref()?, f.to.as_ref()?);
+                // A day as `from` starts at its midnight; a day as `to`
+                // includes that whole day.
+                let start = match from.value {
+                    DayOrTime::Day(d) => d.and_time(NaiveTime::MIN),
+                    DayOrTime::Time(t) => t,
+                };
+                let end = match to.value {
+                    DayOrTime::Day(d) => d.succ_opt().unwrap_or(d).and_time(NaiveTime::MIN),
+                    DayOrTime::Time(t) => t,
+                };
+                if end <= start {
+                    self.bad_window(from.span, to.span, start, end);
+                    return None;
+                }
+                Some(Freeze {
+                    from: start,
+                    to: end,
+                    why: f.why.as_ref().map(|w| w.value.clone()).unwrap_or_default(),
+                    allow_themes: f
+                        .allow_themes
+                        .iter()
+                        .flat_map(|t| &t.value)
+                        .filter(|t| themes.contains_key(&t.value))
+                        .map(|t| t.value.clone())
+                        .collect(),
+                    span: f.span,
+                })
+            })
+            .collect();
+        Rules {
+            approve_days_before: raw.approve_days_before.as_ref().map_or(2, |a| a.value),
+            sealed_approvals: raw.sealed_approvals.as_ref().is_some_and(|s| s.value),
+            allow,
+            blackouts,
+            freezes,
+        }
+    }
+
+    fn channels(&mut self, raw: Vec<raw::Channel>) -> BTreeMap<String, Channel> {
+        let mut channels = BTreeMap::new();
+        for c in raw {
+            let network = c
+                .network
+                .as_ref()
+                .and_then(|n| self.choice("network", n, &Network::ALL));
+            let audience_kind = c
+                .audience_kind
+                .as_ref()
+                .and_then(|k| self.choice("audience_kind", k, &AudienceKind::ALL));
+            let export = c
+                .export
+                .as_ref()
+                .and_then(|e| self.choice("export", e, &ExportFormat::ALL));
+            let mut per_week = PerWeek::default();
+            let mut spans = ChannelSpans::default();
+            if let Some(w) = &c.posts_per_week {
+                per_week.min = w.min.as_ref().map(|m| m.value);
+                per_week.max = w.max.as_ref().map(|m| m.value);
+                spans.per_week_max = w.max.as_ref().map(|m| m.span);
+                if let (Some(min), Some(max)) = (&w.min, &w.max)
+                    && min.value > max.value
+                {
+                    self.push(
+                        Diagnostic::new(
+                            "invalid-value",
+                            w.span,
+                            format!(
+                                "`posts_per_week` has `min` {} above `max` {}",
+                                min.value, max.value
+                            ),
+                        )
+                        .label("min above max"),
+                    );
+                }
+            }
+            spans.max_per_day = c.max_per_day.as_ref().map(|m| m.span);
+            spans.min_gap = c.min_gap_hours.as_ref().map(|m| m.span);
+            let slots = c
+                .slots
+                .iter()
+                .flat_map(|s| &s.value)
+                .filter_map(|slot| match parse_slot(&slot.value) {
+                    Some(s) => Some(s),
+                    None => {
+                        self.push(
+                            Diagnostic::new(
+                                "invalid-value",
+                                slot.span,
+                                format!("invalid slot `{}`", slot.value),
+                            )
+                            .help("a slot is a weekday and a 24-hour local time, e.g. `tue 12:30` (mon, tue, wed, thu, fri, sat, sun)"),
+                        );
+                        None
+                    }
+                })
+                .collect();
+            if !self.id("channel", &c.id) {
+                continue;
+            }
+            let Some(network) = network else { continue };
+            channels.insert(
+                c.id.value.clone(),
+                Channel {
+                    id: c.id.value.clone(),
+                    network,
+                    account: c.account.map(|a| a.value),
+                    audience: c.audience.map(|a| a.value),
+                    audience_kind: audience_kind.unwrap_or(AudienceKind::General),
+                    posts_per_week: per_week,
+                    max_per_day: c.max_per_day.map(|m| m.value),
+                    min_gap_minutes: c.min_gap_hours.map(|h| (h.value * 60.0).round() as u32),
+                    slots,
+                    export,
+                    span: c.span,
+                    spans,
+                },
+            );
+        }
+        channels
+    }
+
+    fn consents(
+        &mut self,
+        raw: Vec<raw::Consent>,
+        calendar: &Calendar,
+    ) -> BTreeMap<String, Consent> {
+        let mut consents = BTreeMap::new();
+        for c in raw {
+            let networks = c
+                .networks
+                .iter()
+                .flat_map(|n| &n.value)
+                .filter_map(|n| self.choice("network", n, &Network::ALL))
+                .collect();
+            let campaign = c.campaign.as_ref().and_then(|campaign| {
+                if calendar.campaigns.contains_key(&campaign.value) {
+                    Some(campaign.value.clone())
+                } else {
+                    let d = unknown(
+                        "unknown-campaign",
+                        "campaign",
+                        campaign,
+                        calendar.campaigns.keys().map(String::as_str),
+                        "campaigns/",
+                    );
+                    self.push(d);
+                    None
+                }
+            });
+            if !self.id("consent", &c.id) {
+                continue;
+            }
+            consents.insert(
+                c.id.value.clone(),
+                Consent {
+                    id: c.id.value.clone(),
+                    who: c.who.map(|w| w.value).unwrap_or_default(),
+                    record: c.record.map(|r| r.value),
+                    networks,
+                    campaign,
+                    until: c.until.map(|u| u.value),
+                    minor: c.minor.is_some_and(|m| m.value),
+                    withdrawn: c.withdrawn.map(|w| w.value),
+                    span: c.span,
+                },
+            );
+        }
+        consents
+    }
+
+    fn campaigns(
+        &mut self,
+        raw: Vec<raw::Campaign>,
+        calendar: &Calendar,
+    ) -> BTreeMap<String, Campaign> {
+        let mut campaigns: BTreeMap<String, Campaign> = BTreeMap::new();
+        for c in raw {
+            let channels = self.channel_refs(c.channels.iter().flat_map(|c| &c.value), calendar);
+            let mut targets = BTreeMap::new();
+            for (channel, count) in &c.targets {
+                if calendar.channels.contains_key(&channel.value) {
+                    targets.insert(channel.value.clone(), count.value);
+                } else {
+                    let d = unknown(
+                        "unknown-channel",
+                        "channel",
+                        channel,
+                        calendar.channels.keys().map(String::as_str),
+                        "channels.toml",
+                    );
+                    self.push(d);
+                }
+            }
+            let (Some(id), Some(start), Some(end)) = (&c.id, &c.start, &c.end) else {
+                continue;
+            };
+            if !self.id("campaign", id) {
+                continue;
+            }
+            if end.value < start.value {
+                self.bad_window(start.span, end.span, start.value, end.value);
+                continue;
+            }
+            let milestones = c
+                .milestones
+                .iter()
+                .filter_map(|m| self.milestone(m, start.value, calendar))
+                .collect();
+            if let Some(first) = campaigns.get(&id.value) {
+                self.push(duplicate("campaign", id, first.span));
+                continue;
+            }
+            campaigns.insert(
+                id.value.clone(),
+                Campaign {
+                    id: id.value.clone(),
+                    name: c.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+                    start: start.value,
+                    end: end.value,
+                    channels,
+                    hashtags: c
+                        .hashtags
+                        .iter()
+                        .flat_map(|h| &h.value)
+                        .filter_map(|h| self.hashtag(h))
+                        .collect(),
+                    targets,
+                    milestones,
+                    span: id.span,
+                },
+            );
+        }
+        campaigns
+    }
+
+    fn milestone(
+        &mut self,
+        m: &raw::Milestone,
+        start: NaiveDate,
+        calendar: &Calendar,
+    ) -> Option<Milestone> {
+        let owner = m.owner.as_ref().and_then(|o| self.member(o, calendar));
+        let due = match (&m.due, &m.days_before_start) {
+            (Some(due), None) => due.value,
+            (None, Some(days)) => start - chrono::Days::new(days.value.into()),
+            (Some(_), Some(days)) => {
+                self.push(
+                    Diagnostic::new(
+                        "timing-conflict",
+                        days.span,
+                        "a milestone has both `due` and `days_before_start`",
+                    )
+                    .help("keep one of them"),
+                );
+                return None;
+            }
+            (None, None) => {
+                self.push(
+                    Diagnostic::new(
+                        "missing-key",
+                        m.span,
+                        "a milestone has neither `due` nor `days_before_start`",
+                    )
+                    .help("add `due = 2027-01-15` or `days_before_start = 30`"),
+                );
+                return None;
+            }
+        };
+        Some(Milestone {
+            name: m.name.as_ref()?.value.clone(),
+            due,
+            owner,
+            done: m.done.as_ref().is_some_and(|d| d.value),
+            span: m.span,
+        })
+    }
+
+    /// Keeps the channels that exist, each once, reporting the others.
+    pub fn channel_refs<'a>(
+        &mut self,
+        names: impl IntoIterator<Item = &'a Located<String>>,
+        calendar: &Calendar,
+    ) -> Vec<String> {
+        let mut kept: Vec<String> = Vec::new();
+        for name in names {
+            if !calendar.channels.contains_key(&name.value) {
+                let d = unknown(
+                    "unknown-channel",
+                    "channel",
+                    name,
+                    calendar.channels.keys().map(String::as_str),
+                    "channels.toml",
+                );
+                self.push(d);
+            } else if kept.contains(&name.value) {
+                self.invalid(
+                    name.span,
+                    format!("channel `{}` is listed twice", name.value),
+                );
+            } else {
+                kept.push(name.value.clone());
+            }
+        }
+        kept
+    }
+
+    /// A member reference, reported when it names nobody.
+    pub fn member(&mut self, name: &Located<String>, calendar: &Calendar) -> Option<String> {
+        if calendar.team.contains_key(&name.value) {
+            return Some(name.value.clone());
+        }
+        let d = unknown(
+            "unknown-member",
+            "member",
+            name,
+            calendar.team.keys().map(String::as_str),
+            "edcal.toml",
+        );
+        self.push(d);
+        None
+    }
+
+    /// A hashtag without its `#`; one with spaces or empty is invalid.
+    pub fn hashtag(&mut self, tag: &Located<String>) -> Option<String> {
+        let bare = tag.value.strip_prefix('#').unwrap_or(&tag.value);
+        if bare.is_empty() || bare.chars().any(|c| c.is_whitespace() || c == '#') {
+            self.invalid(tag.span, format!("invalid hashtag `{}`", tag.value));
+            return None;
+        }
+        Some(bare.to_owned())
+    }
+}
+
+/// Reports a reference to nothing, suggesting the closest id.
+pub fn unknown<'a>(
+    code: &'static str,
+    kind: &str,
+    name: &Located<String>,
+    ids: impl IntoIterator<Item = &'a str>,
+    file: &str,
+) -> Diagnostic {
+    let mut d = Diagnostic::new(code, name.span, format!("unknown {kind} `{}`", name.value));
+    d = match closest(&name.value, ids) {
+        Some(close) => d.label(format!("did you mean `{close}`?")),
+        None => d.label(format!("no {kind} `{}` in {file}", name.value)),
+    };
+    d
+}
+
+/// `duplicate-id` at the second occurrence, pointing back at the first.
+pub fn duplicate(kind: &str, id: &Located<String>, first: Span) -> Diagnostic {
+    Diagnostic::new(
+        "duplicate-id",
+        id.span,
+        format!("duplicate {kind} id `{}`", id.value),
+    )
+    .label("defined again here")
+    .note(first, "first defined here")
+    .help(format!("rename one of the two {kind}s"))
+}
+
+/// `` `a`, `b` or `c` ``.
+pub fn list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.join(""),
+    }
+}
+
+/// `"tue 12:30"`.
+pub fn parse_slot(s: &str) -> Option<Slot> {
+    let (day, time) = s.trim().split_once(' ')?;
+    let weekday = match day {
+        "mon" => Weekday::Mon,
+        "tue" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return None,
+    };
+    let (h, m) = time.trim().split_once(':')?;
+    if h.len() != 2 || m.len() != 2 {
+        return None;
+    }
+    let time = NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)?;
+    Some(Slot { weekday, time })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slots_parse_weekday_and_24_hour_time() {
+        let slot = parse_slot("tue 12:30").unwrap();
+        assert_eq!(slot.weekday, Weekday::Tue);
+        assert_eq!(slot.time, NaiveTime::from_hms_opt(12, 30, 0).unwrap());
+        assert!(parse_slot("tue 24:00").is_none());
+        assert!(parse_slot("mardi 12:30").is_none());
+        assert!(parse_slot("tue 9:30").is_none());
+        assert!(parse_slot("tue").is_none());
+    }
+
+    #[test]
+    fn ids_are_lowercase_digits_and_dashes() {
+        assert!(is_id("octobre-rose-2026"));
+        assert!(!is_id("Octobre"));
+        assert!(!is_id(""));
+        assert!(!is_id("a_b"));
+    }
+
+    #[test]
+    fn lists_read_naturally() {
+        assert_eq!(list(&["a"]), "`a`");
+        assert_eq!(list(&["a", "b", "c"]), "`a`, `b` or `c`");
+    }
+}

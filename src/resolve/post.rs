@@ -1,0 +1,406 @@
+//! Posts: timing, repetition, media, variants and references.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{
+    Approval, Calendar, Every, LocalTime, Media, OnClosed, Post, Repeat, RepeatEnd, Status, Timing,
+    Variant, is_url,
+};
+use crate::raw::{self, Located};
+use crate::source::Span;
+use crate::zone::{self, Trap};
+
+use super::{Resolver, duplicate, unknown};
+
+pub(super) fn resolve_all(
+    r: &mut Resolver<'_>,
+    raw: Vec<raw::Post>,
+    calendar: &Calendar,
+) -> Vec<Post> {
+    let mut posts: Vec<Post> = Vec::with_capacity(raw.len());
+    let mut seen: BTreeMap<String, Span> = BTreeMap::new();
+    for raw in raw {
+        let Some(post) = resolve(r, raw, calendar) else {
+            continue;
+        };
+        if let Some(first) = seen.get(&post.id.value) {
+            r.push(duplicate("post", &post.id, *first));
+            continue;
+        }
+        seen.insert(post.id.value.clone(), post.id.span);
+        posts.push(post);
+    }
+    posts
+}
+
+fn resolve(r: &mut Resolver<'_>, p: raw::Post, calendar: &Calendar) -> Option<Post> {
+    let tz = calendar.settings.tz;
+    let id_ok = p.id.as_ref().is_some_and(|id| r.id("post", id));
+    let status = p.status.as_ref().and_then(|s| {
+        r.choice("status", s, &Status::ALL)
+            .map(|v| Located::new(v, s.span))
+    });
+    let channels: Vec<Located<String>> = {
+        let names = p.channels.iter().flat_map(|c| &c.value);
+        let kept = r.channel_refs(names.clone(), calendar);
+        names.filter(|n| kept.contains(&n.value)).fold(
+            Vec::new(),
+            |mut acc: Vec<Located<String>>, n| {
+                if !acc.iter().any(|a| a.value == n.value) {
+                    acc.push(n.clone());
+                }
+                acc
+            },
+        )
+    };
+    let campaign = p.campaign.as_ref().and_then(|c| {
+        if calendar.campaigns.contains_key(&c.value) {
+            Some(c.value.clone())
+        } else {
+            let d = unknown(
+                "unknown-campaign",
+                "campaign",
+                c,
+                calendar.campaigns.keys().map(String::as_str),
+                "campaigns/",
+            );
+            r.push(d);
+            None
+        }
+    });
+    let themes = p
+        .themes
+        .iter()
+        .flat_map(|t| &t.value)
+        .filter_map(|t| {
+            if calendar.themes.contains_key(&t.value) {
+                Some(t.value.clone())
+            } else {
+                let d = unknown(
+                    "unknown-theme",
+                    "theme",
+                    t,
+                    calendar.themes.keys().map(String::as_str),
+                    "edcal.toml",
+                );
+                r.push(d);
+                None
+            }
+        })
+        .collect();
+    let owner = p.owner.as_ref().and_then(|o| r.member(o, calendar));
+    let medical_review = p
+        .medical_review
+        .as_ref()
+        .and_then(|a| approval(r, a, calendar));
+    let approval = p.approval.as_ref().and_then(|a| approval(r, a, calendar));
+    let timing = timing(r, &p, tz);
+    let repeat = p.repeat.as_ref().and_then(|rep| repeat(r, rep, &timing));
+    let hashtags = p
+        .hashtags
+        .iter()
+        .flat_map(|h| &h.value)
+        .filter_map(|h| r.hashtag(h))
+        .collect();
+    let media = p
+        .media
+        .iter()
+        .flatten()
+        .filter_map(|m| resolve_media(r, m, calendar))
+        .collect();
+    let mut variants = BTreeMap::new();
+    for (channel, v) in &p.variants {
+        let at = v.at.as_ref().and_then(|at| local_time(r, at, tz));
+        let resolved = Variant {
+            text: v.text.clone(),
+            link: v.link.as_ref().map(|l| l.value.clone()),
+            hashtags: v
+                .hashtags
+                .as_ref()
+                .map(|h| h.value.iter().filter_map(|h| r.hashtag(h)).collect()),
+            media: v.media.as_ref().map(|m| {
+                m.iter()
+                    .filter_map(|m| resolve_media(r, m, calendar))
+                    .collect()
+            }),
+            at,
+            span: Some(v.span),
+        };
+        if !channels.iter().any(|c| c.value == channel.value) {
+            let mut d = Diagnostic::new(
+                "variant-without-channel",
+                channel.span,
+                format!(
+                    "a variant for `{}`, which the post does not target",
+                    channel.value
+                ),
+            )
+            .label("not in the post's `channels`")
+            .help(format!(
+                "add `{}` to `channels` or remove the variant",
+                channel.value
+            ));
+            if let Some(c) = &p.channels {
+                d = d.note(c.span, "the post's channels");
+            }
+            r.push(d);
+            continue;
+        }
+        variants.insert(channel.value.clone(), resolved);
+    }
+    let (id, status) = (p.id?, status?);
+    if !id_ok {
+        return None;
+    }
+    Some(Post {
+        id,
+        title: p.title.map(|t| t.value).unwrap_or_default(),
+        campaign,
+        themes,
+        channels,
+        status,
+        owner,
+        created: p.created.map(|c| c.value),
+        approval,
+        medical_review,
+        timing,
+        repeat,
+        text: p.text,
+        link: p.link.map(|l| l.value),
+        hashtags,
+        media,
+        variants,
+        span: p.span,
+    })
+}
+
+fn approval(r: &mut Resolver<'_>, a: &raw::Approval, calendar: &Calendar) -> Option<Approval> {
+    let by = r.member(a.by.as_ref()?, calendar)?;
+    Some(Approval {
+        by,
+        on: a.on.as_ref()?.value,
+        digest: a.digest.as_ref().map(|d| d.value.clone()),
+        span: a.span,
+    })
+}
+
+/// A local time that happens exactly once, or the trap it falls in.
+pub(crate) fn local_time(
+    r: &mut Resolver<'_>,
+    at: &Located<chrono::NaiveDateTime>,
+    tz: chrono_tz::Tz,
+) -> Option<Located<LocalTime>> {
+    match zone::resolve(tz, at.value) {
+        Ok(time) => Some(Located::new(time, at.span)),
+        Err(Trap::Gap) => {
+            r.push(
+                Diagnostic::new(
+                    "nonexistent-time",
+                    at.span,
+                    format!(
+                        "{} does not exist in {tz}: clocks spring forward over it",
+                        at.value.format("%Y-%m-%d %H:%M")
+                    ),
+                )
+                .label("in the daylight-saving gap")
+                .help("pick a time outside the gap, e.g. an hour later"),
+            );
+            None
+        }
+        Err(Trap::Fold) => {
+            r.push(
+                Diagnostic::new(
+                    "ambiguous-time",
+                    at.span,
+                    format!(
+                        "{} happens twice in {tz}: clocks fall back over it",
+                        at.value.format("%Y-%m-%d %H:%M")
+                    ),
+                )
+                .label("in the daylight-saving fold")
+                .help("pick a time outside the fold, e.g. after 03:00"),
+            );
+            None
+        }
+    }
+}
+
+/// At most one of `at`, `on`, `between`; the first written wins when several
+/// are, after `timing-conflict` is reported.
+fn timing(r: &mut Resolver<'_>, p: &raw::Post, tz: chrono_tz::Tz) -> Timing {
+    let given: Vec<(&str, Span)> = [
+        p.at.as_ref().map(|a| ("at", a.span)),
+        p.on.as_ref().map(|o| ("on", o.span)),
+        p.between.as_ref().map(|b| ("between", b.span)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if given.len() > 1 {
+        let mut sorted = given.clone();
+        sorted.sort_by_key(|(_, span)| span.start);
+        let names: Vec<&str> = given.iter().map(|(n, _)| *n).collect();
+        let mut d = Diagnostic::new(
+            "timing-conflict",
+            sorted[1].1,
+            format!(
+                "a post has {}: at most one is allowed",
+                super::list(&names).replace(" or ", " and ")
+            ),
+        )
+        .label(format!("`{}` here", sorted[1].0))
+        .help("keep `at` for a fixed time, `on` for a fixed day, `between` for a window");
+        d = d.note(sorted[0].1, format!("`{}` here", sorted[0].0));
+        r.push(d);
+    }
+    if let Some(at) = &p.at {
+        return local_time(r, at, tz).map_or(Timing::Open, Timing::At);
+    }
+    if let Some(on) = &p.on {
+        return Timing::On(on.clone());
+    }
+    if let Some(between) = &p.between {
+        let dates = &between.value;
+        if dates.len() != 2 {
+            r.invalid(
+                between.span,
+                format!(
+                    "`between` takes two dates, a first and a last day, found {}",
+                    dates.len()
+                ),
+            );
+            return Timing::Open;
+        }
+        if dates[1].value < dates[0].value {
+            r.bad_window(dates[0].span, dates[1].span, dates[0].value, dates[1].value);
+            return Timing::Open;
+        }
+        return Timing::Between(Located::new((dates[0].value, dates[1].value), between.span));
+    }
+    Timing::Open
+}
+
+fn repeat(r: &mut Resolver<'_>, rep: &raw::Repeat, timing: &Timing) -> Option<Repeat> {
+    let every = rep.every.as_ref().and_then(|e| {
+        r.choice(
+            "every",
+            e,
+            &[
+                ("day", Every::Day),
+                ("week", Every::Week),
+                ("month", Every::Month),
+                ("year", Every::Year),
+            ],
+        )
+    });
+    let on_closed = rep
+        .on_closed
+        .as_ref()
+        .and_then(|o| {
+            r.choice(
+                "on_closed",
+                o,
+                &[
+                    ("skip", OnClosed::Skip),
+                    ("before", OnClosed::Before),
+                    ("after", OnClosed::After),
+                ],
+            )
+        })
+        .unwrap_or_default();
+    let interval = match &rep.interval {
+        Some(i) if i.value == 0 => {
+            r.invalid(i.span, "`interval` must be 1 or more");
+            return None;
+        }
+        Some(i) => i.value,
+        None => 1,
+    };
+    let end = match (&rep.until, &rep.count) {
+        (Some(until), None) => RepeatEnd::Until(until.value),
+        (None, Some(count)) if count.value > 0 => RepeatEnd::Count(count.value),
+        (None, Some(count)) => {
+            r.invalid(count.span, "`count` must be 1 or more");
+            return None;
+        }
+        (Some(_), Some(count)) => {
+            r.invalid(count.span, "`repeat` takes `until` or `count`, not both");
+            return None;
+        }
+        (None, None) => {
+            r.push(
+                Diagnostic::new(
+                    "missing-key",
+                    rep.span,
+                    "`repeat` has neither `until` nor `count`",
+                )
+                .help("a repetition must end: add `until = 2026-12-31` or `count = 4`"),
+            );
+            return None;
+        }
+    };
+    if !matches!(timing, Timing::At(_)) {
+        r.push(
+            Diagnostic::new("missing-key", rep.span, "a repeating post has no `at`")
+                .help("`at` gives the first occurrence's date and time; add it to the post"),
+        );
+        return None;
+    }
+    Some(Repeat {
+        every: every?,
+        interval,
+        end,
+        except: rep
+            .except
+            .iter()
+            .flat_map(|e| &e.value)
+            .map(|e| e.value)
+            .collect(),
+        on_closed,
+        span: rep.span,
+    })
+}
+
+fn resolve_media(r: &mut Resolver<'_>, m: &raw::Media, calendar: &Calendar) -> Option<Media> {
+    let file = m.file.as_ref()?;
+    if !is_url(&file.value) {
+        let path = std::path::Path::new(&file.value);
+        let escapes = path.is_absolute()
+            || file.value.starts_with('/')
+            || file.value.contains('\\')
+            || path
+                .components()
+                .any(|c| matches!(c, std::path::Component::ParentDir));
+        if escapes || file.value.is_empty() {
+            r.push(
+                Diagnostic::new("invalid-value", file.span, format!("invalid media path `{}`", file.value))
+                    .help("local media are relative to the calendar folder, with `/`, and stay inside it (e.g. `media/or26/marche.jpg`); other media are `https://` URLs"),
+            );
+            return None;
+        }
+    }
+    let consent = m.consent.as_ref().and_then(|c| {
+        if calendar.consents.contains_key(&c.value) {
+            Some(c.clone())
+        } else {
+            let d = unknown(
+                "unknown-consent",
+                "consent",
+                c,
+                calendar.consents.keys().map(String::as_str),
+                "consents.toml",
+            );
+            r.push(d);
+            None
+        }
+    });
+    Some(Media {
+        file: file.clone(),
+        alt: m.alt.as_ref().map(|a| a.value.clone()),
+        people: m.people.as_ref().is_some_and(|p| p.value),
+        consent_unresolved: m.consent.is_some() && consent.is_none(),
+        consent,
+        span: m.span,
+    })
+}

@@ -1,0 +1,335 @@
+//! The registry of rules: every finding edcal can report, with its stable
+//! code, its severity and the text `edcal explain CODE` prints.
+//!
+//! Codes are part of the contract (SPEC, "Rule codes"): calendars silence them
+//! with `[rules] allow`, CI scripts grep for them. Never rename one. The checks
+//! themselves live where the data they need is: syntax and shape in `load` and
+//! `raw`, references and values in `resolve`, everything that looks across
+//! posts in the submodules here.
+
+use crate::diagnostic::Severity;
+
+mod approval;
+mod capacity;
+mod consent;
+mod media;
+mod timing;
+
+pub use approval::check as check_approvals;
+pub use capacity::check as check_capacity;
+pub use consent::check as check_consents;
+pub use media::check as check_media;
+pub use timing::check as check_timing;
+
+/// One rule of the registry.
+#[derive(Debug)]
+pub struct Rule {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// One line: what the rule reports.
+    pub summary: &'static str,
+    /// Why it matters and how to fix it.
+    pub doc: &'static str,
+}
+
+const fn error(code: &'static str, summary: &'static str, doc: &'static str) -> Rule {
+    Rule {
+        code,
+        severity: Severity::Error,
+        summary,
+        doc,
+    }
+}
+
+const fn warning(code: &'static str, summary: &'static str, doc: &'static str) -> Rule {
+    Rule {
+        code,
+        severity: Severity::Warning,
+        summary,
+        doc,
+    }
+}
+
+/// Every rule, errors first, in SPEC's order.
+pub const REGISTRY: &[Rule] = &[
+    error(
+        "toml-syntax",
+        "a file is not valid TOML, or not UTF-8",
+        "The file cannot be read as TOML 1.1, so nothing in it is loaded.\n\
+         Fix the syntax at the position shown; the message is the TOML parser's own.\n\
+         Files must be UTF-8; save the file again as UTF-8 if your editor chose\n\
+         another encoding.",
+    ),
+    error(
+        "unknown-key",
+        "a key the file format does not have",
+        "Every table of every file has a fixed set of keys (see the README's file\n\
+         reference). An unknown key is most often a typo (`chanels` for `channels`)\n\
+         and would otherwise be silently ignored. The message lists the keys the\n\
+         table accepts and suggests the closest one.",
+    ),
+    error(
+        "invalid-value",
+        "a value of the wrong type, or outside what the key accepts",
+        "Enums (status, role, network, audience_kind, export, language), dates\n\
+         (`2026-10-05`), local date-times without offset (`2026-10-05T12:30:00`),\n\
+         slots (`\"tue 12:30\"`), IANA time zones (`Europe/Paris`), counts that\n\
+         cannot be negative, `min` above `max`, and ids (`[a-z0-9-]+`) are checked.\n\
+         The message says what would be valid.",
+    ),
+    error(
+        "missing-key",
+        "a required key is absent",
+        "Some keys have no sensible default: a calendar's `name` and `timezone`, a\n\
+         post's `id`, `title`, `channels` and `status`, a channel's `network`, a\n\
+         campaign's `id`, `name`, `start` and `end`, a consent's `who` and\n\
+         `networks`. Add the key.",
+    ),
+    error(
+        "duplicate-id",
+        "two posts, campaigns or consents share an id",
+        "Ids are how commands, exports and other files name things; two things\n\
+         with one id make every reference ambiguous. Both places are shown: rename\n\
+         one of them.",
+    ),
+    error(
+        "unknown-channel",
+        "a reference to a channel channels.toml does not define",
+        "Posts, variants and campaigns name channels by their id in channels.toml.\n\
+         The closest existing id is suggested.",
+    ),
+    error(
+        "unknown-campaign",
+        "a reference to a campaign no file in campaigns/ defines",
+        "A post's `campaign` must be the `id` of a campaign file. The closest\n\
+         existing id is suggested.",
+    ),
+    error(
+        "unknown-member",
+        "a reference to a team member edcal.toml does not define",
+        "Owners, approvers and reviewers are member ids from `[team.<id>]` in\n\
+         edcal.toml. The closest existing id is suggested.",
+    ),
+    error(
+        "unknown-theme",
+        "a reference to a theme edcal.toml does not define",
+        "A post's `themes` must be ids from `[themes.<id>]` in edcal.toml (the\n\
+         editorial line), and so must a freeze window's `allow_themes`.",
+    ),
+    error(
+        "unknown-consent",
+        "a reference to a consent consents.toml does not define",
+        "A media's `consent` must be an id of consents.toml, the register of signed\n\
+         image-consent forms.",
+    ),
+    error(
+        "timing-conflict",
+        "more than one of `at`, `on`, `between` on one post",
+        "A post is either fixed in time (`at`), fixed to a day (`on`), or free in a\n\
+         window (`between`); keep the one you mean. A variant's own `at` is allowed\n\
+         beside the post's timing.",
+    ),
+    error(
+        "nonexistent-time",
+        "a local time that does not exist (daylight-saving gap)",
+        "When clocks spring forward (last Sunday of March in Europe/Paris, 02:00 to\n\
+         03:00) the local times in between never happen. A scheduler would shift\n\
+         the post by an hour or reject it; pick a time outside the gap.",
+    ),
+    error(
+        "ambiguous-time",
+        "a local time that happens twice (daylight-saving fold)",
+        "When clocks fall back (last Sunday of October in Europe/Paris, 03:00 to\n\
+         02:00) the local times from 02:00 to 03:00 happen twice, and the file\n\
+         cannot say which one is meant. Pick a time outside the fold.",
+    ),
+    error(
+        "bad-window",
+        "a period that ends before it starts",
+        "`between`, campaign `start`/`end`, blackouts, freezes and awareness\n\
+         periods must not end before they start. Swap or correct the dates.",
+    ),
+    error(
+        "outside-campaign",
+        "a post timed outside its campaign's dates",
+        "A campaign post's `at`, `on`, `between` and variant times must fall within\n\
+         the campaign's `start` and `end` (inclusive, local dates). Move the post\n\
+         or detach it from the campaign.",
+    ),
+    error(
+        "variant-without-channel",
+        "a variant for a channel the post does not target",
+        "`[post.variants.<channel>]` overrides what one of the post's channels\n\
+         publishes. A variant for a channel missing from `channels` would never be\n\
+         published: add the channel to the post or remove the variant.",
+    ),
+    error(
+        "missing-approval",
+        "status `approved` or later without an approval by a lead",
+        "Nothing goes out that the communication lead did not approve. From status\n\
+         `approved` on, a post needs `approval = { by = \"<lead>\", on = <date> }`\n\
+         by a member whose role is `lead` (`edcal approve POST --by ID` writes it).",
+    ),
+    error(
+        "stale-approval",
+        "a sealed approval or review whose digest no longer matches",
+        "`edcal approve` and `edcal review` seal what each channel will publish\n\
+         (text, link, media). When the content changes afterwards, the approval no\n\
+         longer covers what would go out: approve (and review) again.",
+    ),
+    error(
+        "missing-medical-review",
+        "a theme needs a physician's review and there is none by a physician",
+        "Themes with `medical_review = true` (urology, gastro-enterology, ...) must\n\
+         be checked by a physician before they go out: from status `approved` on,\n\
+         the post needs `medical_review = { by = \"<physician>\", on = <date> }` by a\n\
+         member whose role is `physician`.",
+    ),
+    error(
+        "missing-consent",
+        "identifiable people without a consent that covers this publication",
+        "A media with `people = true` shows identifiable people (patients, staff):\n\
+         it needs a `consent` from consents.toml that covers the network of every\n\
+         channel it goes to, the post's campaign when the consent is limited to\n\
+         one, and the publication date (not after `until`, not on or after\n\
+         `withdrawn`). French law: image rights (Code civil art. 9) and medical\n\
+         secrecy (CSP L.1110-4); see research/networks.md 2.4.",
+    ),
+    error(
+        "too-long",
+        "the composed text is over the network's limit",
+        "Counted the network's way: X weighted as twitter-text does, TikTok in\n\
+         UTF-16 units, YouTube descriptions in UTF-8 bytes, Bluesky and Mastodon in\n\
+         graphemes, others in characters. Shorten the text or give the channel a\n\
+         shorter variant.",
+    ),
+    error(
+        "missing-media",
+        "the network needs media and the post has none",
+        "Instagram, TikTok and YouTube publish no text-only posts. Add a\n\
+         `[[post.media]]` (or one in the channel's variant).",
+    ),
+    error(
+        "media-not-found",
+        "a local media file that does not exist",
+        "Local media paths are relative to the calendar folder. The file must exist\n\
+         when the calendar is checked, or exports would point at nothing.",
+    ),
+    error(
+        "over-capacity",
+        "fixed posts above a channel's limits",
+        "Each channel caps its publications: `max_per_day` per local day,\n\
+         `posts_per_week.max` per ISO week, and `min_gap_hours` between two posts.\n\
+         Fixed posts (`at`) that break a cap are reported; move one of them or let\n\
+         `edcal schedule` place it.",
+    ),
+    warning(
+        "missing-alt-text",
+        "an image without `alt`",
+        "Alternative text lets screen-reader users (many older patients among them)\n\
+         know what the image shows. Add `alt` to the media.",
+    ),
+    warning(
+        "link-not-clickable",
+        "a URL in a caption where the network does not make it a link",
+        "Instagram and TikTok captions do not turn URLs into links. Say \"lien en\n\
+         bio\" instead, or move the link to the first comment.",
+    ),
+    warning(
+        "too-many-hashtags",
+        "more hashtags than the network takes or rewards",
+        "Instagram takes 5 hashtags per post since December 2025.",
+    ),
+    warning(
+        "missing-campaign-hashtag",
+        "a campaign post without the campaign's hashtags",
+        "Campaign hashtags tie the posts of a campaign together. Add them to the\n\
+         post's `hashtags` or its text.",
+    ),
+    warning(
+        "approval-due",
+        "goes out soon and is not approved",
+        "A post must be approved `approve_days_before` days (edcal.toml `[rules]`)\n\
+         before it goes out.",
+    ),
+    warning(
+        "hard-to-read",
+        "a patient-facing text above the audience's reading level",
+        "Measured with the Kandel-Moles score and sentence length, against a\n\
+         threshold per `audience_kind`. Shorter sentences and shorter words help.",
+    ),
+    warning(
+        "risky-claim",
+        "wording French health-communication rules advise against",
+        "Guarantees (\"sans risque\", \"100 % efficace\"), before/after, comparisons\n\
+         (\"le meilleur\") and promotions are not allowed in the communication of\n\
+         health establishments and physicians.",
+    ),
+    warning(
+        "below-cadence",
+        "a channel's week under `posts_per_week.min`",
+        "Counted for the weeks from today to the last planned post.",
+    ),
+    warning(
+        "campaign-target",
+        "a campaign channel planned under its target",
+        "`[campaign.targets]` sets how many posts each channel should have over the\n\
+         campaign.",
+    ),
+    warning(
+        "milestone-late",
+        "a milestone past due and not done",
+        "Mark it `done = true` or move its due date.",
+    ),
+    warning(
+        "on-closed-day",
+        "a fixed post on a holiday or blackout day",
+        "Public holidays (calendar.holidays) and `[[rules.blackout]]` days are days\n\
+         the team does not publish.",
+    ),
+    warning(
+        "frozen",
+        "a post inside a freeze window and not on an allowed theme",
+        "During a `[[rules.freeze]]` window nothing goes out but the allowed themes;\n\
+         frozen posts are left out of exports and skipped by `schedule`.",
+    ),
+];
+
+/// The rule of a code, if there is one.
+pub fn find(code: &str) -> Option<&'static Rule> {
+    REGISTRY.iter().find(|r| r.code == code)
+}
+
+/// The severity of a registered code.
+///
+/// # Panics
+/// When `code` is not in the registry: a programming error, caught by tests.
+pub fn severity(code: &str) -> Severity {
+    find(code)
+        .unwrap_or_else(|| panic!("rule `{code}` is not in the registry"))
+        .severity
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_documented() {
+        for (i, rule) in REGISTRY.iter().enumerate() {
+            assert!(
+                rule.code
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{}",
+                rule.code
+            );
+            assert!(!rule.summary.is_empty() && !rule.doc.is_empty());
+            assert!(
+                REGISTRY[i + 1..].iter().all(|r| r.code != rule.code),
+                "duplicate {}",
+                rule.code
+            );
+        }
+    }
+}

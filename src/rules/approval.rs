@@ -1,0 +1,143 @@
+//! `missing-approval` and `missing-medical-review`: nothing goes out that the
+//! lead did not approve, and nothing on a medical theme that a physician did
+//! not check.
+//!
+//! Both apply from status `approved` on (`approved`, `scheduled`,
+//! `published`): before that, the post is still being written and asking
+//! for a sign-off would only be noise. Cancelled posts never go out.
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Approval, Calendar, Post, Role};
+
+pub fn check(calendar: &Calendar, out: &mut Vec<Diagnostic>) {
+    for post in &calendar.posts {
+        if !post.status.value.is_approved() {
+            continue;
+        }
+        approval(calendar, post, out);
+        medical_review(calendar, post, out);
+    }
+}
+
+fn approval(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic>) {
+    let status = post.status.value.name();
+    match &post.approval {
+        None => out.push(
+            Diagnostic::new(
+                "missing-approval",
+                post.status.span,
+                format!("post `{}` is `{status}` but has no approval", post.id.value),
+            )
+            .label("approved by whom?")
+            .help(format!(
+                "add `approval = {{ by = \"{}\", on = {} }}` or run `edcal approve {} --by LEAD`",
+                lead_hint(calendar),
+                post.created
+                    .map_or_else(|| "2026-10-01".to_owned(), |d| d.to_string()),
+                post.id.value
+            ))
+            .post(&post.id.value),
+        ),
+        Some(approval) => {
+            if let Some(role) = wrong_role(calendar, approval, Role::Lead) {
+                out.push(
+                    Diagnostic::new(
+                        "missing-approval",
+                        approval.span,
+                        format!(
+                            "post `{}` is approved by `{}`, who is {role}, not a lead",
+                            post.id.value, approval.by
+                        ),
+                    )
+                    .label("only a lead approves")
+                    .help(format!(
+                        "members with `role = \"lead\"`: {}",
+                        members(calendar, Role::Lead)
+                    ))
+                    .post(&post.id.value),
+                );
+            }
+        }
+    }
+}
+
+fn medical_review(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic>) {
+    let Some(theme) = post
+        .themes
+        .iter()
+        .find(|t| calendar.themes.get(*t).is_some_and(|t| t.medical_review))
+    else {
+        return;
+    };
+    match &post.medical_review {
+        None => out.push(
+            Diagnostic::new(
+                "missing-medical-review",
+                post.status.span,
+                format!(
+                    "post `{}` is on theme `{theme}`, which needs a physician's review, and has none",
+                    post.id.value
+                ),
+            )
+            .label(format!("`{}` without medical review", post.status.value.name()))
+            .help(format!(
+                "add `medical_review = {{ by = \"PHYSICIAN\", on = DATE }}`; physicians: {}",
+                members(calendar, Role::Physician)
+            ))
+            .post(&post.id.value),
+        ),
+        Some(review) => {
+            if let Some(role) = wrong_role(calendar, review, Role::Physician) {
+                out.push(
+                    Diagnostic::new(
+                        "missing-medical-review",
+                        review.span,
+                        format!(
+                            "post `{}` is reviewed by `{}`, who is {role}, not a physician",
+                            post.id.value, review.by
+                        ),
+                    )
+                    .label("only a physician reviews")
+                    .help(format!("physicians: {}", members(calendar, Role::Physician)))
+                    .post(&post.id.value),
+                );
+            }
+        }
+    }
+}
+
+/// `Some("an editor")` when the approver does not have `role`.
+fn wrong_role(calendar: &Calendar, approval: &Approval, role: Role) -> Option<String> {
+    let member = calendar.team.get(&approval.by)?;
+    (member.role != role).then(|| {
+        let name = member.role.name();
+        let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {name}")
+    })
+}
+
+fn members(calendar: &Calendar, role: Role) -> String {
+    let ids: Vec<String> = calendar
+        .team
+        .values()
+        .filter(|m| m.role == role)
+        .map(|m| format!("`{}`", m.id))
+        .collect();
+    if ids.is_empty() {
+        "none in edcal.toml".to_owned()
+    } else {
+        ids.join(", ")
+    }
+}
+
+fn lead_hint(calendar: &Calendar) -> &str {
+    calendar
+        .team
+        .values()
+        .find(|m| m.role == Role::Lead)
+        .map_or("LEAD", |m| m.id.as_str())
+}

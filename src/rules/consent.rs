@@ -1,0 +1,128 @@
+//! `missing-consent`: identifiable people are published only under a signed
+//! consent that covers the network, the campaign and the date.
+//!
+//! Sources: image rights (Code civil art. 9), medical secrecy (CSP
+//! L.1110-4), see research/networks.md 2.4. A consent covers networks, not
+//! channel ids: the form the patient signed names Facebook, not our page id.
+//! The date checked is the last day the pair may go out (its time, its window,
+//! its campaign's end, or today for a post with no date yet), so a consent
+//! that expires or is withdrawn before then is reported now, not on the
+//! morning it goes out.
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Calendar, Consent, Media, Post, Status};
+
+pub fn check(calendar: &Calendar, today: NaiveDate, out: &mut Vec<Diagnostic>) {
+    for post in &calendar.posts {
+        if matches!(post.status.value, Status::Cancelled) {
+            continue;
+        }
+        for channel in post.channel_ids() {
+            for media in post.media_for(channel) {
+                if let Some(d) = media_consent(calendar, post, channel, media, today) {
+                    out.push(d.post(&post.id.value).channel(channel));
+                }
+            }
+        }
+    }
+}
+
+fn media_consent(
+    calendar: &Calendar,
+    post: &Post,
+    channel: &str,
+    media: &Media,
+    today: NaiveDate,
+) -> Option<Diagnostic> {
+    if !media.people || media.consent_unresolved {
+        return None;
+    }
+    let network = calendar.channels.get(channel)?.network;
+    let Some(consent_ref) = &media.consent else {
+        return Some(
+            Diagnostic::new(
+                "missing-consent",
+                media.span,
+                format!(
+                    "`{}` shows identifiable people and has no consent",
+                    media.file.value
+                ),
+            )
+            .label("`people = true` without `consent`")
+            .help("add `consent = \"ID\"` naming the signed form in consents.toml, or use another picture"),
+        );
+    };
+    let consent: &Consent = calendar.consents.get(&consent_ref.value)?;
+    let refuse = |message: String, label: &str| {
+        Some(
+            Diagnostic::new("missing-consent", consent_ref.span, message)
+                .label(label.to_owned())
+                .note(consent.span, "the consent"),
+        )
+    };
+    if !consent.networks.contains(&network) {
+        let covered: Vec<&str> = consent.networks.iter().map(|n| n.name()).collect();
+        return refuse(
+            format!(
+                "consent `{}` does not cover {network} (channel `{channel}`); it covers {}",
+                consent.id,
+                if covered.is_empty() {
+                    "no network".to_owned()
+                } else {
+                    covered.join(", ")
+                }
+            ),
+            "network not covered",
+        );
+    }
+    if let Some(only) = &consent.campaign
+        && post.campaign.as_ref() != Some(only)
+    {
+        return refuse(
+            format!(
+                "consent `{}` covers campaign `{only}` only, and post `{}` is {}",
+                consent.id,
+                post.id.value,
+                post.campaign
+                    .as_ref()
+                    .map_or_else(|| "in no campaign".to_owned(), |c| format!("in `{c}`"))
+            ),
+            "campaign not covered",
+        );
+    }
+    // A post still to come may go out as late as its window ends, and not
+    // before today; a published post went out on its own date, and what
+    // matters is whether the consent held then.
+    let (_, end) = post.window(channel, calendar, today);
+    let end = end.unwrap_or(today);
+    let last = if post.status.value == Status::Published {
+        end
+    } else {
+        end.max(today)
+    };
+    if let Some(withdrawn) = consent.withdrawn
+        && withdrawn <= last
+    {
+        return refuse(
+            format!(
+                "consent `{}` was withdrawn on {withdrawn}; the post may go out on {last}",
+                consent.id
+            ),
+            "consent withdrawn",
+        );
+    }
+    if let Some(until) = consent.until
+        && until < last
+    {
+        return refuse(
+            format!(
+                "consent `{}` expires on {until}; the post may go out on {last}",
+                consent.id
+            ),
+            "consent expired",
+        );
+    }
+    None
+}

@@ -1,0 +1,165 @@
+//! The text of every file a calendar is made of, and positions in it.
+//!
+//! A [`Span`] is plain data: which file, which byte range. Turning it into a
+//! line and a column happens only when a diagnostic is rendered, so nothing
+//! upstream pays for it. Paths are kept relative to the calendar folder with
+//! `/` separators, as every message shows them.
+
+use std::ops::Range;
+
+/// Index of a file in [`Sources`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SourceId(u32);
+
+/// A byte range in one source file.
+///
+/// Offsets are `u32` so that a span stays `Copy` and small; the loader refuses
+/// files over [`MAX_FILE_BYTES`], which keeps every offset representable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub source: SourceId,
+    pub start: u32,
+    pub end: u32,
+}
+
+/// Largest file the loader reads (64 MiB): a calendar file is a month of posts,
+/// anything this big is a mistake, and offsets must fit in `u32`.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+impl Span {
+    pub fn new(source: SourceId, range: Range<usize>) -> Span {
+        let clamp = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Span {
+            source,
+            start: clamp(range.start),
+            end: clamp(range.end.max(range.start)),
+        }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// One file of the calendar.
+#[derive(Debug)]
+pub struct Source {
+    /// Relative to the calendar folder, `/`-separated.
+    pub path: String,
+    /// The file's text; invalid UTF-8 is replaced so the file can still be quoted.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    pub fn new(path: String, text: String) -> Source {
+        let line_starts = std::iter::once(0)
+            .chain(memchr_newlines(&text).map(|i| i + 1))
+            .collect();
+        Source {
+            path,
+            text,
+            line_starts,
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let column = self.text[self.line_starts[line]..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    /// Byte range of the given 0-based line, without its line ending.
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        let start = self.line_starts[line];
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        let end = if self.text[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+}
+
+/// The largest char boundary at or below `index`.
+pub fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while index > 0 && !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+/// Every file read for one calendar, in load order.
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<Source>,
+}
+
+impl Sources {
+    pub fn add(&mut self, path: String, text: String) -> SourceId {
+        let id = SourceId(u32::try_from(self.files.len()).expect("fewer than 4 billion files"));
+        self.files.push(Source::new(path, text));
+        id
+    }
+
+    pub fn get(&self, id: SourceId) -> &Source {
+        &self.files[id.0 as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The text a span covers.
+    pub fn text(&self, span: Span) -> &str {
+        let text = &self.get(span.source).text;
+        let start = floor_char_boundary(text, span.start as usize);
+        let end = floor_char_boundary(text, (span.end as usize).min(text.len()));
+        &text[start..end]
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (SourceId, &Source)> {
+        self.files
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (SourceId(i as u32), s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let source = Source::new("a.toml".into(), "a = 1\ntitre = \"é\" x\n".into());
+        assert_eq!(source.line_col(0), (1, 1));
+        assert_eq!(source.line_col(6), (2, 1));
+        // `x` comes after the two-byte `é`: byte 19, character column 13.
+        assert_eq!(source.line_col(19), (2, 13));
+        assert_eq!(source.line_range(1), 6..20);
+    }
+
+    #[test]
+    fn offsets_past_the_end_stay_in_bounds() {
+        let source = Source::new("a.toml".into(), "ab\r\ncd".into());
+        assert_eq!(source.line_col(100), (2, 3));
+        assert_eq!(source.line_range(0), 0..2);
+    }
+}
