@@ -20,6 +20,7 @@
 pub mod check;
 pub mod cli;
 mod cmd;
+pub mod days;
 pub mod diagnostic;
 pub mod discover;
 pub mod load;
