@@ -10,7 +10,7 @@ use std::io;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use crate::source::{Sources, Span};
+use crate::source::{Sources, Span, floor_char_boundary};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -147,8 +147,12 @@ fn excerpt<'a>(
     let source = sources.get(span.source);
     let (line, _) = source.line_col(span.start as usize);
     let line_range = source.line_range(line - 1);
-    let start = (span.start as usize).clamp(line_range.start, line_range.end);
-    let end = (span.end as usize).clamp(start, line_range.end);
+    let text = &source.text;
+    let start = floor_char_boundary(
+        text,
+        (span.start as usize).clamp(line_range.start, line_range.end),
+    );
+    let end = floor_char_boundary(text, (span.end as usize).clamp(start, line_range.end));
     let mut annotation = kind.span(start - line_range.start..end - line_range.start);
     if let Some(label) = label {
         annotation = annotation.label(label);
