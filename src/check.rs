@@ -60,6 +60,7 @@ pub fn check(
     let calendar = crate::resolve::resolve(raw, &mut diagnostics);
     let today = today(calendar.settings.tz);
     crate::rules::check_approvals(&calendar, &mut diagnostics);
+    crate::rules::check_approval_due(&calendar, today, &mut diagnostics);
     crate::rules::check_consents(&calendar, today, &mut diagnostics);
     crate::rules::check_timing(&calendar, &mut diagnostics);
     crate::rules::check_capacity(&calendar, &mut diagnostics);

@@ -18,6 +18,7 @@
 //! ```
 
 pub mod check;
+pub mod claims;
 pub mod cli;
 mod cmd;
 pub mod days;
@@ -27,6 +28,7 @@ pub mod load;
 pub mod model;
 pub mod network;
 pub mod raw;
+pub mod readability;
 pub mod resolve;
 pub mod rules;
 pub mod source;

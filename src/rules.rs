@@ -16,6 +16,7 @@ mod media;
 mod timing;
 
 pub use approval::check as check_approvals;
+pub use approval::check_due as check_approval_due;
 pub use capacity::check as check_capacity;
 pub use consent::check as check_consents;
 pub use media::check as check_media;

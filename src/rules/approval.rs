@@ -141,3 +141,47 @@ fn lead_hint(calendar: &Calendar) -> &str {
         .find(|m| m.role == Role::Lead)
         .map_or("LEAD", |m| m.id.as_str())
 }
+
+/// `approval-due`: a post that goes out within `approve_days_before` days
+/// (today included) and is not approved yet. One finding per post, at its
+/// earliest time.
+pub fn check_due(calendar: &Calendar, today: chrono::NaiveDate, out: &mut Vec<Diagnostic>) {
+    let days = i64::from(calendar.rules.approve_days_before);
+    for post in &calendar.posts {
+        if post.status.value.is_approved() || post.status.value == crate::model::Status::Cancelled {
+            continue;
+        }
+        let Some((channel, at)) = post
+            .channel_ids()
+            .filter_map(|c| post.at(c).map(|at| (c, at)))
+            .min_by_key(|(_, at)| at.value.instant)
+        else {
+            continue;
+        };
+        let left = (at.value.local.date() - today).num_days();
+        if !(0..=days).contains(&left) {
+            continue;
+        }
+        let when = match left {
+            0 => "today".to_owned(),
+            1 => "tomorrow".to_owned(),
+            n => format!("in {n} days"),
+        };
+        out.push(
+            Diagnostic::new(
+                "approval-due",
+                at.span,
+                format!(
+                    "post `{}` goes out {when} ({} on `{channel}`) and is still `{}`",
+                    post.id.value,
+                    at.value.local.format("%Y-%m-%d %H:%M"),
+                    post.status.value.name()
+                ),
+            )
+            .label(format!("approve at least {days} days before"))
+            .help(format!("approve it (`edcal approve {} --by LEAD`) or move it", post.id.value))
+            .post(&post.id.value)
+            .channel(channel),
+        );
+    }
+}
