@@ -1,0 +1,534 @@
+//! `edcal export ics`: the plan as an iCalendar file (RFC 5545) for the
+//! team's calendar (Outlook, Google Calendar, Thunderbird, khal).
+//!
+//! One timed event per placed (post, channel) pair, one all-day event per
+//! campaign span and per milestone; with `--reviews`, instead, all-day
+//! "review by" events for the posts still waiting for the lead's approval
+//! or a physician's review.
+//!
+//! Times are written in UTC (`…Z`, RFC 5545 §3.3.5 form 2) rather than with a
+//! TZID and a VTIMEZONE: every event is a single instant (repetitions are
+//! written one event each, never as RRULEs), so UTC names it exactly, and
+//! every client shows it in its user's zone, across daylight-saving changes,
+//! without depending on how it reads a VTIMEZONE (Outlook maps TZIDs to its
+//! own zone table and has mishandled custom VTIMEZONEs). All-day events use
+//! DATE values, which have no zone, with an exclusive DTEND.
+//!
+//! The file is a pure function of the calendar: UIDs come from ids, so a
+//! re-import updates events instead of duplicating them, and DTSTAMP comes
+//! from the data (the latest approval or review date, else the creation
+//! date, else 1970-01-01), never from the clock. Lines end with CRLF and are
+//! folded at 75 octets on UTF-8 character boundaries.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use unicode_normalization::UnicodeNormalization as _;
+
+use crate::model::{Calendar, Language, Post, Role, Status, Timing};
+use crate::publish::{self, Link};
+
+/// How long a post's event lasts in the team's calendar.
+const POST_MINUTES: i64 = 15;
+
+/// The DTSTAMP of events with no date in the data.
+const EPOCH: &str = "19700101T000000Z";
+
+/// Octets per line before folding (RFC 5545 §3.1), CRLF excluded.
+const LINE_OCTETS: usize = 75;
+
+/// The whole iCalendar file for `calendar`; `reviews` writes the review-by
+/// events instead of the plan.
+pub fn ics(calendar: &Calendar, reviews: bool) -> String {
+    let labels = Labels::of(calendar.settings.language);
+    let mut events = Vec::new();
+    if reviews {
+        review_events(calendar, &labels, &mut events);
+    } else {
+        campaign_events(calendar, &labels, &mut events);
+        post_events(calendar, &labels, &mut events);
+    }
+    let mut out = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//edcal//edcal//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        push(&mut out, line);
+    }
+    let name = if reviews {
+        format!("{} — {}", calendar.settings.name, labels.reviews)
+    } else {
+        calendar.settings.name.clone()
+    };
+    push(&mut out, &format!("X-WR-CALNAME:{}", escape(&name)));
+    for event in &events {
+        event.write(&mut out);
+    }
+    push(&mut out, "END:VCALENDAR");
+    out
+}
+
+/// When an event starts or ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum When {
+    Day(NaiveDate),
+    Instant(DateTime<Utc>),
+}
+
+impl When {
+    fn property(self, name: &str) -> String {
+        match self {
+            When::Day(day) => format!("{name};VALUE=DATE:{}", day.format("%Y%m%d")),
+            When::Instant(t) => format!("{name}:{}", t.format("%Y%m%dT%H%M%SZ")),
+        }
+    }
+}
+
+#[derive(Debug)]
+struct Event {
+    uid: String,
+    stamp: String,
+    start: When,
+    end: When,
+    summary: String,
+    description: String,
+    /// `CONFIRMED` or `TENTATIVE` for posts.
+    status: Option<&'static str>,
+}
+
+impl Event {
+    fn write(&self, out: &mut String) {
+        push(out, "BEGIN:VEVENT");
+        push(out, &format!("UID:{}", escape(&self.uid)));
+        push(out, &format!("DTSTAMP:{}", self.stamp));
+        push(out, &self.start.property("DTSTART"));
+        push(out, &self.end.property("DTEND"));
+        push(out, &format!("SUMMARY:{}", escape(&self.summary)));
+        if !self.description.is_empty() {
+            push(out, &format!("DESCRIPTION:{}", escape(&self.description)));
+        }
+        if let Some(status) = self.status {
+            push(out, &format!("STATUS:{status}"));
+        }
+        // Posts and campaigns do not make anyone busy.
+        push(out, "TRANSP:TRANSPARENT");
+        push(out, "END:VEVENT");
+    }
+}
+
+fn all_day(
+    uid: String,
+    from: NaiveDate,
+    to: NaiveDate,
+    summary: String,
+    description: String,
+) -> Event {
+    Event {
+        uid,
+        stamp: EPOCH.to_owned(),
+        start: When::Day(from),
+        // DTEND of an all-day event is exclusive (RFC 5545 §3.6.1).
+        end: When::Day(to.succ_opt().unwrap_or(to)),
+        summary,
+        description,
+        status: None,
+    }
+}
+
+fn campaign_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>) {
+    let mut campaigns: Vec<_> = calendar.campaigns.values().collect();
+    campaigns.sort_by(|a, b| (a.start, &a.id).cmp(&(b.start, &b.id)));
+    for campaign in &campaigns {
+        events.push(all_day(
+            format!("campaign.{}@edcal", campaign.id),
+            campaign.start,
+            campaign.end,
+            format!("{}{}", labels.campaign, campaign.name),
+            format!("{}{}", labels.channels, campaign.channels.join(", ")),
+        ));
+    }
+    let mut milestones = Vec::new();
+    for campaign in &campaigns {
+        let mut seen = BTreeSet::new();
+        for milestone in &campaign.milestones {
+            let base = slug(&milestone.name);
+            let mut key = base.clone();
+            let mut n = 1;
+            while !seen.insert(key.clone()) {
+                n += 1;
+                key = format!("{base}-{n}");
+            }
+            let owner = milestone.owner.as_ref().map(|o| {
+                calendar
+                    .team
+                    .get(o)
+                    .map_or_else(|| o.clone(), |m| format!("{} ({o})", m.name))
+            });
+            let mut description = format!("{}{}", labels.campaign, campaign.name);
+            if let Some(owner) = owner {
+                let _ = write!(description, "\n{}{owner}", labels.owner);
+            }
+            let _ = write!(
+                description,
+                "\n{}",
+                if milestone.done {
+                    labels.done
+                } else {
+                    labels.to_do
+                }
+            );
+            milestones.push(all_day(
+                format!("milestone.{}.{key}@edcal", campaign.id),
+                milestone.due,
+                milestone.due,
+                format!("{}{}", labels.milestone, milestone.name),
+                description,
+            ));
+        }
+    }
+    milestones.sort_by(|a, b| (day(a.start), &a.uid).cmp(&(day(b.start), &b.uid)));
+    events.extend(milestones);
+}
+
+fn day(when: When) -> NaiveDate {
+    match when {
+        When::Day(d) => d,
+        When::Instant(t) => t.date_naive(),
+    }
+}
+
+fn post_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>) {
+    let mut fixed = calendar.fixed();
+    fixed.sort_by(|a, b| {
+        (a.time.instant, a.channel, &a.post.id.value).cmp(&(
+            b.time.instant,
+            b.channel,
+            &b.post.id.value,
+        ))
+    });
+    for pair in fixed {
+        let post = pair.post;
+        let id = super::pair_id(&pair);
+        let start = pair.time.instant.with_timezone(&Utc);
+        let published = publish::compose(post, pair.channel, Link::InText);
+        let mut description = format!("{}{}", labels.status, post.status.value.name());
+        if let Err(refusal) = super::gate(calendar, post, Some(pair.time.local)) {
+            let _ = write!(description, "\n{}{refusal}", labels.not_exported);
+        }
+        if let Some(campaign) = post
+            .campaign
+            .as_ref()
+            .and_then(|c| calendar.campaigns.get(c))
+        {
+            let _ = write!(description, "\n{}{}", labels.campaign, campaign.name);
+        }
+        let _ = write!(description, "\n{}{id}\n\n{}", labels.post, published.text);
+        events.push(Event {
+            uid: format!("{id}.{}@edcal", pair.channel),
+            stamp: stamp(post),
+            start: When::Instant(start),
+            end: When::Instant(start + Duration::minutes(POST_MINUTES)),
+            summary: format!("[{}] {}", pair.channel, post.title),
+            description,
+            status: Some(if post.status.value.is_approved() {
+                "CONFIRMED"
+            } else {
+                "TENTATIVE"
+            }),
+        });
+    }
+}
+
+/// DTSTAMP from the data: the latest approval or review date, else the
+/// creation date, else the epoch.
+fn stamp(post: &Post) -> String {
+    let signed = [&post.approval, &post.medical_review]
+        .into_iter()
+        .flatten()
+        .map(|a| a.on)
+        .max();
+    signed.or(post.created).map_or_else(
+        || EPOCH.to_owned(),
+        |d| format!("{}T000000Z", d.format("%Y%m%d")),
+    )
+}
+
+/// Review-by events: for each post still to approve (status `draft` or
+/// `review`), one for the lead; for each post on a medical theme without a
+/// physician's review, one for the physicians. Due `approve_days_before`
+/// days before the post's first time (its earliest `at`, else its `on` or
+/// `between` start); posts with no day yet have no deadline.
+fn review_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>) {
+    let days = i64::from(calendar.rules.approve_days_before);
+    let names = |role: Role| -> String {
+        let members: Vec<String> = calendar
+            .team
+            .values()
+            .filter(|m| m.role == role)
+            .map(|m| format!("{} ({})", m.name, m.id))
+            .collect();
+        members.join(", ")
+    };
+    for post in &calendar.posts {
+        if !matches!(post.status.value, Status::Draft | Status::Review) {
+            continue;
+        }
+        let Some((first, first_text)) = first_time(post) else {
+            continue;
+        };
+        let due = first - Duration::days(days);
+        let needs_lead = post.approval.is_none();
+        let needs_physician = post
+            .themes
+            .iter()
+            .any(|t| calendar.themes.get(t).is_some_and(|t| t.medical_review))
+            && post.medical_review.is_none();
+        for (needed, role, what) in [
+            (needs_lead, Role::Lead, labels.approve),
+            (needs_physician, Role::Physician, labels.medical_review),
+        ] {
+            if !needed {
+                continue;
+            }
+            let description = format!(
+                "{}{}\n{}{first_text}\n{}{}\n{}{}",
+                labels.by,
+                names(role),
+                labels.first_time,
+                labels.status,
+                post.status.value.name(),
+                labels.post,
+                post.id.value
+            );
+            let mut event = all_day(
+                format!("review.{}.{}@edcal", post.id.value, role.name()),
+                due,
+                due,
+                format!("{what}{}", post.title),
+                description,
+            );
+            event.stamp = post.created.map_or_else(
+                || EPOCH.to_owned(),
+                |d| format!("{}T000000Z", d.format("%Y%m%d")),
+            );
+            events.push(event);
+        }
+    }
+    events.sort_by(|a, b| (day(a.start), &a.uid).cmp(&(day(b.start), &b.uid)));
+}
+
+/// The first day a post goes out, and how to say it.
+fn first_time(post: &Post) -> Option<(NaiveDate, String)> {
+    let placed = post
+        .channel_ids()
+        .filter_map(|c| post.at(c).map(|at| (at.value, c)))
+        .min_by_key(|(at, c)| (at.instant, *c));
+    if let Some((at, channel)) = placed {
+        return Some((
+            at.local.date(),
+            format!("{} ({channel})", at.local.format("%Y-%m-%d %H:%M")),
+        ));
+    }
+    let day = match &post.timing {
+        Timing::On(on) => on.value,
+        Timing::Between(b) => b.value.0,
+        _ => return None,
+    };
+    Some((day, day.to_string()))
+}
+
+struct Labels {
+    status: &'static str,
+    not_exported: &'static str,
+    campaign: &'static str,
+    channels: &'static str,
+    milestone: &'static str,
+    owner: &'static str,
+    done: &'static str,
+    to_do: &'static str,
+    post: &'static str,
+    reviews: &'static str,
+    approve: &'static str,
+    medical_review: &'static str,
+    by: &'static str,
+    first_time: &'static str,
+}
+
+impl Labels {
+    fn of(language: Language) -> Labels {
+        match language {
+            Language::Fr => Labels {
+                status: "Statut : ",
+                not_exported: "Non exporté : ",
+                campaign: "Campagne : ",
+                channels: "Canaux : ",
+                milestone: "Jalon : ",
+                owner: "Responsable : ",
+                done: "Fait",
+                to_do: "À faire",
+                post: "Publication : ",
+                reviews: "relectures",
+                approve: "À approuver : ",
+                medical_review: "Relecture médicale : ",
+                by: "Par : ",
+                first_time: "Première publication : ",
+            },
+            Language::En => Labels {
+                status: "Status: ",
+                not_exported: "Not exported: ",
+                campaign: "Campaign: ",
+                channels: "Channels: ",
+                milestone: "Milestone: ",
+                owner: "Owner: ",
+                done: "Done",
+                to_do: "To do",
+                post: "Post: ",
+                reviews: "reviews",
+                approve: "Approve: ",
+                medical_review: "Medical review: ",
+                by: "By: ",
+                first_time: "First goes out: ",
+            },
+        }
+    }
+}
+
+/// An ASCII id from a name: `Informer tous les médecins` →
+/// `informer-tous-les-medecins`.
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.nfd().filter(char::is_ascii) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        "milestone".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and
+/// newline; a CRLF or lone CR is a newline; other control characters, which
+/// TEXT does not allow, are dropped (a tab stays).
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push_str("\\n");
+                }
+            }
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds one content line at 75 octets, never inside a UTF-8 character;
+/// continuation lines start with a space (which counts in their 75).
+pub fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3);
+    let mut used = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if used + len > LINE_OCTETS {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += len;
+    }
+    out
+}
+
+fn push(out: &mut String, line: &str) {
+    out.push_str(&fold(line));
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_as_rfc_5545_says() {
+        assert_eq!(
+            escape("a\\b;c,d\ne\r\nf\rg\u{7}h\ti"),
+            "a\\\\b\\;c\\,d\\ne\\nf\\ngh\ti"
+        );
+        assert_eq!(escape("Octobre Rose, 2026"), "Octobre Rose\\, 2026");
+    }
+
+    #[test]
+    fn short_lines_are_not_folded() {
+        let line = "x".repeat(75);
+        assert_eq!(fold(&line), line);
+    }
+
+    #[test]
+    fn long_ascii_lines_fold_at_75_then_74_octets() {
+        let line = "a".repeat(75 + 74 + 3);
+        let folded = fold(&line);
+        let parts: Vec<&str> = folded.split("\r\n").collect();
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts[0].len(), 75);
+        assert_eq!(parts[1].len(), 75);
+        assert!(parts[1].starts_with(' '));
+        assert_eq!(parts[2], " aaa");
+    }
+
+    #[test]
+    fn folding_never_splits_a_utf8_character() {
+        // 74 ASCII octets, then `é` (2 octets) would reach 76: it moves to
+        // the next line whole.
+        let line = format!("{}é{}", "a".repeat(74), "🎗️".repeat(30));
+        let folded = fold(&line);
+        for part in folded.split("\r\n") {
+            assert!(part.len() <= 75, "{part:?} is {} octets", part.len());
+        }
+        assert!(folded.starts_with(&format!("{}\r\n é", "a".repeat(74))));
+        let unfolded = folded.replace("\r\n ", "");
+        assert_eq!(unfolded, line);
+    }
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert_eq!(
+            slug("Informer tous les médecins"),
+            "informer-tous-les-medecins"
+        );
+        assert_eq!(
+            slug("  Spot radio (France Bleu) ! "),
+            "spot-radio-france-bleu"
+        );
+        assert_eq!(slug("🎗️"), "milestone");
+    }
+
+    #[test]
+    fn times_are_utc_and_days_are_dates() {
+        let t = chrono::TimeZone::with_ymd_and_hms(&Utc, 2026, 10, 25, 11, 30, 0).unwrap();
+        assert_eq!(
+            When::Instant(t).property("DTSTART"),
+            "DTSTART:20261025T113000Z"
+        );
+        let d = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+        assert_eq!(When::Day(d).property("DTEND"), "DTEND;VALUE=DATE:20261001");
+    }
+}
