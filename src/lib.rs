@@ -20,18 +20,23 @@
 pub mod check;
 pub mod claims;
 pub mod cli;
+pub mod closed;
 mod cmd;
 pub mod days;
 pub mod diagnostic;
 pub mod discover;
+pub mod edit;
 pub mod load;
 pub mod model;
 pub mod network;
+pub mod occurrence;
 pub mod raw;
 pub mod readability;
 pub mod resolve;
 pub mod rules;
 pub mod source;
+#[cfg(test)]
+mod testing;
 pub mod zone;
 
 use std::io::Write;

@@ -466,40 +466,66 @@ impl Post {
     }
 }
 
-/// A (post, channel) pair at a fixed time.
+/// A (post, channel) pair at a fixed time, or one occurrence of a repeating
+/// pair.
 #[derive(Debug, Clone)]
 pub struct Fixed<'a> {
     pub post: &'a Post,
     pub channel: &'a str,
     pub time: LocalTime,
-    /// Where the time is written (the post's or the variant's `at`).
+    /// Where the time is written (the post's or the variant's `at`; for an
+    /// occurrence, the first time it repeats).
     pub span: Span,
+    /// For a repeating post, the day of this occurrence: the pair is then
+    /// `<post>@<YYYY-MM-DD>` (see `occurrence`).
+    pub occurrence: Option<NaiveDate>,
+}
+
+impl Fixed<'_> {
+    /// `post`, or `post@YYYY-MM-DD` for an occurrence.
+    pub fn id(&self) -> String {
+        match self.occurrence {
+            Some(date) => crate::occurrence::id(&self.post.id.value, date),
+            None => self.post.id.value.clone(),
+        }
+    }
 }
 
 impl Calendar {
-    /// Every fixed pair of every post that is not cancelled, sorted by
-    /// channel, then time, then post id.
+    /// Every fixed pair of every post that is not cancelled, a repeating
+    /// post's occurrences included, sorted by channel, then time, then id.
     pub fn fixed(&self) -> Vec<Fixed<'_>> {
-        let mut fixed: Vec<Fixed<'_>> = self
-            .posts
-            .iter()
-            .filter(|p| p.status.value != Status::Cancelled)
-            .flat_map(|post| {
-                post.channel_ids().filter_map(move |channel| {
-                    post.at(channel).map(|at| Fixed {
+        let mut fixed: Vec<Fixed<'_>> = Vec::new();
+        for post in self.posts.iter().filter(|p| p.status.value != Status::Cancelled) {
+            for channel in post.channel_ids() {
+                let Some(at) = post.at(channel) else { continue };
+                let Some(repeat) = &post.repeat else {
+                    fixed.push(Fixed {
                         post,
                         channel,
                         time: at.value,
                         span: at.span,
-                    })
-                })
-            })
-            .collect();
+                        occurrence: None,
+                    });
+                    continue;
+                };
+                for o in crate::occurrence::expand(self, repeat, at.value) {
+                    fixed.push(Fixed {
+                        post,
+                        channel,
+                        time: o.time,
+                        span: at.span,
+                        occurrence: Some(o.date),
+                    });
+                }
+            }
+        }
         fixed.sort_by(|a, b| {
-            (a.channel, a.time.instant, &a.post.id.value).cmp(&(
+            (a.channel, a.time.instant, &a.post.id.value, a.occurrence).cmp(&(
                 b.channel,
                 b.time.instant,
                 &b.post.id.value,
+                b.occurrence,
             ))
         });
         fixed

@@ -1,7 +1,8 @@
 //! `over-capacity`: fixed posts within each channel's caps.
 //!
 //! Caps are counted on fixed pairs of posts that are not cancelled, whatever
-//! their status: an idea pinned to a time still takes that time. Days and ISO
+//! their status: an idea pinned to a time still takes that time. A repeating
+//! post's occurrences (`post@date`) count like fixed posts. Days and ISO
 //! weeks are local to the calendar's zone; the gap is elapsed time, so a
 //! night across a daylight-saving change counts its real length.
 
@@ -44,7 +45,7 @@ fn per_day(channel: &Channel, pairs: &[Fixed<'_>], out: &mut Vec<Diagnostic>) {
             )
             .note(
                 pairs[0].span,
-                format!("first post of the day: `{}`", pairs[0].post.id.value),
+                format!("first post of the day: `{}`", pairs[0].id()),
             );
             if let Some(span) = channel.spans.max_per_day {
                 d = d.note(span, "the cap");
@@ -99,14 +100,14 @@ fn gaps(channel: &Channel, pairs: &[Fixed<'_>], out: &mut Vec<Diagnostic>) {
             after,
             format!(
                 "`{}` goes out {} after `{}` on `{}`, closer than `min_gap_hours = {}`",
-                after.post.id.value,
+                after.id(),
                 duration(gap),
-                before.post.id.value,
+                before.id(),
                 channel.id,
                 f64::from(min) / 60.0
             ),
         )
-        .note(before.span, format!("`{}` here", before.post.id.value));
+        .note(before.span, format!("`{}` here", before.id()));
         if let Some(span) = channel.spans.min_gap {
             d = d.note(span, "the minimum gap");
         }

@@ -1,0 +1,547 @@
+//! The one write path to the user's files: open a calendar file as a
+//! format-preserving `toml_edit` document, change it, and write it back
+//! atomically, refusing when the file changed on disk since it was read.
+//!
+//! Every command that edits the calendar (`schedule --write`, `approve`,
+//! `review`, `freeze`, `fmt`, `new`) goes through [`Edit`], so that all of
+//! them keep comments, key order and layout, never leave a half-written
+//! file, and never overwrite somebody else's change:
+//!
+//! 1. [`Edit::open`] reads the bytes and keeps them;
+//! 2. the caller edits [`Edit::doc_mut`] (helpers below find a post and set a
+//!    variant's `at`);
+//! 3. [`Edit::commit`] renders the document, keeps the original's line ends
+//!    (CRLF stays CRLF) and its final newline (or its absence), writes a
+//!    temporary file in the same folder, copies the file's permissions,
+//!    syncs it, re-reads the file on disk and compares it with the bytes read
+//!    at open, then renames the temporary file over it (atomic on POSIX and
+//!    NTFS within one folder) and syncs the folder. A failure at any step
+//!    leaves the original file untouched and removes the temporary file.
+//!
+//! The comparison right before the rename narrows, but cannot close, the
+//! window in which another writer's change is lost: a plain-text calendar in
+//! git has no lock to take. This module does file I/O: commands call it from
+//! `run`, never from the pure core.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, anyhow, bail};
+use chrono::NaiveDateTime;
+use toml_edit::{DocumentMut, Item, Table, Value};
+
+/// One calendar file opened for editing.
+#[derive(Debug)]
+pub struct Edit {
+    path: PathBuf,
+    /// Relative to the calendar folder, `/`-separated, for messages.
+    rel: String,
+    original: String,
+    doc: DocumentMut,
+}
+
+impl Edit {
+    /// Opens `rel` (relative to the calendar folder `root`, `/`-separated).
+    pub fn open(root: &Path, rel: &str) -> Result<Edit> {
+        let path = root.join(rel);
+        let bytes = fs::read(&path).with_context(|| format!("failed to read {rel}"))?;
+        let original = String::from_utf8(bytes)
+            .map_err(|_| anyhow!("{rel} is not valid UTF-8; not edited"))?;
+        let doc: DocumentMut = original
+            .parse()
+            .with_context(|| format!("{rel} is not valid TOML; not edited"))?;
+        Ok(Edit {
+            path,
+            rel: rel.to_owned(),
+            original,
+            doc,
+        })
+    }
+
+    /// The text as read.
+    pub fn original(&self) -> &str {
+        &self.original
+    }
+
+    pub fn rel(&self) -> &str {
+        &self.rel
+    }
+
+    pub fn doc(&self) -> &DocumentMut {
+        &self.doc
+    }
+
+    pub fn doc_mut(&mut self) -> &mut DocumentMut {
+        &mut self.doc
+    }
+
+    /// The text [`commit`](Self::commit) would write.
+    pub fn render(&self) -> String {
+        let mut text = self.doc.to_string();
+        let crlf = self.original.contains("\r\n");
+        if crlf && !has_lone_lf(&self.original) {
+            text = to_crlf(&text);
+        }
+        let ending = if crlf { "\r\n" } else { "\n" };
+        if !self.original.is_empty()
+            && !self.original.ends_with('\n')
+            && let Some(stripped) = text.strip_suffix(ending)
+        {
+            text.truncate(stripped.len());
+        }
+        text
+    }
+
+    /// Writes the document back; `false` when nothing changed (nothing is
+    /// written then).
+    pub fn commit(self) -> Result<bool> {
+        self.commit_with(|_| Ok(()))
+    }
+
+    /// [`commit`](Self::commit), calling `before_rename` with the temporary
+    /// file's path once it is written and synced, right before the rename.
+    /// It is the fault-injection hook of the tests: an error there must leave
+    /// the original intact.
+    pub fn commit_with(
+        self,
+        before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
+    ) -> Result<bool> {
+        let text = self.render();
+        if text == self.original {
+            return Ok(false);
+        }
+        let rel = &self.rel;
+        let dir = self
+            .path
+            .parent()
+            .ok_or_else(|| anyhow!("{rel} has no folder"))?;
+        let (tmp, mut file) = temp_file(dir, &self.path).with_context(|| {
+            format!("failed to create a temporary file beside {rel}; nothing written")
+        })?;
+        let written = (|| -> Result<()> {
+            file.write_all(text.as_bytes())?;
+            let permissions = fs::metadata(&self.path)?.permissions();
+            file.set_permissions(permissions)?;
+            file.sync_all()?;
+            drop(file);
+            before_rename(&tmp)?;
+            let on_disk = fs::read(&self.path)?;
+            if on_disk != self.original.as_bytes() {
+                bail!(
+                    "{rel} changed on disk since it was read; nothing written, run the command again"
+                );
+            }
+            fs::rename(&tmp, &self.path)?;
+            Ok(())
+        })();
+        if let Err(e) = written {
+            let _ = fs::remove_file(&tmp);
+            return Err(e).with_context(|| format!("failed to write {rel}"));
+        }
+        // Make the rename itself durable; not every platform can open a folder.
+        if let Ok(d) = fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(true)
+    }
+}
+
+fn has_lone_lf(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .enumerate()
+        .any(|(i, b)| *b == b'\n' && (i == 0 || bytes[i - 1] != b'\r'))
+}
+
+fn to_crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut prev = '\0';
+    for c in text.chars() {
+        if c == '\n' && prev != '\r' {
+            out.push('\r');
+        }
+        out.push(c);
+        prev = c;
+    }
+    out
+}
+
+/// A new file `.<name>.edcal-<n>.tmp` beside `path`, created exclusively.
+fn temp_file(dir: &Path, path: &Path) -> std::io::Result<(PathBuf, fs::File)> {
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let mut n = 0u32;
+    loop {
+        let tmp = dir.join(format!(".{name}.edcal-{n}.tmp"));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(file) => return Ok((tmp, file)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// A native TOML local date-time, `2026-10-05T18:00:00`.
+pub fn local_datetime(at: NaiveDateTime) -> Value {
+    let text = at.format("%Y-%m-%dT%H:%M:%S").to_string();
+    let datetime: toml_edit::Datetime = text.parse().expect("a formatted local date-time parses");
+    Value::from(datetime)
+}
+
+/// Sets `variants.<channel>.at` of the `nth` (0-based) `[[post]]` whose `id`
+/// is `post_id`. An existing variant table (standard, implicit, dotted or
+/// inline) gets an `at` key after its other keys (replacing an `at` that is
+/// there); a missing one is created as a standard `[post.variants.<channel>]`
+/// table right after the post's other sub-tables, so that the file only gains
+/// lines.
+pub fn set_variant_at(
+    doc: &mut DocumentMut,
+    post_id: &str,
+    nth: usize,
+    channel: &str,
+    at: NaiveDateTime,
+) -> Result<()> {
+    let value = local_datetime(at);
+    // The position a new table takes: right after the post's last table.
+    let (after, is_table) = {
+        let post = post_item(doc, post_id, nth)?;
+        match post {
+            PostRef::Table(t) => (max_position(t), true),
+            PostRef::Inline(_) => (None, false),
+        }
+    };
+    let needs_new_table = {
+        let post = post_item(doc, post_id, nth)?;
+        match post {
+            PostRef::Table(t) => !matches!(
+                t.get("variants").and_then(|v| v.get(channel)),
+                Some(Item::Table(_) | Item::Value(Value::InlineTable(_)))
+            ),
+            PostRef::Inline(_) => false,
+        }
+    };
+    let position = if is_table && needs_new_table {
+        after.map(|p| {
+            shift_positions(doc.as_table_mut(), p);
+            p + 1
+        })
+    } else {
+        None
+    };
+    let post = post_item(doc, post_id, nth)?;
+    match post {
+        PostRef::Table(t) => {
+            let variants = t.entry("variants").or_insert_with(|| {
+                let mut v = Table::new();
+                v.set_implicit(true);
+                Item::Table(v)
+            });
+            match variants {
+                Item::Table(variants) => {
+                    let variant = variants.entry(channel).or_insert_with(|| {
+                        let mut v = Table::new();
+                        v.set_position(position);
+                        Item::Table(v)
+                    });
+                    set_at(variant, value)
+                }
+                Item::Value(Value::InlineTable(variants)) => {
+                    let variant = variants
+                        .entry(channel)
+                        .or_insert_with(|| Value::InlineTable(toml_edit::InlineTable::new()));
+                    match variant {
+                        Value::InlineTable(v) => {
+                            insert_inline(v, value);
+                            Ok(())
+                        }
+                        _ => bail!("`variants.{channel}` of post `{post_id}` is not a table"),
+                    }
+                }
+                _ => bail!("`variants` of post `{post_id}` is not a table"),
+            }
+        }
+        PostRef::Inline(t) => {
+            let variants = t
+                .entry("variants")
+                .or_insert_with(|| Value::InlineTable(toml_edit::InlineTable::new()));
+            let Value::InlineTable(variants) = variants else {
+                bail!("`variants` of post `{post_id}` is not a table");
+            };
+            let variant = variants
+                .entry(channel)
+                .or_insert_with(|| Value::InlineTable(toml_edit::InlineTable::new()));
+            let Value::InlineTable(variant) = variant else {
+                bail!("`variants.{channel}` of post `{post_id}` is not a table");
+            };
+            insert_inline(variant, value);
+            Ok(())
+        }
+    }
+}
+
+/// Sets `at` in an inline table, `{ text = "t", at = … }`: the space before
+/// the closing brace stays before it.
+fn insert_inline(table: &mut toml_edit::InlineTable, mut value: Value) {
+    if let Some(old) = table.get_mut("at") {
+        *value.decor_mut() = old.decor().clone();
+        *old = value;
+        return;
+    }
+    let suffix = table.iter_mut().last().and_then(|(_, last)| {
+        let suffix = last.decor().suffix().cloned();
+        last.decor_mut().set_suffix("");
+        suffix
+    });
+    value.decor_mut().set_prefix(" ");
+    if let Some(suffix) = suffix {
+        value.decor_mut().set_suffix(suffix);
+    }
+    table.insert("at", value);
+}
+
+fn set_at(variant: &mut Item, value: Value) -> Result<()> {
+    match variant {
+        Item::Table(t) => {
+            // An implicit table (only `[[post.variants.x.media]]` below it)
+            // shows its header once it holds a key.
+            t.set_implicit(false);
+            t.insert("at", Item::Value(value));
+            Ok(())
+        }
+        Item::Value(Value::InlineTable(t)) => {
+            insert_inline(t, value);
+            Ok(())
+        }
+        _ => bail!("a variant is not a table"),
+    }
+}
+
+enum PostRef<'a> {
+    Table(&'a mut Table),
+    Inline(&'a mut toml_edit::InlineTable),
+}
+
+/// The `nth` `[[post]]` (or inline `post = [{…}]` entry) whose `id` is `id`.
+fn post_item<'a>(doc: &'a mut DocumentMut, id: &str, nth: usize) -> Result<PostRef<'a>> {
+    let has_id = |v: Option<&Value>| v.and_then(Value::as_str) == Some(id);
+    match doc.get_mut("post") {
+        Some(Item::ArrayOfTables(posts)) => posts
+            .iter_mut()
+            .filter(|t| has_id(t.get("id").and_then(Item::as_value)))
+            .nth(nth)
+            .map(PostRef::Table),
+        Some(Item::Value(Value::Array(posts))) => posts
+            .iter_mut()
+            .filter_map(|v| v.as_inline_table_mut())
+            .filter(|t| has_id(t.get("id")))
+            .nth(nth)
+            .map(PostRef::Inline),
+        _ => None,
+    }
+    .ok_or_else(|| anyhow!("no post `{id}` in the file"))
+}
+
+/// The largest position among `table` and every table below it.
+fn max_position(table: &Table) -> Option<isize> {
+    let mut max = table.position();
+    for (_, item) in table {
+        let below = match item {
+            Item::Table(t) => max_position(t),
+            Item::ArrayOfTables(a) => a.iter().filter_map(max_position).max(),
+            _ => None,
+        };
+        max = max.max(below);
+    }
+    max
+}
+
+/// Makes room after position `after`: every table placed later moves by one.
+fn shift_positions(table: &mut Table, after: isize) {
+    if let Some(p) = table.position()
+        && p > after
+    {
+        table.set_position(Some(p + 1));
+    }
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(t) => shift_positions(t, after),
+            Item::ArrayOfTables(a) => {
+                for t in a.iter_mut() {
+                    shift_positions(t, after);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> NaiveDateTime {
+        s.parse().unwrap()
+    }
+
+    fn edit(text: &str, edits: &[(&str, &str, &str)]) -> String {
+        let mut doc: DocumentMut = text.parse().unwrap();
+        for (post, channel, time) in edits {
+            set_variant_at(&mut doc, post, 0, channel, at(time)).unwrap();
+        }
+        doc.to_string()
+    }
+
+    const POSTS: &str = "\
+# Octobre — comments stay.
+
+[[post]]
+id = \"a\"   # first
+channels = [\"facebook\", \"instagram\"]
+
+[[post.media]]
+file = \"m.jpg\"
+
+[post.variants.instagram]  # keep me
+text = \"insta\"
+
+# before b
+[[post]]
+id = \"b\"
+channels = [\"x\"]
+variants = { x = { text = \"t\" } }
+
+[[post]]
+id = \"c\"
+channels = [\"x\"]
+";
+
+    #[test]
+    fn a_new_variant_table_goes_after_the_posts_other_tables() {
+        let out = edit(POSTS, &[("a", "facebook", "2026-10-05T18:00:00")]);
+        let expected = POSTS.replace(
+            "text = \"insta\"\n",
+            "text = \"insta\"\n\n[post.variants.facebook]\nat = 2026-10-05T18:00:00\n",
+        );
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn existing_standard_and_inline_variants_get_an_at_key() {
+        let out = edit(
+            POSTS,
+            &[
+                ("a", "instagram", "2026-10-05T19:00:00"),
+                ("b", "x", "2026-10-06T08:30:00"),
+            ],
+        );
+        let expected = POSTS
+            .replace(
+                "text = \"insta\"\n",
+                "text = \"insta\"\nat = 2026-10-05T19:00:00\n",
+            )
+            .replace(
+                "{ x = { text = \"t\" } }",
+                "{ x = { text = \"t\", at = 2026-10-06T08:30:00 } }",
+            );
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn the_last_post_gets_its_table_at_the_end() {
+        let out = edit(POSTS, &[("c", "x", "2026-10-07T08:30:00")]);
+        assert_eq!(
+            out,
+            format!("{POSTS}\n[post.variants.x]\nat = 2026-10-07T08:30:00\n")
+        );
+    }
+
+    #[test]
+    fn an_unknown_post_is_an_error() {
+        let mut doc: DocumentMut = POSTS.parse().unwrap();
+        let err = set_variant_at(&mut doc, "zz", 0, "x", at("2026-10-07T08:30:00")).unwrap_err();
+        assert_eq!(err.to_string(), "no post `zz` in the file");
+    }
+
+    fn file(text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("posts.toml");
+        fs::write(&path, text).unwrap();
+        (dir, path)
+    }
+
+    #[test]
+    fn commit_writes_atomically_and_keeps_crlf_and_a_missing_final_newline() {
+        let text = "[[post]]\r\nid = \"c\"\r\nchannels = [\"x\"]";
+        let (dir, path) = file(text);
+        let mut e = Edit::open(dir.path(), "posts.toml").unwrap();
+        set_variant_at(e.doc_mut(), "c", 0, "x", at("2026-10-07T08:30:00")).unwrap();
+        assert!(e.commit().unwrap());
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "[[post]]\r\nid = \"c\"\r\nchannels = [\"x\"]\r\n\r\n[post.variants.x]\r\nat = 2026-10-07T08:30:00"
+        );
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file left");
+    }
+
+    #[test]
+    fn an_unchanged_document_writes_nothing() {
+        let (dir, _) = file(POSTS);
+        let e = Edit::open(dir.path(), "posts.toml").unwrap();
+        assert!(!e.commit().unwrap());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn commit_keeps_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let (dir, path) = file(POSTS);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        let mut e = Edit::open(dir.path(), "posts.toml").unwrap();
+        set_variant_at(e.doc_mut(), "c", 0, "x", at("2026-10-07T08:30:00")).unwrap();
+        e.commit().unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn a_failure_before_the_rename_leaves_the_original_intact() {
+        let (dir, path) = file(POSTS);
+        let mut e = Edit::open(dir.path(), "posts.toml").unwrap();
+        set_variant_at(e.doc_mut(), "c", 0, "x", at("2026-10-07T08:30:00")).unwrap();
+        let err = e
+            .commit_with(|tmp| {
+                assert!(tmp.exists());
+                Err(std::io::Error::other("injected fault"))
+            })
+            .unwrap_err();
+        assert!(format!("{err:#}").contains("injected fault"), "{err:#}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), POSTS);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_overwritten() {
+        let (dir, path) = file(POSTS);
+        let mut e = Edit::open(dir.path(), "posts.toml").unwrap();
+        set_variant_at(e.doc_mut(), "c", 0, "x", at("2026-10-07T08:30:00")).unwrap();
+        fs::write(&path, "# someone else's edit\n").unwrap();
+        let err = e.commit().unwrap_err();
+        assert!(
+            format!("{err:#}").contains("posts.toml changed on disk since it was read"),
+            "{err:#}"
+        );
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            "# someone else's edit\n"
+        );
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
