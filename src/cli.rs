@@ -48,6 +48,58 @@ pub enum Command {
     Check(CheckArgs),
     /// Explain what a rule checks, why, and how to fix it
     Explain(ExplainArgs),
+    /// Plans: what each channel publishes
+    #[command(subcommand)]
+    Plan(PlanCommand),
+    /// A campaign's dates, channels, planned vs target posts, milestones
+    Campaign(CampaignArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Per-network plan of one week: campaigns, holidays, closed and
+    /// awareness days, milestones, then each channel's posts day by day
+    Week(PlanWeekArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PlanWeekArgs {
+    /// An ISO week (`2026-W41`), a date in it (`2026-10-07`), `this`, `next`
+    /// or `last`
+    #[arg(default_value = "this", value_parser = crate::plan::WeekArg::parse)]
+    pub week: crate::plan::WeekArg,
+
+    /// Only this channel (repeatable)
+    #[arg(long, value_name = "ID")]
+    pub channel: Vec<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct CampaignArgs {
+    /// A campaign id; without one, every campaign in one table
+    pub id: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CampaignFormat::Table)]
+    pub format: CampaignFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CampaignFormat {
+    Table,
+    Json,
 }
 
 #[derive(Debug, Args)]

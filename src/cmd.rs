@@ -2,5 +2,7 @@
 //! [`Context`](crate::Context), writes to the context's streams and returns the
 //! exit code.
 
+pub mod campaign;
 pub mod check;
 pub mod explain;
+pub mod plan;

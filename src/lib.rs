@@ -30,6 +30,7 @@ pub mod load;
 pub mod model;
 pub mod network;
 pub mod occurrence;
+pub mod plan;
 pub mod raw;
 pub mod readability;
 pub mod resolve;
@@ -94,6 +95,8 @@ pub fn run(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write)
     let code = match &cli.command {
         Command::Check(args) => cmd::check::run(args, &mut ctx)?,
         Command::Explain(args) => cmd::explain::run(args, &mut ctx)?,
+        Command::Plan(cli::PlanCommand::Week(args)) => cmd::plan::week(args, &mut ctx)?,
+        Command::Campaign(args) => cmd::campaign::run(args, &mut ctx)?,
     };
     ctx.stdout.flush()?;
     Ok(code)

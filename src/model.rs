@@ -144,6 +144,9 @@ pub struct Channel {
 
 #[derive(Debug, Default)]
 pub struct ChannelSpans {
+    /// The whole `posts_per_week` table, and its `min`, for `below-cadence`.
+    pub per_week: Option<Span>,
+    pub per_week_min: Option<Span>,
     pub max_per_day: Option<Span>,
     pub per_week_max: Option<Span>,
     pub min_gap: Option<Span>,
@@ -223,6 +226,8 @@ pub struct Campaign {
     pub hashtags: Vec<String>,
     /// Planned posts per channel over the campaign.
     pub targets: BTreeMap<String, u32>,
+    /// Where each target is written, for `campaign-target`.
+    pub target_spans: BTreeMap<String, Span>,
     pub milestones: Vec<Milestone>,
     pub span: Span,
 }
@@ -234,6 +239,8 @@ pub struct Milestone {
     pub owner: Option<String>,
     pub done: bool,
     pub span: Span,
+    /// Its `due` or `days_before_start`, for `milestone-late`.
+    pub due_span: Span,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -496,7 +503,11 @@ impl Calendar {
     /// post's occurrences included, sorted by channel, then time, then id.
     pub fn fixed(&self) -> Vec<Fixed<'_>> {
         let mut fixed: Vec<Fixed<'_>> = Vec::new();
-        for post in self.posts.iter().filter(|p| p.status.value != Status::Cancelled) {
+        for post in self
+            .posts
+            .iter()
+            .filter(|p| p.status.value != Status::Cancelled)
+        {
             for channel in post.channel_ids() {
                 let Some(at) = post.at(channel) else { continue };
                 let Some(repeat) = &post.repeat else {

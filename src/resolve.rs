@@ -393,6 +393,8 @@ impl Resolver<'_> {
                 per_week.min = w.min.as_ref().map(|m| m.value);
                 per_week.max = w.max.as_ref().map(|m| m.value);
                 spans.per_week_max = w.max.as_ref().map(|m| m.span);
+                spans.per_week_min = w.min.as_ref().map(|m| m.span);
+                spans.per_week = Some(w.span);
                 if let (Some(min), Some(max)) = (&w.min, &w.max)
                     && min.value > max.value
                 {
@@ -513,9 +515,11 @@ impl Resolver<'_> {
         for c in raw {
             let channels = self.channel_refs(c.channels.iter().flat_map(|c| &c.value), calendar);
             let mut targets = BTreeMap::new();
+            let mut target_spans = BTreeMap::new();
             for (channel, count) in &c.targets {
                 if calendar.channels.contains_key(&channel.value) {
                     targets.insert(channel.value.clone(), count.value);
+                    target_spans.insert(channel.value.clone(), count.span);
                 } else {
                     let d = unknown(
                         "unknown-channel",
@@ -561,6 +565,7 @@ impl Resolver<'_> {
                         .filter_map(|h| self.hashtag(h))
                         .collect(),
                     targets,
+                    target_spans,
                     milestones,
                     span: id.span,
                 },
@@ -576,9 +581,9 @@ impl Resolver<'_> {
         calendar: &Calendar,
     ) -> Option<Milestone> {
         let owner = m.owner.as_ref().and_then(|o| self.member(o, calendar));
-        let due = match (&m.due, &m.days_before_start) {
-            (Some(due), None) => due.value,
-            (None, Some(days)) => start - chrono::Days::new(days.value.into()),
+        let (due, due_span) = match (&m.due, &m.days_before_start) {
+            (Some(due), None) => (due.value, due.span),
+            (None, Some(days)) => (start - chrono::Days::new(days.value.into()), days.span),
             (Some(_), Some(days)) => {
                 self.push(
                     Diagnostic::new(
@@ -608,6 +613,7 @@ impl Resolver<'_> {
             owner,
             done: m.done.as_ref().is_some_and(|d| d.value),
             span: m.span,
+            due_span,
         })
     }
 

@@ -10,6 +10,9 @@
 use crate::diagnostic::Severity;
 
 mod approval;
+mod cadence;
+mod calendar_days;
+mod campaign;
 mod capacity;
 mod consent;
 mod media;
@@ -17,6 +20,9 @@ mod timing;
 
 pub use approval::check as check_approvals;
 pub use approval::check_due as check_approval_due;
+pub use cadence::check as check_cadence;
+pub use calendar_days::check as check_closed_days;
+pub use campaign::{check as check_campaigns, planned as campaign_planned};
 pub use capacity::check as check_capacity;
 pub use consent::check as check_consents;
 pub use media::check as check_media;

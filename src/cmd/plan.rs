@@ -1,0 +1,75 @@
+//! `edcal plan week`: the week's plan in the format asked for.
+//!
+//! The plan is printed even when the calendar has errors (what was understood
+//! is still worth reading on a Monday morning), but the errors are not
+//! hidden: stderr says how many there are and the exit code is 1, so a
+//! script or CI job does not take a broken calendar's plan for a good one.
+
+use anyhow::{Result, bail};
+
+use crate::Context;
+use crate::cli::{PlanFormat, PlanWeekArgs};
+use crate::plan::{self, render};
+
+pub fn week(args: &PlanWeekArgs, ctx: &mut Context<'_>) -> Result<u8> {
+    let checked = ctx.check()?;
+    let calendar = &checked.calendar;
+    for id in &args.channel {
+        if !calendar.channels.contains_key(id) {
+            let hint = crate::raw::closest(id, calendar.channels.keys().map(String::as_str))
+                .map(|c| format!("; did you mean `{c}`?"))
+                .unwrap_or_default();
+            let known: Vec<&str> = calendar.channels.keys().map(String::as_str).collect();
+            bail!(
+                "unknown channel `{id}`{hint}\nhint: the channels are {}",
+                if known.is_empty() {
+                    "none (channels.toml defines none)".to_owned()
+                } else {
+                    known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            );
+        }
+    }
+    let query = plan::Query {
+        week: args.week.resolve(checked.today),
+        today: checked.today,
+        channels: &args.channel,
+        measure: &measure,
+    };
+    let plan = plan::week(calendar, &query);
+    match args.format {
+        PlanFormat::Table => render::write_table(&plan, ctx.stdout)?,
+        PlanFormat::Markdown => render::write_markdown(&plan, ctx.stdout)?,
+        PlanFormat::Json => render::write_json(&plan, ctx.stdout)?,
+        PlanFormat::Csv => render::write_csv(&plan, ctx.stdout)?,
+    }
+    errors_note(&checked, ctx)
+}
+
+/// Composed length and limit: not measured yet (see `publish`).
+fn measure(
+    _calendar: &crate::model::Calendar,
+    _post: &crate::model::Post,
+    _channel: &str,
+) -> Option<plan::Length> {
+    None
+}
+
+/// After a report: exit 1 with a word on stderr when the calendar has errors.
+pub fn errors_note(checked: &crate::check::Checked, ctx: &mut Context<'_>) -> Result<u8> {
+    let errors = checked.errors();
+    if errors == 0 {
+        return Ok(0);
+    }
+    ctx.stdout.flush()?;
+    writeln!(
+        ctx.stderr,
+        "edcal: the calendar has {errors} error{}; run `edcal check`",
+        if errors == 1 { "" } else { "s" }
+    )?;
+    Ok(1)
+}

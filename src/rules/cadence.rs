@@ -1,0 +1,158 @@
+//! `below-cadence`: a channel's ISO week with fewer fixed posts than its
+//! `posts_per_week.min`.
+//!
+//! Only the weeks that are still ahead are looked at: from today's week to
+//! the week of the channel's last fixed post. Earlier weeks are history, and
+//! weeks after the last planned post are not planned yet (warning about every
+//! week of an open future would drown the rest). A channel with no fixed post
+//! from today's week on gets no warning. Counted: fixed pairs of posts that
+//! are not cancelled, whatever their status, in local weeks of the calendar's
+//! zone; today's week counts its days already past.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Calendar;
+
+/// An ISO week, by its Monday (`plan::Week` is above rules in the pipeline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Week(NaiveDate);
+
+impl Week {
+    fn of(date: NaiveDate) -> Week {
+        Week(date - Days::new(date.weekday().num_days_from_monday().into()))
+    }
+
+    fn next(self) -> Week {
+        Week(self.0 + Days::new(7))
+    }
+
+    fn monday(self) -> NaiveDate {
+        self.0
+    }
+
+    fn sunday(self) -> NaiveDate {
+        self.0 + Days::new(6)
+    }
+}
+
+impl std::fmt::Display for Week {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let iso = self.0.iso_week();
+        write!(f, "{}-W{:02}", iso.year(), iso.week())
+    }
+}
+
+pub fn check(calendar: &Calendar, today: NaiveDate, out: &mut Vec<Diagnostic>) {
+    let fixed = calendar.fixed();
+    for channel in calendar.channels.values() {
+        let Some(min) = channel.posts_per_week.min else {
+            continue;
+        };
+        let weeks = counts(
+            fixed
+                .iter()
+                .filter(|f| f.channel == channel.id)
+                .map(|f| f.time.local.date()),
+            today,
+        );
+        let span = channel
+            .spans
+            .per_week_min
+            .or(channel.spans.per_week)
+            .unwrap_or(channel.span);
+        for (week, count) in weeks {
+            if count >= min as usize {
+                continue;
+            }
+            out.push(
+                Diagnostic::new(
+                    "below-cadence",
+                    span,
+                    format!(
+                        "`{}` has {count} post{} in week {week} ({} to {}), under `posts_per_week.min = {min}`",
+                        channel.id,
+                        if count == 1 { "" } else { "s" },
+                        week.monday(),
+                        week.sunday()
+                    ),
+                )
+                .label("the weekly minimum")
+                .help("plan more posts that week (`edcal plan week` shows it), or lower the minimum")
+                .channel(&channel.id),
+            );
+        }
+    }
+}
+
+/// Posts per week, for every week from today's to the last post's (empty when
+/// no post is in today's week or later).
+fn counts(days: impl Iterator<Item = NaiveDate>, today: NaiveDate) -> BTreeMap<Week, usize> {
+    let first = Week::of(today);
+    let mut weeks: BTreeMap<Week, usize> = BTreeMap::new();
+    for day in days {
+        let week = Week::of(day);
+        if week >= first {
+            *weeks.entry(week).or_default() += 1;
+        }
+    }
+    if let Some(&last) = weeks.keys().next_back() {
+        let mut week = first;
+        while week < last {
+            weeks.entry(week).or_default();
+            week = week.next();
+        }
+    }
+    weeks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn counted(days: &[&str], today: &str) -> Vec<(String, usize)> {
+        counts(days.iter().map(|d| date(d)), date(today))
+            .into_iter()
+            .map(|(w, n)| (w.to_string(), n))
+            .collect()
+    }
+
+    #[test]
+    fn weeks_run_from_today_to_the_last_post_with_gaps_as_zero() {
+        // Today is Wednesday 7 October; Monday's post still counts for W41.
+        let got = counted(
+            &["2026-10-05", "2026-10-08", "2026-10-26", "2026-09-30"],
+            "2026-10-07",
+        );
+        assert_eq!(
+            got,
+            [
+                ("2026-W41".to_owned(), 2),
+                ("2026-W42".to_owned(), 0),
+                ("2026-W43".to_owned(), 0),
+                ("2026-W44".to_owned(), 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_ahead_means_nothing_to_count() {
+        assert!(counted(&["2026-09-30"], "2026-10-07").is_empty());
+        assert!(counted(&[], "2026-10-07").is_empty());
+    }
+
+    #[test]
+    fn weeks_cross_the_year_end_by_iso_numbering() {
+        let got = counted(&["2027-01-01", "2027-01-04"], "2026-12-30");
+        assert_eq!(
+            got,
+            [("2026-W53".to_owned(), 1), ("2027-W01".to_owned(), 1)]
+        );
+    }
+}
