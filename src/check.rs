@@ -65,6 +65,7 @@ pub fn check(
     crate::rules::check_timing(&calendar, &mut diagnostics);
     crate::rules::check_capacity(&calendar, &mut diagnostics);
     crate::rules::check_media(&calendar, exists, &mut diagnostics);
+    crate::rules::check_publishing(&calendar, &sources, &mut diagnostics);
     diagnostics.retain(|d| !calendar.rules.allow.iter().any(|code| code == d.code));
     diagnostic::sort(&mut diagnostics, &sources);
     Checked {

@@ -379,6 +379,8 @@ pub struct Variant {
 pub struct Post {
     pub id: Located<String>,
     pub title: String,
+    /// Where `title` is written (the post's header when it is missing).
+    pub title_span: Span,
     pub campaign: Option<String>,
     pub themes: Vec<String>,
     /// Channel ids, each once, in the order written.

@@ -16,6 +16,7 @@ mod campaign;
 mod capacity;
 mod consent;
 mod media;
+mod publishing;
 mod timing;
 
 pub use approval::check as check_approvals;
@@ -26,6 +27,7 @@ pub use campaign::{check as check_campaigns, planned as campaign_planned};
 pub use capacity::check as check_capacity;
 pub use consent::check as check_consents;
 pub use media::check as check_media;
+pub use publishing::check as check_publishing;
 pub use timing::check as check_timing;
 
 /// One rule of the registry.

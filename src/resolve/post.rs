@@ -155,6 +155,7 @@ fn resolve(r: &mut Resolver<'_>, p: raw::Post, calendar: &Calendar) -> Option<Po
     }
     Some(Post {
         id,
+        title_span: p.title.as_ref().map_or(p.span, |t| t.span),
         title: p.title.map(|t| t.value).unwrap_or_default(),
         campaign,
         themes,

@@ -1,0 +1,308 @@
+//! Rules on what each channel will publish: lengths counted the network's
+//! way (`too-long`), media the network requires (`missing-media`), and the
+//! warnings about the text itself (`missing-alt-text`, `link-not-clickable`,
+//! `too-many-hashtags`, `missing-campaign-hashtag`, `hard-to-read`,
+//! `risky-claim`).
+//!
+//! Ideas are notes, not posts: they are left out, as are cancelled posts.
+//! Every other status is checked, drafts included, so nothing fails at
+//! publish time for a reason edcal could have seen.
+
+use crate::claims;
+use crate::count;
+use crate::diagnostic::Diagnostic;
+use crate::limits;
+use crate::model::{AudienceKind, Calendar, Channel, Post, Status};
+use crate::publish::{self, Link, Published, contains_hashtag, hashtags_in};
+use crate::readability;
+use crate::source::{Sources, Span};
+
+/// Image extensions: `missing-alt-text` is about pictures; videos carry
+/// captions, not alt text.
+const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "heic", "avif"];
+
+/// Texts shorter than this are not scored for readability: the score of a
+/// ten-word caption says nothing.
+const MIN_WORDS_FOR_READABILITY: usize = 12;
+
+pub fn check(calendar: &Calendar, sources: &Sources, out: &mut Vec<Diagnostic>) {
+    for post in &calendar.posts {
+        if matches!(post.status.value, Status::Idea | Status::Cancelled) {
+            continue;
+        }
+        alt_text(post, out);
+        for channel_id in post.channel_ids() {
+            let Some(channel) = calendar.channels.get(channel_id) else {
+                continue;
+            };
+            let published = publish::compose(post, channel_id, Link::InText);
+            length(post, channel, &published, out);
+            media(post, channel, &published, out);
+            links(post, channel, &published, out);
+            hashtag_count(post, channel, &published, out);
+            campaign_hashtags(calendar, post, channel, &published, out);
+            readability(post, channel, &published, out);
+            risky(post, sources, &published, out);
+        }
+    }
+}
+
+fn tag(d: Diagnostic, post: &Post, channel: &Channel) -> Diagnostic {
+    d.post(&post.id.value).channel(&channel.id)
+}
+
+/// Every limit of the network: the text's on the composed text, the
+/// title's (YouTube) on the post's `title`, which is the video's title there.
+fn length(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut Vec<Diagnostic>) {
+    for limit in limits::limits(channel.network) {
+        let (text, span) = match limit.field {
+            limits::Field::Text => (published.text.as_str(), published.text_span),
+            limits::Field::Title => (post.title.as_str(), post.title_span),
+        };
+        let length = count::count(limit.unit, text);
+        if length <= limit.max {
+            continue;
+        }
+        let d = Diagnostic::new(
+            "too-long",
+            span,
+            format!(
+                "the {} for `{}` is {length} {} long, over {}'s limit of {}",
+                limit.field.name(),
+                channel.id,
+                limit.unit.name(),
+                channel.network,
+                limit.max
+            ),
+        )
+        .label(format!("{} over", length - limit.max))
+        .help(match limit.field {
+            limits::Field::Text => format!(
+                "shorten it, or write a shorter `[post.variants.{}]` text (counted with hashtags and link)",
+                channel.id
+            ),
+            limits::Field::Title => format!(
+                "shorten the post's `title`: on {} it is the video's title",
+                channel.network
+            ),
+        });
+        out.push(tag(d, post, channel));
+    }
+    for &c in limits::forbidden_chars(channel.network) {
+        if published.text.contains(c) {
+            let d = Diagnostic::new(
+                "too-long",
+                published.text_span,
+                format!("{} does not accept `{c}` in a text", channel.network),
+            )
+            .help("remove the character or rephrase");
+            out.push(tag(d, post, channel));
+        }
+    }
+}
+
+fn media(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut Vec<Diagnostic>) {
+    if !limits::profile(channel.network).needs_media || !published.media.is_empty() {
+        return;
+    }
+    let d = Diagnostic::new(
+        "missing-media",
+        post.id.span,
+        format!("{} publishes no text-only posts, and `{}` has no media for `{}`", channel.network, post.id.value, channel.id),
+    )
+    .label("no `[[post.media]]`")
+    .help(format!("add a `[[post.media]]`, or a `media` in `[post.variants.{}]`", channel.id));
+    out.push(tag(d, post, channel));
+}
+
+fn alt_text(post: &Post, out: &mut Vec<Diagnostic>) {
+    for media in post.all_media() {
+        let is_image = media
+            .file
+            .value
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| IMAGE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()));
+        if is_image && media.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
+            out.push(
+                Diagnostic::new(
+                    "missing-alt-text",
+                    media.file.span,
+                    format!("image `{}` has no alternative text", media.file.value),
+                )
+                .label("no `alt`")
+                .help("add `alt = \"…\"` describing what the picture shows, for screen-reader users")
+                .post(&post.id.value),
+            );
+        }
+    }
+}
+
+fn links(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut Vec<Diagnostic>) {
+    // Bluesky links are clickable when the publishing tool adds facets,
+    // which edcal cannot see: only captions that never link are reported.
+    if limits::profile(channel.network).links != limits::Links::Plain {
+        return;
+    }
+    let has_url = published.link.is_some() || published.text.split_whitespace().any(looks_like_url);
+    if !has_url {
+        return;
+    }
+    let d = Diagnostic::new(
+        "link-not-clickable",
+        published.text_span,
+        format!("{} does not make links in a caption clickable (channel `{}`)", channel.network, channel.id),
+    )
+    .label("a URL nobody can click")
+    .help("write \"lien en bio\" and put the link in the profile, or remove it from this channel's variant");
+    out.push(tag(d, post, channel));
+}
+
+fn looks_like_url(word: &str) -> bool {
+    word.contains("://") || word.starts_with("www.")
+}
+
+fn hashtag_count(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(max) = limits::profile(channel.network).max_hashtags else {
+        return;
+    };
+    let n = hashtags_in(&published.text).count();
+    if n <= max {
+        return;
+    }
+    let d = Diagnostic::new(
+        "too-many-hashtags",
+        published.text_span,
+        format!("{n} hashtags for `{}`; {} takes {max}", channel.id, channel.network),
+    )
+    .label(format!("{} too many", n - max))
+    .help(format!("keep the {max} that matter, e.g. in `[post.variants.{}] hashtags`", channel.id));
+    out.push(tag(d, post, channel));
+}
+
+fn campaign_hashtags(
+    calendar: &Calendar,
+    post: &Post,
+    channel: &Channel,
+    published: &Published<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(campaign) = post.campaign.as_ref().and_then(|c| calendar.campaigns.get(c)) else {
+        return;
+    };
+    let missing: Vec<String> = campaign
+        .hashtags
+        .iter()
+        .filter(|tag| !contains_hashtag(&published.text, tag))
+        .map(|tag| format!("#{tag}"))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    let d = Diagnostic::new(
+        "missing-campaign-hashtag",
+        published.text_span,
+        format!(
+            "the `{}` text misses campaign `{}`'s {}",
+            channel.id,
+            campaign.id,
+            missing.join(" ")
+        ),
+    )
+    .label("no campaign hashtag")
+    .help(format!("add {} to the post's `hashtags`", missing.join(", ")));
+    out.push(tag(d, post, channel));
+}
+
+fn readability(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut Vec<Diagnostic>) {
+    let analysis = readability::analyse(published.written);
+    if analysis.words < MIN_WORDS_FOR_READABILITY {
+        return;
+    }
+    let threshold = readability::thresholds(channel.audience_kind);
+    let too_low = analysis.score < threshold.min_score;
+    let too_long = analysis.longest_sentence_words > threshold.max_sentence_words;
+    if !too_low && !too_long {
+        return;
+    }
+    let sentence = published.written[analysis.longest_sentence.clone()].trim();
+    let audience = match channel.audience_kind {
+        AudienceKind::Patients => "patients",
+        AudienceKind::Professionals => "professionals",
+        AudienceKind::Young => "young readers",
+        AudienceKind::Press => "the press",
+        AudienceKind::General => "a general audience",
+    };
+    let d = Diagnostic::new(
+        "hard-to-read",
+        published.text_span,
+        format!(
+            "the `{}` text is hard to read for {audience}: Kandel-Moles score {:.0}{}, longest sentence {} words (at most {})",
+            channel.id,
+            analysis.score,
+            if threshold.min_score > 0.0 {
+                format!(" (at least {:.0} expected)", threshold.min_score)
+            } else {
+                String::new()
+            },
+            analysis.longest_sentence_words,
+            threshold.max_sentence_words
+        ),
+    )
+    .label("above the audience's reading level")
+    .help(format!("split the longest sentence: \"{}\"", shorten(sentence, 120)));
+    out.push(tag(d, post, channel));
+}
+
+fn risky(post: &Post, sources: &Sources, published: &Published<'_>, out: &mut Vec<Diagnostic>) {
+    for claim in claims::find(published.written) {
+        let span = value_span(sources, published.text_span, published.written, claim.range.clone());
+        out.push(
+            Diagnostic::new(
+                "risky-claim",
+                span,
+                format!(
+                    "\"{}\": {}",
+                    &published.written[claim.range.clone()],
+                    claims::reason(claim.kind)
+                ),
+            )
+            .label(claim.kind.name())
+            .help("rephrase without promising a result, comparing, or promoting")
+            .post(&post.id.value),
+        );
+    }
+}
+
+/// The span of `range` (bytes of a string's value) in the file, when the
+/// string is written without escapes; else the whole string.
+pub fn value_span(sources: &Sources, span: Span, value: &str, range: std::ops::Range<usize>) -> Span {
+    let raw = sources.text(span);
+    for quote in ["\"\"\"", "'''", "\"", "'"] {
+        if let Some(inner) = raw.strip_prefix(quote).and_then(|r| r.strip_suffix(quote)) {
+            let skipped = quote.len()
+                + if quote.len() == 3 {
+                    if inner.starts_with("\r\n") {
+                        2
+                    } else {
+                        usize::from(inner.starts_with('\n'))
+                    }
+                } else {
+                    0
+                };
+            if raw.get(skipped..skipped + value.len()) == Some(value) {
+                let start = span.start as usize + skipped;
+                return Span::new(span.source, start + range.start..start + range.end);
+            }
+            break;
+        }
+    }
+    span
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
+}
