@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod schedule;
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success
@@ -48,6 +50,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Explain what a rule checks, why, and how to fix it
     Explain(ExplainArgs),
+    /// Place unplaced posts in free slots; `--write` writes them into the files
+    Schedule(schedule::ScheduleArgs),
     /// Plans: what each channel publishes
     #[command(subcommand)]
     Plan(PlanCommand),

@@ -5,4 +5,5 @@
 pub mod campaign;
 pub mod check;
 pub mod explain;
+pub mod schedule;
 pub mod plan;

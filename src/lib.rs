@@ -38,6 +38,7 @@ pub mod raw;
 pub mod readability;
 pub mod resolve;
 pub mod rules;
+pub mod schedule;
 pub mod source;
 #[cfg(test)]
 mod testing;
@@ -98,6 +99,7 @@ pub fn run(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write)
     let code = match &cli.command {
         Command::Check(args) => cmd::check::run(args, &mut ctx)?,
         Command::Explain(args) => cmd::explain::run(args, &mut ctx)?,
+        Command::Schedule(args) => cmd::schedule::run(args, &mut ctx)?,
         Command::Plan(cli::PlanCommand::Week(args)) => cmd::plan::week(args, &mut ctx)?,
         Command::Campaign(args) => cmd::campaign::run(args, &mut ctx)?,
     };
