@@ -57,6 +57,21 @@ pub enum Command {
     Plan(PlanCommand),
     /// A campaign's dates, channels, planned vs target posts, milestones
     Campaign(CampaignArgs),
+    /// Show what changed in the plan since a git revision
+    Diff(DiffArgs),
+    /// Rewrite the files in one canonical layout, comments kept
+    Fmt(FmtArgs),
+    /// Append a new skeleton to the calendar
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Create a new, valid calendar to start from
+    Init(InitArgs),
+    /// Write the JSON Schemas of every file kind, for editors
+    Schema(SchemaArgs),
+    /// Print shell completions
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -127,6 +142,84 @@ pub enum CheckFormat {
 pub struct ExplainArgs {
     /// A rule code such as `missing-consent`; without one, list every rule
     pub code: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// A git revision: a commit, a tag, a branch, `HEAD~3`, `main@{1.week.ago}`…
+    pub rev: String,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Change nothing: list the files that are not canonical, exit 1 if any
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Append a post skeleton (`status = "idea"`) to its month's file and
+    /// print its id
+    Post(NewPostArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewPostArgs {
+    /// The post's title; its id is derived from it
+    #[arg(long)]
+    pub title: String,
+
+    /// A channel id (repeatable)
+    #[arg(long, value_name = "ID", required = true)]
+    pub channel: Vec<String>,
+
+    /// A campaign id
+    #[arg(long, value_name = "ID")]
+    pub campaign: Option<String>,
+
+    /// The day it goes out, YYYY-MM-DD (written as `on`); also picks the
+    /// month's file [default: no day, in this month's file]
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create (it must not exist or be empty)
+    pub dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Where to write the `*.schema.json` files (created if needed)
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
 }
 
 #[cfg(test)]

@@ -4,6 +4,13 @@
 
 pub mod campaign;
 pub mod check;
+pub mod completions;
+pub mod diff;
 pub mod explain;
-pub mod schedule;
+pub mod fmt;
+pub mod init;
+pub mod man;
+pub mod new;
 pub mod plan;
+pub mod schedule;
+pub mod schema;

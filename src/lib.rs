@@ -17,6 +17,7 @@
 //! assert_eq!(code, 0);
 //! ```
 
+pub mod canonical;
 pub mod check;
 pub mod claims;
 pub mod cli;
@@ -25,8 +26,10 @@ mod cmd;
 pub mod count;
 pub mod days;
 pub mod diagnostic;
+pub mod diff;
 pub mod discover;
 pub mod edit;
+pub mod git;
 pub mod limits;
 pub mod load;
 pub mod model;
@@ -39,6 +42,8 @@ pub mod readability;
 pub mod resolve;
 pub mod rules;
 pub mod schedule;
+pub mod schema;
+pub mod slug;
 pub mod source;
 #[cfg(test)]
 mod testing;
@@ -102,6 +107,13 @@ pub fn run(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write)
         Command::Schedule(args) => cmd::schedule::run(args, &mut ctx)?,
         Command::Plan(cli::PlanCommand::Week(args)) => cmd::plan::week(args, &mut ctx)?,
         Command::Campaign(args) => cmd::campaign::run(args, &mut ctx)?,
+        Command::Diff(args) => cmd::diff::run(args, &mut ctx)?,
+        Command::Fmt(args) => cmd::fmt::run(args, &mut ctx)?,
+        Command::New(cli::NewCommand::Post(args)) => cmd::new::post(args, &mut ctx)?,
+        Command::Init(args) => cmd::init::run(args, &mut ctx)?,
+        Command::Schema(args) => cmd::schema::run(args, &mut ctx)?,
+        Command::Completions(args) => cmd::completions::run(args, &mut ctx)?,
+        Command::Man => cmd::man::run(&mut ctx)?,
     };
     ctx.stdout.flush()?;
     Ok(code)

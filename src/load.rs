@@ -6,7 +6,13 @@
 //! invalid UTF-8 into `toml-syntax` diagnostics like any other finding, and
 //! hands the raw layer to `resolve`. I/O failures (an unreadable file) are
 //! errors that stop the command, with the file named.
+//!
+//! The files come through [`Files`]: the folder on disk ([`Disk`], what
+//! [`load`] uses), or a set of files in memory ([`Memory`], e.g. the
+//! calendar at a git revision for `edcal diff`). Both list `posts/` and
+//! `campaigns/` the same way, so the same files load the same.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -31,34 +37,111 @@ pub struct Loaded {
 /// How deep `posts/` may nest folders; deeper is certainly a link loop.
 const MAX_DEPTH: usize = 16;
 
+/// Where a calendar's files are read from. Paths are relative to the
+/// calendar folder, `/`-separated.
+pub trait Files {
+    fn is_file(&self, path: &str) -> bool;
+    /// The size in bytes, checked before reading.
+    fn size(&self, path: &str) -> Result<u64>;
+    fn read(&self, path: &str) -> Result<Vec<u8>>;
+    /// Every `*.toml` file under `dir`, recursively, sorted, hidden files and
+    /// folders (`.name`) left out. A missing folder is empty.
+    fn toml_files(&self, dir: &str) -> Result<Vec<String>>;
+}
+
+/// The calendar folder on disk.
+pub struct Disk<'a>(pub &'a Path);
+
+impl Files for Disk<'_> {
+    fn is_file(&self, path: &str) -> bool {
+        self.0.join(path).is_file()
+    }
+
+    fn size(&self, path: &str) -> Result<u64> {
+        Ok(fs::metadata(self.0.join(path))
+            .with_context(|| format!("failed to read {path}"))?
+            .len())
+    }
+
+    fn read(&self, path: &str) -> Result<Vec<u8>> {
+        fs::read(self.0.join(path)).with_context(|| format!("failed to read {path}"))
+    }
+
+    fn toml_files(&self, dir: &str) -> Result<Vec<String>> {
+        toml_files(self.0, dir)
+    }
+}
+
+/// A calendar's files held in memory: relative path to bytes.
+#[derive(Debug, Default)]
+pub struct Memory(pub BTreeMap<String, Vec<u8>>);
+
+impl Files for Memory {
+    fn is_file(&self, path: &str) -> bool {
+        self.0.contains_key(path)
+    }
+
+    fn size(&self, path: &str) -> Result<u64> {
+        Ok(self.0.get(path).map_or(0, |bytes| bytes.len() as u64))
+    }
+
+    fn read(&self, path: &str) -> Result<Vec<u8>> {
+        self.0
+            .get(path)
+            .cloned()
+            .with_context(|| format!("failed to read {path}: no such file"))
+    }
+
+    fn toml_files(&self, dir: &str) -> Result<Vec<String>> {
+        let prefix = format!("{dir}/");
+        Ok(self
+            .0
+            .keys()
+            .filter(|path| {
+                // `*.toml` exactly, as on disk (`walk`).
+                #[allow(clippy::case_sensitive_file_extension_comparisons)]
+                path.strip_prefix(&prefix).is_some_and(|rest| {
+                    path.ends_with(".toml") && !rest.split('/').any(|part| part.starts_with('.'))
+                })
+            })
+            .cloned()
+            .collect())
+    }
+}
+
 /// Reads the calendar in `root`.
 pub fn load(root: &Path) -> Result<Loaded> {
+    load_from(root, &Disk(root))
+}
+
+/// Reads a calendar from `files`; `root` is where it is said to be.
+pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
     let mut loaded = Loaded {
         root: root.to_path_buf(),
         sources: Sources::default(),
         raw: RawCalendar::default(),
         diagnostics: Vec::new(),
     };
-    if let Some(settings) = loaded.read(SETTINGS_FILE, raw::settings)? {
+    if let Some(settings) = loaded.read(files, SETTINGS_FILE, raw::settings)? {
         loaded.raw.settings = settings;
     }
-    if root.join("channels.toml").is_file() {
+    if files.is_file("channels.toml") {
         loaded.raw.channels = loaded
-            .read("channels.toml", raw::channels)?
+            .read(files, "channels.toml", raw::channels)?
             .unwrap_or_default();
     }
-    if root.join("consents.toml").is_file() {
+    if files.is_file("consents.toml") {
         loaded.raw.consents = loaded
-            .read("consents.toml", raw::consents)?
+            .read(files, "consents.toml", raw::consents)?
             .unwrap_or_default();
     }
-    for path in toml_files(root, "campaigns")? {
-        if let Some(Some(campaign)) = loaded.read(&path, raw::campaign)? {
+    for path in files.toml_files("campaigns")? {
+        if let Some(Some(campaign)) = loaded.read(files, &path, raw::campaign)? {
             loaded.raw.campaigns.push(campaign);
         }
     }
-    for path in toml_files(root, "posts")? {
-        if let Some(posts) = loaded.read(&path, raw::posts)? {
+    for path in files.toml_files("posts")? {
+        if let Some(posts) = loaded.read(files, &path, raw::posts)? {
             loaded.raw.posts.extend(posts);
         }
     }
@@ -70,13 +153,11 @@ impl Loaded {
     /// `None` when it is not valid TOML (the finding is recorded).
     fn read<T>(
         &mut self,
+        files: &dyn Files,
         path: &str,
         read: impl FnOnce(&DeTable<'_>, &mut Sink<'_>) -> T,
     ) -> Result<Option<T>> {
-        let full = self.root.join(path);
-        let size = fs::metadata(&full)
-            .with_context(|| format!("failed to read {path}"))?
-            .len();
+        let size = files.size(path)?;
         if size > MAX_FILE_BYTES {
             let id = self.sources.add(path.to_owned(), String::new());
             self.diagnostics.push(
@@ -93,7 +174,7 @@ impl Loaded {
             );
             return Ok(None);
         }
-        let bytes = fs::read(&full).with_context(|| format!("failed to read {path}"))?;
+        let bytes = files.read(path)?;
         let (text, utf8_error) = match String::from_utf8(bytes) {
             Ok(text) => (text, None),
             Err(e) => {

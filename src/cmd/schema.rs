@@ -1,0 +1,26 @@
+//! `edcal schema --out-dir DIR`: writes the JSON Schemas of every file kind
+//! (see [`crate::schema`]) and says how to wire them into an editor.
+
+use std::fs;
+
+use anyhow::{Context as _, Result};
+
+use crate::Context;
+use crate::cli::SchemaArgs;
+use crate::schema;
+
+pub fn run(args: &SchemaArgs, ctx: &mut Context<'_>) -> Result<u8> {
+    let dir = &args.out_dir;
+    fs::create_dir_all(dir).with_context(|| format!("failed to create {}", dir.display()))?;
+    for (name, value) in schema::all() {
+        let path = dir.join(name);
+        fs::write(&path, schema::to_text(&value))
+            .with_context(|| format!("failed to write {}", path.display()))?;
+        writeln!(
+            ctx.stdout,
+            "wrote {}",
+            path.display().to_string().replace('\\', "/")
+        )?;
+    }
+    Ok(0)
+}
