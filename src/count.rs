@@ -51,6 +51,7 @@ impl Unit {
     ];
 
     /// A short lower-case name for messages and tables.
+    #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             Unit::Chars => "characters",
@@ -65,6 +66,7 @@ impl Unit {
 }
 
 /// The length of `text` in `unit`.
+#[must_use]
 pub fn count(unit: Unit, text: &str) -> usize {
     match unit {
         Unit::Chars => text.chars().count(),
@@ -80,6 +82,7 @@ pub fn count(unit: Unit, text: &str) -> usize {
 /// The first character that makes a post invalid on X (U+FFFE, U+FEFF or U+FFFF), with
 /// its byte offset. U+FEFF is the one that happens: a byte-order mark pasted from a file.
 /// Whole-post validity (length included) is [`x::parse`].
+#[must_use]
 pub fn x_invalid_char(text: &str) -> Option<(usize, char)> {
     text.char_indices()
         .find(|(_, c)| x::INVALID_CHARS.contains(c))
@@ -98,6 +101,7 @@ pub const MASTODON_URL_LENGTH: usize = 23;
 /// `-` inside; graphemes are counted between links and mentions, so a combining mark
 /// glued to the end of a link is counted apart. The content warning counts too: add
 /// `count(Unit::MastodonChars, cw)` (Mastodon joins both texts before counting).
+#[must_use]
 pub fn mastodon_chars(text: &str) -> usize {
     let urls = x::url::extract(text, x::url::Protocol::Required);
     let mut urls = urls.iter().peekable();
@@ -235,6 +239,7 @@ fn is_latin_accent(c: char) -> bool {
 /// indicator (flags) or the keycap mark U+20E3. That includes text-style symbols such as
 /// `©`, `™` or `↔` (2 or 3 bytes): Meta does not say how it treats them, and counting
 /// them high errs on the side of warning early.
+#[must_use]
 pub fn threads_chars(text: &str) -> usize {
     text.graphemes(true)
         .map(|cluster| {
@@ -475,7 +480,10 @@ mod tests {
         // A bare domain is not a link on Mastodon: counted as typed.
         assert_eq!(count(Unit::MastodonChars, "clinique-exemple.fr"), 19);
         // "@sante@social.example" counts as "@sante" (6); " merci" (6).
-        assert_eq!(count(Unit::MastodonChars, "@sante@social.example merci"), 12);
+        assert_eq!(
+            count(Unit::MastodonChars, "@sante@social.example merci"),
+            12
+        );
         // A local mention is unchanged.
         assert_eq!(count(Unit::MastodonChars, "@sante merci"), 12);
         // An e-mail address is not a mention (the `@` follows a word character).

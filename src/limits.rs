@@ -11,6 +11,8 @@
 //! counted in UTF-16 units (the stricter reading), TikTok's reported 5-hashtag cap is not
 //! a cap here, Bluesky links are [`Links::ViaFacets`], YouTube's hashtag rule is left out.
 
+use std::fmt::Write as _;
+
 use crate::count::Unit;
 use crate::network::Network;
 
@@ -25,6 +27,7 @@ pub enum Field {
 
 impl Field {
     /// The name used in messages and tables.
+    #[must_use]
     pub fn name(self) -> &'static str {
         match self {
             Field::Text => "text",
@@ -81,6 +84,7 @@ pub struct Profile {
 }
 
 /// The profile of `network`.
+#[must_use]
 pub fn profile(network: Network) -> &'static Profile {
     match network {
         Network::Facebook => &FACEBOOK,
@@ -98,11 +102,13 @@ pub fn profile(network: Network) -> &'static Profile {
 }
 
 /// The text limits of `network` (empty when none is documented).
+#[must_use]
 pub fn limits(network: Network) -> &'static [Limit] {
     profile(network).limits
 }
 
 /// Characters `network` refuses in any text field.
+#[must_use]
 pub fn forbidden_chars(network: Network) -> &'static [char] {
     profile(network).forbidden_chars
 }
@@ -123,6 +129,7 @@ pub const NETWORKS: [Network; 11] = [
 ];
 
 /// The name shown to users.
+#[must_use]
 pub fn display_name(network: Network) -> &'static str {
     match network {
         Network::Facebook => "Facebook",
@@ -141,6 +148,7 @@ pub fn display_name(network: Network) -> &'static str {
 
 /// The limits as a Markdown table for the README: one row per limit, and one row saying
 /// "none documented" for a network without any.
+#[must_use]
 pub fn markdown_table() -> String {
     let mut out = String::from(
         "| Network | Field | Max | Unit | Verified | Source |\n\
@@ -149,18 +157,20 @@ pub fn markdown_table() -> String {
     for network in NETWORKS {
         let name = display_name(network);
         let limits = limits(network);
+        // Writing into a String cannot fail.
         if limits.is_empty() {
-            out.push_str(&format!("| {name} | - | - | none documented | - | - |\n"));
+            let _ = writeln!(out, "| {name} | - | - | none documented | - | - |");
         }
         for limit in limits {
-            out.push_str(&format!(
-                "| {name} | {} | {} | {} | {} | {} |\n",
+            let _ = writeln!(
+                out,
+                "| {name} | {} | {} | {} | {} | {} |",
                 limit.field.name(),
                 group_thousands(limit.max),
                 limit.unit.name(),
                 if limit.verified { "yes" } else { "no" },
                 limit.source,
-            ));
+            );
         }
     }
     out
@@ -171,7 +181,7 @@ fn group_thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(d);
@@ -448,18 +458,28 @@ mod tests {
             .iter()
             .find(|l| l.field == Field::Text)
             .unwrap();
-        assert_eq!(crate::count::count(description.unit, &text), description.max);
+        assert_eq!(
+            crate::count::count(description.unit, &text),
+            description.max
+        );
     }
 
     #[test]
     fn markdown_table_renders_every_limit() {
         let table = markdown_table();
         let lines: Vec<&str> = table.lines().collect();
-        assert_eq!(lines[0], "| Network | Field | Max | Unit | Verified | Source |");
+        assert_eq!(
+            lines[0],
+            "| Network | Field | Max | Unit | Verified | Source |"
+        );
         assert_eq!(lines[1], "|---|---|---:|---|---|---|");
         // 11 limits + 2 networks without one.
         assert_eq!(lines.len(), 2 + 11 + 2);
-        assert!(lines[2..].iter().all(|l| l.starts_with("| ") && l.ends_with(" |")));
+        assert!(
+            lines[2..]
+                .iter()
+                .all(|l| l.starts_with("| ") && l.ends_with(" |"))
+        );
         assert!(table.contains(&format!(
             "| X | text | 280 | X weighted characters | yes | {S1_S4} |"
         )));

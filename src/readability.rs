@@ -872,9 +872,27 @@ mod tests {
                 max_sentence_words: 15
             }
         );
-        assert_eq!(thresholds(AudienceKind::General).min_score, 55.0);
-        assert_eq!(thresholds(AudienceKind::Press).min_score, 50.0);
-        assert_eq!(thresholds(AudienceKind::Professionals).max_sentence_words, 35);
+        assert_eq!(
+            thresholds(AudienceKind::General),
+            Threshold {
+                min_score: 55.0,
+                max_sentence_words: 30
+            }
+        );
+        assert_eq!(
+            thresholds(AudienceKind::Press),
+            Threshold {
+                min_score: 50.0,
+                max_sentence_words: 30
+            }
+        );
+        assert_eq!(
+            thresholds(AudienceKind::Professionals),
+            Threshold {
+                min_score: 0.0,
+                max_sentence_words: 35
+            }
+        );
     }
 
     #[test]

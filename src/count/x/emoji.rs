@@ -58,11 +58,7 @@ const PROFESSIONS_VS16: &[(u32, u32)] = &[(0x2695, 0x2696), (0x2708, 0x2708)];
 
 /// Weight lifter, golfer, levitating man, detective, person bouncing ball: gendered with
 /// a skin tone or U+FE0F before the ZWJ.
-const SPORTS: &[(u32, u32)] = &[
-    (0x26F9, 0x26F9),
-    (0x1F3CB, 0x1F3CC),
-    (0x1F574, 0x1F575),
-];
+const SPORTS: &[(u32, u32)] = &[(0x26F9, 0x26F9), (0x1F3CB, 0x1F3CC), (0x1F574, 0x1F575)];
 
 /// People that take `ZWJ ♀️` or `ZWJ ♂️`, with an optional skin tone.
 const GENDERED: &[(u32, u32)] = &[
@@ -429,9 +425,9 @@ impl Iterator for Entities<'_> {
     fn next(&mut self) -> Option<Self::Item> {
         let rest = &self.text[self.pos..];
         for (offset, c) in rest.char_indices() {
-            // Every branch starts with `#`, `*`, a digit or a code point from U+00A9 up;
-            // skipping plain ASCII keeps prose cheap.
-            if c.is_ascii() && !matches!(c, '#' | '*' | '0'..='9') {
+            // Every branch starts with `#`, `*`, a digit, `©`, `®` or a code point from
+            // U+203C up: skipping the rest keeps prose, accents included, cheap.
+            if c < '\u{203C}' && !matches!(c, '#' | '*' | '0'..='9' | '\u{A9}' | '\u{AE}') {
                 continue;
             }
             if let Some(len) = entity_len(&rest[offset..]) {
@@ -480,10 +476,7 @@ impl Cursor<'_> {
 pub(super) fn entity_len(s: &str) -> Option<usize> {
     let first = s.chars().next()?;
     let after_first = first.len_utf8();
-    let cursor = || Cursor {
-        s,
-        at: after_first,
-    };
+    let cursor = || Cursor { s, at: after_first };
 
     // Man or woman, optional tone, ZWJ, profession object.
     if in_ranges(first, MAN_WOMAN) {
@@ -513,7 +506,10 @@ pub(super) fn entity_len(s: &str) -> Option<usize> {
             return Some(c.at);
         }
     }
-    if let Some(seq) = ZWJ_SEQUENCES.iter().find(|seq| s.starts_with(*seq)) {
+    // All of them start with U+1F3F3 or above.
+    if first >= '\u{1F3F3}'
+        && let Some(seq) = ZWJ_SEQUENCES.iter().find(|seq| s.starts_with(*seq))
+    {
         return Some(seq.len());
     }
     // Keycaps, with or without U+FE0F.
@@ -544,7 +540,9 @@ pub(super) fn entity_len(s: &str) -> Option<usize> {
         c.eat_in(TONES);
         return Some(c.at);
     }
-    if let Some(flag) = TAG_FLAGS.iter().find(|flag| s.starts_with(*flag)) {
+    if first == '\u{1F3F4}'
+        && let Some(flag) = TAG_FLAGS.iter().find(|flag| s.starts_with(*flag))
+    {
         return Some(flag.len());
     }
     if let Some(second) = s[after_first..].chars().next()
@@ -566,7 +564,8 @@ fn gender_sign(c: &mut Cursor) -> bool {
 fn is_flag(first: char, second: char) -> bool {
     let letter = |c: char| {
         let offset = u32::from(c).checked_sub(0x1F1E6)?;
-        (offset < 26).then(|| char::from(b'A' + offset as u8))
+        let offset = u8::try_from(offset).ok().filter(|o| *o < 26)?;
+        Some(char::from(b'A' + offset))
     };
     let (Some(a), Some(b)) = (letter(first), letter(second)) else {
         return false;
