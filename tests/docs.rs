@@ -1,0 +1,26 @@
+//! The tables the README and docs/ show are generated from the code's own
+//! data; these tests keep them current. After a deliberate change, paste the
+//! new table the failure prints.
+
+fn assert_contains(file: &str, table: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(
+        text.contains(table.trim_end()),
+        "{file} does not show the current table; replace it with:\n{table}"
+    );
+}
+
+#[test]
+fn readme_shows_the_network_limits() {
+    assert_contains("README.md", &edcal::limits::markdown_table());
+}
+
+#[test]
+fn readme_shows_the_awareness_catalogue() {
+    assert_contains("README.md", &edcal::days::awareness_markdown_table());
+}
+
+#[test]
+fn docs_show_the_risky_claims_lexicon() {
+    assert_contains("docs/risky-claims.md", &edcal::claims::markdown_table());
+}
