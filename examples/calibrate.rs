@@ -7,7 +7,9 @@ use edcal::model::{AudienceKind, Status};
 use edcal::publish::{Link, compose};
 
 fn main() -> anyhow::Result<()> {
-    let root = std::env::args().nth(1).unwrap_or_else(|| "calendar".to_owned());
+    let root = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "calendar".to_owned());
     let loaded = edcal::load::load(std::path::Path::new(&root))?;
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("a date");
     let checked = edcal::check::check(loaded, |_| today, &|_| true);
@@ -22,7 +24,13 @@ fn main() -> anyhow::Result<()> {
             let published = compose(post, channel, Link::Column);
             let r = edcal::readability::analyse(published.written);
             if r.words >= 12 {
-                rows.push((kind, r.score, r.longest_sentence_words, post.id.value.clone(), channel.to_owned()));
+                rows.push((
+                    kind,
+                    r.score,
+                    r.longest_sentence_words,
+                    post.id.value.clone(),
+                    channel.to_owned(),
+                ));
             }
         }
     }
@@ -33,7 +41,13 @@ fn main() -> anyhow::Result<()> {
             continue;
         }
         let longest = scores.iter().map(|r| r.2).max().unwrap_or(0);
-        println!("{name}: {} texts, score min {:.0} median {:.0} max {:.0}, longest sentence {longest} words", scores.len(), scores[0].1, scores[scores.len() / 2].1, scores[scores.len() - 1].1);
+        println!(
+            "{name}: {} texts, score min {:.0} median {:.0} max {:.0}, longest sentence {longest} words",
+            scores.len(),
+            scores[0].1,
+            scores[scores.len() / 2].1,
+            scores[scores.len() - 1].1
+        );
         for r in scores.iter().take(4) {
             println!("    {:>5.0} {:>3} words  {} on {}", r.1, r.2, r.3, r.4);
         }

@@ -179,7 +179,10 @@ pub fn check_due(calendar: &Calendar, today: chrono::NaiveDate, out: &mut Vec<Di
                 ),
             )
             .label(format!("approve at least {days} days before"))
-            .help(format!("approve it (`edcal approve {} --by LEAD`) or move it", post.id.value))
+            .help(format!(
+                "approve it (`edcal approve {} --by LEAD`) or move it",
+                post.id.value
+            ))
             .post(&post.id.value)
             .channel(channel),
         );

@@ -108,20 +108,25 @@ fn media(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut Ve
     let d = Diagnostic::new(
         "missing-media",
         post.id.span,
-        format!("{} publishes no text-only posts, and `{}` has no media for `{}`", channel.network, post.id.value, channel.id),
+        format!(
+            "{} publishes no text-only posts, and `{}` has no media for `{}`",
+            channel.network, post.id.value, channel.id
+        ),
     )
     .label("no `[[post.media]]`")
-    .help(format!("add a `[[post.media]]`, or a `media` in `[post.variants.{}]`", channel.id));
+    .help(format!(
+        "add a `[[post.media]]`, or a `media` in `[post.variants.{}]`",
+        channel.id
+    ));
     out.push(tag(d, post, channel));
 }
 
 fn alt_text(post: &Post, out: &mut Vec<Diagnostic>) {
     for media in post.all_media() {
-        let is_image = media
-            .file
-            .value
-            .rsplit_once('.')
-            .is_some_and(|(_, ext)| IMAGE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()));
+        let is_image =
+            media.file.value.rsplit_once('.').is_some_and(|(_, ext)| {
+                IMAGE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+            });
         if is_image && media.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
             out.push(
                 Diagnostic::new(
@@ -130,7 +135,9 @@ fn alt_text(post: &Post, out: &mut Vec<Diagnostic>) {
                     format!("image `{}` has no alternative text", media.file.value),
                 )
                 .label("no `alt`")
-                .help("add `alt = \"…\"` describing what the picture shows, for screen-reader users")
+                .help(
+                    "add `alt = \"…\"` describing what the picture shows, for screen-reader users",
+                )
                 .post(&post.id.value),
             );
         }
@@ -161,7 +168,12 @@ fn looks_like_url(word: &str) -> bool {
     word.contains("://") || word.starts_with("www.")
 }
 
-fn hashtag_count(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut Vec<Diagnostic>) {
+fn hashtag_count(
+    post: &Post,
+    channel: &Channel,
+    published: &Published<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some(max) = limits::profile(channel.network).max_hashtags else {
         return;
     };
@@ -172,10 +184,16 @@ fn hashtag_count(post: &Post, channel: &Channel, published: &Published<'_>, out:
     let d = Diagnostic::new(
         "too-many-hashtags",
         published.text_span,
-        format!("{n} hashtags for `{}`; {} takes {max}", channel.id, channel.network),
+        format!(
+            "{n} hashtags for `{}`; {} takes {max}",
+            channel.id, channel.network
+        ),
     )
     .label(format!("{} too many", n - max))
-    .help(format!("keep the {max} that matter, e.g. in `[post.variants.{}] hashtags`", channel.id));
+    .help(format!(
+        "keep the {max} that matter, e.g. in `[post.variants.{}] hashtags`",
+        channel.id
+    ));
     out.push(tag(d, post, channel));
 }
 
@@ -186,7 +204,11 @@ fn campaign_hashtags(
     published: &Published<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let Some(campaign) = post.campaign.as_ref().and_then(|c| calendar.campaigns.get(c)) else {
+    let Some(campaign) = post
+        .campaign
+        .as_ref()
+        .and_then(|c| calendar.campaigns.get(c))
+    else {
         return;
     };
     let missing: Vec<String> = campaign
@@ -209,11 +231,19 @@ fn campaign_hashtags(
         ),
     )
     .label("no campaign hashtag")
-    .help(format!("add {} to the post's `hashtags`", missing.join(", ")));
+    .help(format!(
+        "add {} to the post's `hashtags`",
+        missing.join(", ")
+    ));
     out.push(tag(d, post, channel));
 }
 
-fn readability(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut Vec<Diagnostic>) {
+fn readability(
+    post: &Post,
+    channel: &Channel,
+    published: &Published<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
     let analysis = readability::analyse(published.written);
     if analysis.words < MIN_WORDS_FOR_READABILITY {
         return;
@@ -255,7 +285,12 @@ fn readability(post: &Post, channel: &Channel, published: &Published<'_>, out: &
 
 fn risky(post: &Post, sources: &Sources, published: &Published<'_>, out: &mut Vec<Diagnostic>) {
     for claim in claims::find(published.written) {
-        let span = value_span(sources, published.text_span, published.written, claim.range.clone());
+        let span = value_span(
+            sources,
+            published.text_span,
+            published.written,
+            claim.range.clone(),
+        );
         out.push(
             Diagnostic::new(
                 "risky-claim",
@@ -275,7 +310,12 @@ fn risky(post: &Post, sources: &Sources, published: &Published<'_>, out: &mut Ve
 
 /// The span of `range` (bytes of a string's value) in the file, when the
 /// string is written without escapes; else the whole string.
-pub fn value_span(sources: &Sources, span: Span, value: &str, range: std::ops::Range<usize>) -> Span {
+pub fn value_span(
+    sources: &Sources,
+    span: Span,
+    value: &str,
+    range: std::ops::Range<usize>,
+) -> Span {
     let raw = sources.text(span);
     for quote in ["\"\"\"", "'''", "\"", "'"] {
         if let Some(inner) = raw.strip_prefix(quote).and_then(|r| r.strip_suffix(quote)) {
