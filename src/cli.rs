@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub mod export;
+
 pub mod schedule;
 
 const EXIT_CODES: &str = "\
@@ -50,6 +52,9 @@ pub enum Command {
     Check(CheckArgs),
     /// Explain what a rule checks, why, and how to fix it
     Explain(ExplainArgs),
+    /// Export to schedulers (CSV) and to team calendars (iCalendar)
+    #[command(subcommand)]
+    Export(export::ExportCommand),
     /// Place unplaced posts in free slots; `--write` writes them into the files
     Schedule(schedule::ScheduleArgs),
     /// Plans: what each channel publishes

@@ -24,7 +24,7 @@ use anyhow::{Context as _, Result, bail};
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 
-use crate::model::{Calendar, Channel, ExportFormat, Fixed, Language, Post, Role, Status};
+use crate::model::{Calendar, Channel, ExportFormat, Language, Post, Role, Status};
 use crate::publish::{self, Link, Published};
 
 /// The day and month order of formats that let the import dialog choose it.
@@ -137,7 +137,7 @@ pub fn gate(calendar: &Calendar, post: &Post, at: Option<NaiveDateTime>) -> Resu
     let Some(at) = at else {
         return Err(Refusal::Unplaced);
     };
-    if let Some(freeze) = freeze_at(calendar, post, at) {
+    if let Some(freeze) = crate::closed::freeze_at(calendar, post, at) {
         return Err(Refusal::Frozen(freeze.why.clone()));
     }
     Ok(())
@@ -150,23 +150,6 @@ pub fn gate(calendar: &Calendar, post: &Post, at: Option<NaiveDateTime>) -> Resu
 /// content belongs here. Until then no approval is stale.
 fn is_stale(_post: &Post) -> bool {
     false
-}
-
-/// The freeze holding `post` at local time `at`, if any (`to` excluded).
-pub fn freeze_at<'a>(
-    calendar: &'a Calendar,
-    post: &Post,
-    at: NaiveDateTime,
-) -> Option<&'a crate::model::Freeze> {
-    calendar.rules.freezes.iter().find(|f| {
-        (f.from..f.to).contains(&at) && !post.themes.iter().any(|t| f.allow_themes.contains(t))
-    })
-}
-
-/// The id a pair is listed and exported under: the post's id, or
-/// `<post>@<date>` for an occurrence of a repeating post.
-fn pair_id(fixed: &Fixed<'_>) -> String {
-    fixed.post.id.value.clone()
 }
 
 /// One row about to be written, in the export zone.
@@ -187,7 +170,7 @@ pub struct Row<'a> {
 /// How a format lays out and limits its rows. One value per format, in
 /// `export/<format>.rs`.
 pub(crate) struct Format {
-    pub format: ExportFormat,
+    pub id: ExportFormat,
     /// The product's name, for messages.
     pub product: &'static str,
     pub header: Option<&'static [&'static str]>,
@@ -297,7 +280,7 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
         if !in_range(fixed.time.local.date()) {
             continue;
         }
-        let id = pair_id(&fixed);
+        let id = fixed.id();
         let instant = fixed.time.instant.with_timezone(&Utc);
         let local = instant.with_timezone(&options.tz).naive_local();
         if let Err(refusal) = gate(calendar, fixed.post, Some(fixed.time.local)) {
@@ -526,7 +509,7 @@ fn write_files(
         out.files.push(CsvFile {
             name,
             channel: channel.to_owned(),
-            format: format.format,
+            format: format.id,
             rows: part.len(),
             bytes,
         });

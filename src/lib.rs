@@ -29,6 +29,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod discover;
 pub mod edit;
+pub mod export;
 pub mod git;
 pub mod limits;
 pub mod load;
@@ -104,6 +105,7 @@ pub fn run(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write)
     let code = match &cli.command {
         Command::Check(args) => cmd::check::run(args, &mut ctx)?,
         Command::Explain(args) => cmd::explain::run(args, &mut ctx)?,
+        Command::Export(command) => cmd::export::run(command, &mut ctx)?,
         Command::Schedule(args) => cmd::schedule::run(args, &mut ctx)?,
         Command::Plan(cli::PlanCommand::Week(args)) => cmd::plan::week(args, &mut ctx)?,
         Command::Campaign(args) => cmd::campaign::run(args, &mut ctx)?,

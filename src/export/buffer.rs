@@ -2,7 +2,7 @@
 //! `Text,Image URL,Tags,Posting Time` (case-sensitive), `YYYY-MM-DD HH:mm`.
 //!
 //! Source: research/schedulers.md §2, Buffer's own help article [S]: one
-//! file per channel, 100 posts per upload, no YouTube, Instagram needs an
+//! file per channel, 100 posts per upload, no `YouTube`, Instagram needs an
 //! image URL, one image per row, a direct public image URL. Buffer has no
 //! link column, so the link ends the text. `Tags` are Buffer's own
 //! organising tags, which must already exist in Buffer: left empty (the
@@ -14,7 +14,7 @@ use crate::network::Network;
 use crate::publish::Link;
 
 pub(crate) static FORMAT: Format = Format {
-    format: ExportFormat::Buffer,
+    id: ExportFormat::Buffer,
     product: "Buffer",
     header: Some(&["Text", "Image URL", "Tags", "Posting Time"]),
     cap: Some(100),

@@ -8,7 +8,7 @@ use crate::model::{ExportFormat, Post};
 use crate::publish::Link;
 
 pub(crate) static FORMAT: Format = Format {
-    format: ExportFormat::Generic,
+    id: ExportFormat::Generic,
     product: "the generic export",
     header: Some(&[
         "channel", "network", "post", "at_utc", "at_local", "text", "link", "media", "hashtags",

@@ -13,7 +13,7 @@ use crate::model::{ExportFormat, Post};
 use crate::publish::Link;
 
 pub(crate) static FORMAT: Format = Format {
-    format: ExportFormat::Hootsuite,
+    id: ExportFormat::Hootsuite,
     product: "Hootsuite",
     header: None,
     cap: Some(350),
@@ -35,7 +35,7 @@ pub(crate) static FORMAT: Format = Format {
 fn check(row: &Row<'_>) -> Result<(), String> {
     use chrono::Timelike as _;
     let minute = row.local.minute();
-    if minute % 5 != 0 {
+    if !minute.is_multiple_of(5) {
         let down = row.local - chrono::Duration::minutes(i64::from(minute % 5));
         let up = down + chrono::Duration::minutes(5);
         return Err(format!(

@@ -212,7 +212,7 @@ fn post_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>) {
     });
     for pair in fixed {
         let post = pair.post;
-        let id = super::pair_id(&pair);
+        let id = pair.id();
         let start = pair.time.instant.with_timezone(&Utc);
         let published = publish::compose(post, pair.channel, Link::InText);
         let mut description = format!("{}{}", labels.status, post.status.value.name());

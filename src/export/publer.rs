@@ -14,7 +14,7 @@ use crate::model::{ExportFormat, Post};
 use crate::publish::Link;
 
 pub(crate) static FORMAT: Format = Format {
-    format: ExportFormat::Publer,
+    id: ExportFormat::Publer,
     product: "Publer",
     header: Some(&[
         "Date - Intl. format or prompt",

@@ -13,7 +13,7 @@ use crate::model::{ExportFormat, Post};
 use crate::publish::Link;
 
 pub(crate) static FORMAT: Format = Format {
-    format: ExportFormat::Sprout,
+    id: ExportFormat::Sprout,
     product: "Sprout Social",
     header: Some(&["date", "time_24hr", "message_text"]),
     cap: Some(350),

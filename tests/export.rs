@@ -1,0 +1,684 @@
+//! `edcal export`: the real binary on fixture calendars; every CSV is read
+//! back with the `csv` crate and compared with the plan, the iCalendar file
+//! is checked line by line.
+//!
+//! `examples/exports/` holds every export of the example calendar; the
+//! `examples_are_up_to_date` test compares them byte for byte. After a
+//! deliberate change, regenerate them with
+//! `EDCAL_BLESS=1 cargo test --test export examples_are_up_to_date`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const FIXTURE: &str = "tests/fixtures/export";
+const EXAMPLE_TODAY: &str = "2026-11-25";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn edcal(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_edcal"))
+        .args(args)
+        .current_dir(root())
+        .env_remove("EDCAL_CALENDAR")
+        .env_remove("EDCAL_TODAY")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("edcal runs")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).unwrap()
+}
+
+/// The records of a CSV file, header included.
+fn records(bytes: &[u8]) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(false)
+        .from_reader(bytes)
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+fn export_fixture(dir: &Path, extra: &[&str]) -> Output {
+    let out_dir = dir.to_str().unwrap();
+    let mut args = vec![
+        "export",
+        "csv",
+        "--calendar",
+        FIXTURE,
+        "--today",
+        "2026-12-01",
+        "--out-dir",
+        out_dir,
+    ];
+    args.extend_from_slice(extra);
+    edcal(&args)
+}
+
+#[test]
+fn csv_rows_match_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = export_fixture(dir.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["fb.csv", "insta.csv", "li.csv", "tk.csv", "web.csv"]
+    );
+
+    let text = "Bonjour, voici nos horaires d'hiver.\n\n#Horaires";
+    let link = "https://example.org/horaires";
+    let in_text = format!("{text}\n{link}");
+
+    // Hootsuite: no header, date-time, text, link column.
+    assert_eq!(
+        records(&read("fb.csv")),
+        [
+            vec!["02/12/2026 12:30", text, link],
+            vec!["06/12/2026 10:00", "Premier du créneau.", ""],
+            vec![
+                "08/12/2026 12:30",
+                "+33 5 61 00 00 00 : le standard répond 24 h/24.",
+                ""
+            ],
+            vec![
+                "10/12/2026 13:00",
+                "Information pratique pendant le gel.",
+                ""
+            ],
+        ]
+    );
+    // Buffer: exact header, no link column (the link ends the text).
+    assert_eq!(
+        records(&read("insta.csv")),
+        [
+            vec!["Text", "Image URL", "Tags", "Posting Time"],
+            vec![
+                &in_text,
+                "https://cdn.example.org/horaires.jpg",
+                "",
+                "2026-12-02 12:30"
+            ],
+        ]
+    );
+    // Sprout: the variant's text, the link in it.
+    assert_eq!(
+        records(&read("li.csv")),
+        [
+            vec!["date", "time_24hr", "message_text"],
+            vec![
+                "02/12/2026",
+                "12:30",
+                "Nos horaires d'hiver, pour les professionnels.\n\n#Horaires\nhttps://example.org/horaires",
+            ],
+            vec!["07/12/2026", "08:00", "Premier message LinkedIn."],
+        ]
+    );
+    // Publer: twelve columns; with media, the link stays in the text.
+    let publer = records(&read("tk.csv"));
+    assert_eq!(publer.len(), 2);
+    assert!(publer.iter().all(|r| r.len() == 12));
+    assert_eq!(publer[0][0], "Date - Intl. format or prompt");
+    assert_eq!(
+        publer[0][11],
+        "Reminder - For stories, reels, shorts, and TikToks"
+    );
+    assert_eq!(
+        publer[1],
+        [
+            "2026/12/02 12:30",
+            &in_text,
+            "",
+            "https://cdn.example.org/horaires.jpg",
+            "",
+            "",
+            "Affiche des horaires",
+            "",
+            "",
+            "",
+            "",
+            ""
+        ]
+    );
+    // Generic: RFC 3339 times, formula cells neutralised.
+    let generic = records(&read("web.csv"));
+    assert_eq!(
+        generic[0],
+        [
+            "channel", "network", "post", "at_utc", "at_local", "text", "link", "media", "hashtags"
+        ]
+    );
+    assert_eq!(
+        generic[1],
+        [
+            "web",
+            "other",
+            "ok",
+            "2026-12-02T11:30:00Z",
+            "2026-12-02T12:30:00+01:00",
+            text,
+            link,
+            "https://cdn.example.org/horaires.jpg",
+            "Horaires"
+        ]
+    );
+    assert_eq!(
+        generic[2][5],
+        "'+33 5 61 00 00 00 : le standard répond 24 h/24."
+    );
+    assert_eq!(
+        generic[3][5],
+        "'- consultations le matin\n- examens l'après-midi"
+    );
+
+    // Bytes: CRLF record ends, UTF-8 without BOM.
+    for name in &names {
+        let bytes = read(name);
+        assert!(!bytes.starts_with(&[0xEF, 0xBB, 0xBF]), "{name} has a BOM");
+        assert!(bytes.ends_with(b"\r\n"), "{name}");
+        std::str::from_utf8(&bytes).unwrap();
+    }
+}
+
+#[test]
+fn gates_and_limits_are_listed_one_line_per_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = export_fixture(dir.path(), &[]);
+    let err = stderr(&out);
+    for expected in [
+        "skipped fb         2026-12-03 12:30 brouillon: status `draft`, not approved",
+        "skipped fb         2026-12-03 18:00 sans-approbation: no approval by a lead",
+        "skipped fb         2026-12-04 18:00 sans-relecture: theme `uro` needs a physician's review",
+        "skipped fb         2026-12-10 12:00 gele: frozen (Compte piraté)",
+        "skipped fb         (no time)        sans-heure: no time yet",
+        "refused fb         2026-12-01 00:05 trop-tot: Hootsuite: less than 10 minutes ahead",
+        "refused fb         2026-12-04 12:32 minute-impaire: Hootsuite: minutes must be a multiple of 5",
+        "refused fb         2026-12-06 10:00 creneau-b: Hootsuite: `creneau-a` is in the same minute",
+        "refused insta      2026-12-03 19:00 photo-locale: Buffer: Instagram needs an image URL",
+        "refused li         2026-12-01 00:05 trop-tot: Sprout Social: less than 10 minutes ahead",
+        "refused li         2026-12-07 08:05 li-b: Sprout Social: `li-a` is at 08:00",
+        "refused yt         2026-12-03 17:00 video: Buffer: bulk upload is not available for YouTube",
+        "left out: scoop",
+        "note: fb.csv: the text of `formule-plus` starts with `+`",
+        "edcal: 11 rows exported in 5 files",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in\n{err}");
+    }
+    assert!(
+        !err.contains("annule"),
+        "cancelled posts are not part of the plan"
+    );
+}
+
+/// A calendar of `n` approved posts on one channel, 5 minutes apart.
+fn many_posts(dir: &Path, n: usize, network: &str) {
+    std::fs::write(
+        dir.join("edcal.toml"),
+        "[calendar]\nname = \"N\"\ntimezone = \"Europe/Paris\"\nholidays = \"none\"\nawareness = false\n\
+         [team.lea]\nname = \"Léa\"\nrole = \"lead\"\n[themes.info]\nlabel = \"Infos\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("channels.toml"),
+        format!("[c]\nnetwork = \"{network}\"\n"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.join("posts")).unwrap();
+    let mut posts = String::new();
+    for i in 0..n {
+        let day = 1 + i / 100;
+        let minutes = 8 * 60 + (i % 100) * 5;
+        let _ = write!(
+            posts,
+            "[[post]]\nid = \"p{i:03}\"\ntitle = \"P{i}\"\nthemes = [\"info\"]\nchannels = [\"c\"]\n\
+             status = \"approved\"\napproval = {{ by = \"lea\", on = 2026-11-20 }}\n\
+             at = 2027-01-{day:02}T{:02}:{:02}:00\ntext = \"Post {i}\"\n\n",
+            minutes / 60,
+            minutes % 60
+        );
+    }
+    std::fs::write(dir.join("posts/all.toml"), posts).unwrap();
+}
+
+#[test]
+fn rows_split_at_the_cap() {
+    for (format, cap, network) in [("buffer", 100, "facebook"), ("hootsuite", 350, "facebook")] {
+        let cal = tempfile::tempdir().unwrap();
+        let out_dir = tempfile::tempdir().unwrap();
+        many_posts(cal.path(), cap + 1, network);
+        let out = edcal(&[
+            "export",
+            "csv",
+            "--for",
+            format,
+            "--calendar",
+            cal.path().to_str().unwrap(),
+            "--today",
+            "2026-12-01",
+            "--out-dir",
+            out_dir.path().to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let header = usize::from(format == "buffer");
+        let first = records(&std::fs::read(out_dir.path().join("c.csv")).unwrap());
+        let second = records(&std::fs::read(out_dir.path().join("c-2.csv")).unwrap());
+        assert_eq!(first.len(), cap + header, "{format}");
+        assert_eq!(second.len(), 1 + header, "{format}");
+        let text = usize::from(format != "buffer");
+        assert_eq!(first[header][text], "Post 0");
+        assert_eq!(second[header][text], format!("Post {cap}"));
+        assert!(!out_dir.path().join("c-3.csv").exists());
+    }
+}
+
+/// Posts around the end of summer time in Paris (2026-10-25, 03:00 → 02:00).
+fn dst_calendar(dir: &Path) {
+    std::fs::write(
+        dir.join("edcal.toml"),
+        "[calendar]\nname = \"DST\"\ntimezone = \"Europe/Paris\"\nholidays = \"none\"\nawareness = false\n\
+         [team.lea]\nname = \"Léa\"\nrole = \"lead\"\n[themes.info]\nlabel = \"Infos\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("channels.toml"),
+        "[fb]\nnetwork = \"facebook\"\nexport = \"hootsuite\"\n[web]\nnetwork = \"other\"\nexport = \"generic\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.join("posts")).unwrap();
+    let mut posts = String::new();
+    for day in [24, 25, 26] {
+        let _ = write!(
+            posts,
+            "[[post]]\nid = \"d{day}\"\ntitle = \"Jour {day}\"\nthemes = [\"info\"]\nchannels = [\"fb\", \"web\"]\n\
+             status = \"approved\"\napproval = {{ by = \"lea\", on = 2026-10-01 }}\n\
+             at = 2026-10-{day}T12:30:00\ntext = \"Jour {day}\"\n\n"
+        );
+    }
+    std::fs::write(dir.join("posts/oct.toml"), posts).unwrap();
+}
+
+#[test]
+fn a_week_across_the_end_of_summer_time_keeps_wall_clock_times() {
+    let cal = tempfile::tempdir().unwrap();
+    dst_calendar(cal.path());
+    let cal_dir = cal.path().to_str().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let run = |extra: &[&str], dir: &Path| {
+        let mut args = vec![
+            "export",
+            "csv",
+            "--calendar",
+            cal_dir,
+            "--today",
+            "2026-10-20",
+            "--out-dir",
+        ];
+        args.push(dir.to_str().unwrap());
+        args.extend_from_slice(extra);
+        let out = edcal(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    };
+    run(&[], out_dir.path());
+    let fb = records(&std::fs::read(out_dir.path().join("fb.csv")).unwrap());
+    let times: Vec<&str> = fb.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        times,
+        ["24/10/2026 12:30", "25/10/2026 12:30", "26/10/2026 12:30"]
+    );
+    let web = records(&std::fs::read(out_dir.path().join("web.csv")).unwrap());
+    let utc: Vec<(&str, &str)> = web[1..]
+        .iter()
+        .map(|r| (r[3].as_str(), r[4].as_str()))
+        .collect();
+    assert_eq!(
+        utc,
+        [
+            ("2026-10-24T10:30:00Z", "2026-10-24T12:30:00+02:00"),
+            ("2026-10-25T11:30:00Z", "2026-10-25T12:30:00+01:00"),
+            ("2026-10-26T11:30:00Z", "2026-10-26T12:30:00+01:00"),
+        ]
+    );
+
+    // In another zone (New York leaves summer time a week later), the
+    // wall-clock times shift by an hour across the week.
+    let ny = tempfile::tempdir().unwrap();
+    run(
+        &["--tz", "America/New_York", "--date-order", "mdy"],
+        ny.path(),
+    );
+    let fb = records(&std::fs::read(ny.path().join("fb.csv")).unwrap());
+    let times: Vec<&str> = fb.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(
+        times,
+        ["10/24/2026 06:30", "10/25/2026 07:30", "10/26/2026 07:30"]
+    );
+
+    let ics = edcal(&[
+        "export",
+        "ics",
+        "--calendar",
+        cal_dir,
+        "--today",
+        "2026-10-20",
+    ]);
+    let ics = String::from_utf8(ics.stdout).unwrap();
+    for start in ["20261024T103000Z", "20261025T113000Z", "20261026T113000Z"] {
+        assert!(ics.contains(&format!("DTSTART:{start}\r\n")), "{start}");
+    }
+}
+
+#[test]
+fn output_goes_to_stdout_or_one_file_and_several_files_need_a_folder() {
+    let out = edcal(&[
+        "export",
+        "csv",
+        "--calendar",
+        FIXTURE,
+        "--today",
+        "2026-12-01",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("the selection makes 5 files"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
+
+    let out = edcal(&[
+        "export",
+        "csv",
+        "--calendar",
+        FIXTURE,
+        "--today",
+        "2026-12-01",
+        "--channel",
+        "web",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(records(&out.stdout).len(), 4);
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("web.csv");
+    let out = edcal(&[
+        "export",
+        "csv",
+        "--calendar",
+        FIXTURE,
+        "--today",
+        "2026-12-01",
+        "--channel",
+        "web",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert_eq!(records(&std::fs::read(&file).unwrap()).len(), 4);
+
+    let out = edcal(&["export", "csv", "--calendar", FIXTURE, "--channel", "fbb"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown channel `fbb`; did you mean `fb`?"));
+}
+
+#[test]
+fn a_calendar_with_errors_exports_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["export", "csv", "--out-dir"][..],
+        &["export", "ics", "-o"][..],
+    ] {
+        let target = dir.path().join("out");
+        let mut args = args.to_vec();
+        args.push(target.to_str().unwrap());
+        args.extend([
+            "--calendar",
+            "tests/fixtures/export-broken",
+            "--today",
+            "2026-12-01",
+        ]);
+        let out = edcal(&args);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            stderr(&out).contains("nothing exported"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(out.stdout.is_empty());
+        assert!(!target.exists());
+    }
+}
+
+/// Checks what every iCalendar file must be (RFC 5545 §3.1, §3.6).
+fn check_ics(text: &str) -> Vec<String> {
+    assert!(text.ends_with("\r\n"));
+    assert!(
+        !text.replace("\r\n", "").contains(['\r', '\n']),
+        "bare CR or LF"
+    );
+    let lines: Vec<&str> = text.trim_end_matches("\r\n").split("\r\n").collect();
+    for line in &lines {
+        assert!(line.len() <= 75, "{} octets: {line:?}", line.len());
+    }
+    assert_eq!(lines.first(), Some(&"BEGIN:VCALENDAR"));
+    assert_eq!(lines.last(), Some(&"END:VCALENDAR"));
+    let unfolded = text.replace("\r\n ", "");
+    let mut uids = Vec::new();
+    let mut depth = 0;
+    for line in unfolded.trim_end().split("\r\n") {
+        if line == "BEGIN:VEVENT" {
+            assert_eq!(depth, 0);
+            depth = 1;
+        } else if line == "END:VEVENT" {
+            assert_eq!(depth, 1);
+            depth = 0;
+        } else if let Some(uid) = line.strip_prefix("UID:") {
+            uids.push(uid.to_owned());
+        }
+    }
+    let mut unique = uids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), uids.len(), "duplicate UIDs");
+    uids
+}
+
+#[test]
+fn ics_has_one_event_per_pair_campaign_and_milestone() {
+    let out = edcal(&[
+        "export",
+        "ics",
+        "--calendar",
+        "calendar",
+        "--today",
+        EXAMPLE_TODAY,
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    let uids = check_ics(&text);
+    assert!(uids.contains(&"campaign.octobre-rose-2026@edcal".to_owned()));
+    assert!(uids.contains(&"mst26-lancement.x@edcal".to_owned()));
+    // Octobre Rose runs 1–31 October: DTEND is exclusive.
+    let unfolded = text.replace("\r\n ", "");
+    assert!(unfolded.contains(
+        "UID:campaign.octobre-rose-2026@edcal\r\nDTSTAMP:19700101T000000Z\r\n\
+         DTSTART;VALUE=DATE:20261001\r\nDTEND;VALUE=DATE:20261101\r\n"
+    ));
+    // mst26-lancement goes out on X at 08:30 Paris (UTC+1), approved on 28 October.
+    assert!(unfolded.contains(
+        "UID:mst26-lancement.x@edcal\r\nDTSTAMP:20261028T000000Z\r\n\
+         DTSTART:20261102T073000Z\r\nDTEND:20261102T074500Z\r\n"
+    ));
+    // Same files, same bytes.
+    let again = edcal(&[
+        "export",
+        "ics",
+        "--calendar",
+        "calendar",
+        "--today",
+        EXAMPLE_TODAY,
+    ]);
+    assert_eq!(again.stdout, out.stdout);
+
+    let reviews = edcal(&[
+        "export",
+        "ics",
+        "--reviews",
+        "--calendar",
+        "calendar",
+        "--today",
+        EXAMPLE_TODAY,
+    ]);
+    let reviews = String::from_utf8(reviews.stdout).unwrap();
+    let uids = check_ics(&reviews);
+    // li-robot-urologie: 2026-11-26 08:00, `review`, urology: the lead and a
+    // physician are due 2 days before.
+    assert!(uids.contains(&"review.li-robot-urologie.lead@edcal".to_owned()));
+    assert!(uids.contains(&"review.li-robot-urologie.physician@edcal".to_owned()));
+    assert!(reviews.contains(
+        "UID:review.li-robot-urologie.lead@edcal\r\nDTSTAMP:20261110T000000Z\r\n\
+         DTSTART;VALUE=DATE:20261124\r\n"
+    ));
+}
+
+/// A real client's parser: Python's `icalendar` (used by khal and many
+/// others), when it is installed (`pip install icalendar`); skipped otherwise.
+#[test]
+fn ics_is_read_by_python_icalendar_with_the_right_local_times() {
+    let probe = Command::new("python3")
+        .args(["-c", "import icalendar"])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        eprintln!("skipped: python3 with `icalendar` is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.ics");
+    let out = edcal(&[
+        "export",
+        "ics",
+        "--calendar",
+        "calendar",
+        "--today",
+        EXAMPLE_TODAY,
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let script = r"
+import sys, icalendar, zoneinfo
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+paris = zoneinfo.ZoneInfo('Europe/Paris')
+for e in cal.walk('VEVENT'):
+    s = e.decoded('DTSTART')
+    if hasattr(s, 'hour'):
+        print(str(e['UID']), s.astimezone(paris).strftime('%Y-%m-%d %H:%M'))
+    else:
+        print(str(e['UID']), s.isoformat(), e.decoded('DTEND').isoformat())
+";
+    let parsed = Command::new("python3")
+        .args(["-c", script, file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        parsed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&parsed.stderr)
+    );
+    let parsed = String::from_utf8(parsed.stdout).unwrap();
+    for expected in [
+        "mst26-lancement.x@edcal 2026-11-02 08:30",
+        "mst26-lancement.facebook@edcal 2026-11-02 12:30",
+        "campaign.octobre-rose-2026@edcal 2026-10-01 2026-11-01",
+    ] {
+        assert!(
+            parsed.lines().any(|l| l == expected),
+            "{expected:?} not in\n{parsed}"
+        );
+    }
+}
+
+/// Every export of the example calendar, as `examples/exports/` holds it.
+fn example_exports(dir: &Path) {
+    let run = |args: &[&str]| {
+        let out = edcal(args);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    };
+    let base = ["--calendar", "calendar", "--today", EXAMPLE_TODAY];
+    let sub = |name: &str| dir.join(name).to_str().unwrap().to_owned();
+    let default_dir = sub("csv");
+    run(&[&["export", "csv", "--out-dir", &default_dir][..], &base[..]].concat());
+    for format in ["hootsuite", "buffer", "publer", "sprout", "generic"] {
+        let out_dir = sub(&format!("csv-{format}"));
+        run(&[
+            &["export", "csv", "--for", format, "--out-dir", &out_dir][..],
+            &base[..],
+        ]
+        .concat());
+    }
+    let plan = sub("plan.ics");
+    run(&[&["export", "ics", "-o", &plan][..], &base[..]].concat());
+    let reviews = sub("reviews.ics");
+    run(&[
+        &["export", "ics", "--reviews", "-o", &reviews][..],
+        &base[..],
+    ]
+    .concat());
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push(path.strip_prefix(dir).unwrap().to_path_buf());
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn examples_are_up_to_date() {
+    let expected = root().join("examples/exports");
+    if std::env::var_os("EDCAL_BLESS").is_some() {
+        let _ = std::fs::remove_dir_all(&expected);
+        example_exports(&expected);
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    example_exports(dir.path());
+    let made = files_under(dir.path());
+    assert_eq!(
+        made,
+        files_under(&expected),
+        "examples/exports/ is out of date: run `EDCAL_BLESS=1 cargo test --test export examples_are_up_to_date`"
+    );
+    for file in made {
+        assert!(
+            std::fs::read(dir.path().join(&file)).unwrap()
+                == std::fs::read(expected.join(&file)).unwrap(),
+            "examples/exports/{} differs: run `EDCAL_BLESS=1 cargo test --test export examples_are_up_to_date`",
+            file.display()
+        );
+    }
+}
