@@ -37,7 +37,8 @@ pub fn calendar_at(dir: &Path, rev: &str) -> Result<Snapshot> {
             "--end-of-options",
             &format!("{rev}^{{commit}}"),
         ],
-    )?;
+    )
+    .with_context(|| format!("`{rev}` is not a commit of the calendar's repository"))?;
     let commit = String::from_utf8_lossy(&commit).trim().to_owned();
     // `-z`: paths verbatim, whatever their characters; `--full-tree` +
     // `--full-name`: paths from the top, whatever folder git runs in.
