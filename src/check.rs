@@ -66,6 +66,9 @@ pub fn check(
     crate::rules::check_capacity(&calendar, &mut diagnostics);
     crate::rules::check_media(&calendar, exists, &mut diagnostics);
     crate::rules::check_publishing(&calendar, &sources, &mut diagnostics);
+    crate::rules::check_closed_days(&calendar, &mut diagnostics);
+    crate::rules::check_cadence(&calendar, today, &mut diagnostics);
+    crate::rules::check_campaigns(&calendar, today, &mut diagnostics);
     diagnostics.retain(|d| !calendar.rules.allow.iter().any(|code| code == d.code));
     diagnostic::sort(&mut diagnostics, &sources);
     Checked {

@@ -52,11 +52,14 @@ pub fn week(args: &PlanWeekArgs, ctx: &mut Context<'_>) -> Result<u8> {
 
 /// Composed length and limit: not measured yet (see `publish`).
 fn measure(
-    _calendar: &crate::model::Calendar,
-    _post: &crate::model::Post,
-    _channel: &str,
+    calendar: &crate::model::Calendar,
+    post: &crate::model::Post,
+    channel: &str,
 ) -> Option<plan::Length> {
-    None
+    crate::publish::measure(calendar, post, channel).map(|m| plan::Length {
+        length: m.length,
+        limit: m.limit,
+    })
 }
 
 /// After a report: exit 1 with a word on stderr when the calendar has errors.
