@@ -51,15 +51,39 @@ pub fn check(
     today: impl FnOnce(Tz) -> NaiveDate,
     exists: &dyn Fn(&str) -> bool,
 ) -> Checked {
+    check_with(loaded, today, exists, None)
+}
+
+/// [`check`], also verifying sealed approvals: `content` gives the SHA-256
+/// (hex) of a local media file's bytes (`None`: unreadable). Only the files
+/// of sealed posts are read (see `seal`).
+pub fn check_sealed(
+    loaded: Loaded,
+    today: impl FnOnce(Tz) -> NaiveDate,
+    exists: &dyn Fn(&str) -> bool,
+    content: crate::seal::Content<'_>,
+) -> Checked {
+    check_with(loaded, today, exists, Some(content))
+}
+
+fn check_with(
+    loaded: Loaded,
+    today: impl FnOnce(Tz) -> NaiveDate,
+    exists: &dyn Fn(&str) -> bool,
+    content: Option<crate::seal::Content<'_>>,
+) -> Checked {
     let Loaded {
         root,
         sources,
         raw,
         mut diagnostics,
     } = loaded;
-    let calendar = crate::resolve::resolve(raw, &mut diagnostics);
+    let mut calendar = crate::resolve::resolve(raw, &mut diagnostics);
+    calendar.media_sha256 = content.map(|c| crate::seal::media_hashes(&calendar, c));
     let today = today(calendar.settings.tz);
     crate::rules::check_approvals(&calendar, &mut diagnostics);
+    crate::rules::check_seals(&calendar, &mut diagnostics);
+    crate::rules::check_frozen(&calendar, &mut diagnostics);
     crate::rules::check_approval_due(&calendar, today, &mut diagnostics);
     crate::rules::check_consents(&calendar, today, &mut diagnostics);
     crate::rules::check_timing(&calendar, &mut diagnostics);

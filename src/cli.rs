@@ -7,6 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 pub mod export;
 
+pub mod approve;
+pub mod freeze;
 pub mod schedule;
 
 const EXIT_CODES: &str = "\
@@ -62,6 +64,15 @@ pub enum Command {
     Plan(PlanCommand),
     /// A campaign's dates, channels, planned vs target posts, milestones
     Campaign(CampaignArgs),
+    /// Approve a post as a lead: seal what each channel publishes into its
+    /// `approval` (status becomes `approved`)
+    Approve(approve::SignArgs),
+    /// Review a post as a physician: seal what each channel publishes into
+    /// its `medical_review`
+    Review(approve::SignArgs),
+    /// Add a crisis-freeze window to edcal.toml: nothing goes out but the
+    /// allowed themes
+    Freeze(freeze::FreezeArgs),
     /// Show what changed in the plan since a git revision
     Diff(DiffArgs),
     /// Rewrite the files in one canonical layout, comments kept

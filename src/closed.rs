@@ -1,6 +1,7 @@
 //! When nothing goes out: closed days (public holidays when
 //! `calendar.holidays = "FR"`, and `[[rules.blackout]]` days) and crisis
-//! freezes (`[[rules.freeze]]`, which hold every post not on an allowed theme).
+//! freezes (`[[rules.freeze]]`, which hold every post not entirely on allowed
+//! themes).
 //!
 //! Pure facts about the checked calendar, shared by repetition (`on_closed`)
 //! and `schedule`; deciding what a finding or a refusal says is left to them.
@@ -33,15 +34,29 @@ pub fn closed_on(calendar: &Calendar, date: NaiveDate) -> Option<Closed<'_>> {
         .map(Closed::Blackout)
 }
 
-/// The freeze that holds `post` at local time `local`, if any: a window that
-/// contains the time (its `to` excluded) and none of whose `allow_themes` is
-/// one of the post's themes (a post without themes is held by every freeze).
+/// The freeze that holds `post` at local time `local`, if any (the first in
+/// file order): see [`holds`]. The one definition of "frozen", used by the
+/// `frozen` rule, `plan`, `schedule` and the exports.
 pub fn freeze_at<'a>(
     calendar: &'a Calendar,
     post: &Post,
     local: NaiveDateTime,
 ) -> Option<&'a Freeze> {
-    calendar.rules.freezes.iter().find(|f| {
-        (f.from..f.to).contains(&local) && !post.themes.iter().any(|t| f.allow_themes.contains(t))
-    })
+    calendar
+        .rules
+        .freezes
+        .iter()
+        .find(|f| holds(f, post, local))
+}
+
+/// Whether `freeze` holds `post` at local time `local`: the window contains
+/// the time (its `to` excluded) and the post is not entirely on allowed
+/// themes. In a crisis, silence is the safe side: a post goes out only when
+/// *every* one of its themes is in `allow_themes`, so a campaign post that
+/// also touches an allowed theme is held, and a post without themes is held
+/// by every freeze.
+pub fn holds(freeze: &Freeze, post: &Post, local: NaiveDateTime) -> bool {
+    let allowed =
+        !post.themes.is_empty() && post.themes.iter().all(|t| freeze.allow_themes.contains(t));
+    (freeze.from..freeze.to).contains(&local) && !allowed
 }

@@ -2,6 +2,7 @@
 //! [`Context`](crate::Context), writes to the context's streams and returns the
 //! exit code.
 
+pub mod approve;
 pub mod campaign;
 pub mod check;
 pub mod completions;
@@ -9,6 +10,7 @@ pub mod diff;
 pub mod explain;
 pub mod export;
 pub mod fmt;
+pub mod freeze;
 pub mod init;
 pub mod man;
 pub mod new;

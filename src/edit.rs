@@ -382,6 +382,105 @@ fn shift_positions(table: &mut Table, after: isize) {
     }
 }
 
+/// Sets `key` of the `nth` (0-based) `[[post]]` whose `id` is `post_id` to
+/// `value`. An existing value keeps its decor (the spaces around it and a
+/// trailing comment: `status = "draft"  # …` stays commented); a new key goes
+/// after the post's other keys.
+pub fn set_post_value(
+    doc: &mut DocumentMut,
+    post_id: &str,
+    nth: usize,
+    key: &str,
+    value: Value,
+) -> Result<()> {
+    match post_item(doc, post_id, nth)? {
+        PostRef::Table(t) => match t.get_mut(key) {
+            Some(Item::Value(old)) => replace_value(old, value),
+            Some(_) => bail!("`{key}` of post `{post_id}` is a table, not a value"),
+            None => {
+                t.insert(key, Item::Value(value));
+            }
+        },
+        PostRef::Inline(t) => match t.get_mut(key) {
+            Some(old) => replace_value(old, value),
+            None => {
+                insert_inline_key(t, key, value);
+            }
+        },
+    }
+    Ok(())
+}
+
+/// Sets the sub-table `key` of a post (`approval`, `medical_review`) to
+/// `fields`, in order. An inline table (`approval = { … }`) is replaced in
+/// place, keeping its decor (a trailing comment stays); a standard
+/// `[post.approval]` table gets each field set (other keys and comments
+/// kept); a missing one becomes an inline table after the post's other keys.
+pub fn set_post_table(
+    doc: &mut DocumentMut,
+    post_id: &str,
+    nth: usize,
+    key: &str,
+    fields: Vec<(&str, Value)>,
+) -> Result<()> {
+    let mut inline = toml_edit::InlineTable::new();
+    for (k, v) in &fields {
+        inline.insert(*k, v.clone());
+    }
+    inline.fmt();
+    let new = Value::InlineTable(inline);
+    if let PostRef::Table(t) = post_item(doc, post_id, nth)?
+        && let Some(Item::Table(table)) = t.get_mut(key)
+    {
+        for (k, v) in fields {
+            match table.get_mut(k) {
+                Some(Item::Value(old)) => replace_value(old, v),
+                _ => {
+                    table.insert(k, Item::Value(v));
+                }
+            }
+        }
+        return Ok(());
+    }
+    set_post_value(doc, post_id, nth, key, new)
+}
+
+/// Replaces a value, keeping its decor; a trailing comment stays in its
+/// column when the spaces before it allow (`status = "draft"   # …`).
+fn replace_value(old: &mut Value, mut value: Value) {
+    let mut decor = old.decor().clone();
+    let width = |v: &Value| {
+        let mut v = v.clone();
+        v.decor_mut().clear();
+        v.to_string().chars().count()
+    };
+    let (was, is) = (width(old), width(&value));
+    if let Some(suffix) = decor.suffix().and_then(|s| s.as_str()) {
+        let comment = suffix.trim_start_matches(' ');
+        let spaces = suffix.len() - comment.len();
+        if comment.starts_with('#') && spaces > 0 {
+            let spaces = (spaces + was).saturating_sub(is).max(1);
+            decor.set_suffix(format!("{}{comment}", " ".repeat(spaces)));
+        }
+    }
+    *value.decor_mut() = decor;
+    *old = value;
+}
+
+/// Appends `key = value` to an inline table, `{ a = 1, key = value }`.
+fn insert_inline_key(table: &mut toml_edit::InlineTable, key: &str, mut value: Value) {
+    let suffix = table.iter_mut().last().and_then(|(_, last)| {
+        let suffix = last.decor().suffix().cloned();
+        last.decor_mut().set_suffix("");
+        suffix
+    });
+    value.decor_mut().set_prefix(" ");
+    if let Some(suffix) = suffix {
+        value.decor_mut().set_suffix(suffix);
+    }
+    table.insert(key, value);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -85,6 +85,9 @@ pub enum Refusal {
     NoMedicalReview(String),
     /// The content changed since it was approved (sealed approvals, issue 7).
     Stale,
+    /// `[rules] sealed_approvals = true` and the approval (or the review the
+    /// post needs) carries no digest; names which.
+    Unsealed(&'static str),
     /// Inside a freeze window and not on an allowed theme.
     Frozen(String),
     /// No time on this channel yet.
@@ -103,6 +106,10 @@ impl std::fmt::Display for Refusal {
                 )
             }
             Refusal::Stale => f.write_str("the content changed since it was approved"),
+            Refusal::Unsealed(what) => write!(
+                f,
+                "the {what} is not sealed (`sealed_approvals = true`: approve or review it with edcal)"
+            ),
             Refusal::Frozen(why) => write!(f, "frozen ({why}) and not on an allowed theme"),
             Refusal::Unplaced => f.write_str("no time yet (`edcal schedule` places it)"),
         }
@@ -110,7 +117,8 @@ impl std::fmt::Display for Refusal {
 }
 
 /// The gates every export applies to a pair, in SPEC's order: approved,
-/// reviewed, not stale, with a time, not frozen. `at` is the pair's local
+/// reviewed, not stale (see `seal`), sealed when `[rules] sealed_approvals`
+/// asks, with a time, not frozen. `at` is the pair's local
 /// time in the calendar's zone. The first gate that fails is the reason.
 pub fn gate(calendar: &Calendar, post: &Post, at: Option<NaiveDateTime>) -> Result<(), Refusal> {
     let status = post.status.value;
@@ -131,8 +139,11 @@ pub fn gate(calendar: &Calendar, post: &Post, at: Option<NaiveDateTime>) -> Resu
     {
         return Err(Refusal::NoMedicalReview(theme.clone()));
     }
-    if is_stale(post) {
+    if crate::seal::is_stale(calendar, post) {
         return Err(Refusal::Stale);
+    }
+    if let Some(what) = crate::seal::unsealed(calendar, post) {
+        return Err(Refusal::Unsealed(what));
     }
     let Some(at) = at else {
         return Err(Refusal::Unplaced);
@@ -141,15 +152,6 @@ pub fn gate(calendar: &Calendar, post: &Post, at: Option<NaiveDateTime>) -> Resu
         return Err(Refusal::Frozen(freeze.why.clone()));
     }
     Ok(())
-}
-
-/// Whether the approval or review of `post` no longer matches its content.
-///
-/// Hook for issue 7 (sealed approvals): `edcal approve` writes a digest of
-/// what each channel publishes; comparing it with the digest of the current
-/// content belongs here. Until then no approval is stale.
-fn is_stale(_post: &Post) -> bool {
-    false
 }
 
 /// One row about to be written, in the export zone.

@@ -44,6 +44,7 @@ pub mod resolve;
 pub mod rules;
 pub mod schedule;
 pub mod schema;
+pub mod seal;
 pub mod slug;
 pub mod source;
 #[cfg(test)]
@@ -89,7 +90,12 @@ impl Context<'_> {
             fixed_today.unwrap_or_else(|| now.with_timezone(&tz).date_naive())
         };
         let exists = |path: &str| root.join(path).is_file();
-        Ok(check::check(loaded, today, &exists))
+        let content = |path: &str| {
+            std::fs::read(root.join(path))
+                .ok()
+                .map(|b| seal::sha256_hex(&b))
+        };
+        Ok(check::check_sealed(loaded, today, &exists, &content))
     }
 }
 
@@ -109,6 +115,9 @@ pub fn run(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write)
         Command::Schedule(args) => cmd::schedule::run(args, &mut ctx)?,
         Command::Plan(cli::PlanCommand::Week(args)) => cmd::plan::week(args, &mut ctx)?,
         Command::Campaign(args) => cmd::campaign::run(args, &mut ctx)?,
+        Command::Approve(args) => cmd::approve::approve(args, &mut ctx)?,
+        Command::Review(args) => cmd::approve::review(args, &mut ctx)?,
+        Command::Freeze(args) => cmd::freeze::run(args, &mut ctx)?,
         Command::Diff(args) => cmd::diff::run(args, &mut ctx)?,
         Command::Fmt(args) => cmd::fmt::run(args, &mut ctx)?,
         Command::New(cli::NewCommand::Post(args)) => cmd::new::post(args, &mut ctx)?,

@@ -31,6 +31,10 @@ pub struct Calendar {
     pub campaigns: BTreeMap<String, Campaign>,
     /// In file order, then `[[post]]` order.
     pub posts: Vec<Post>,
+    /// SHA-256 (hex) of the local media files of sealed posts, by path, as
+    /// `check` read them; `None` when the files were not read (a git
+    /// revision, unit tests): seals are then not verified (see `seal`).
+    pub media_sha256: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Debug)]

@@ -154,6 +154,12 @@ pub enum Flag {
     /// One of its themes needs a physician's review, and there is none by a
     /// physician.
     ReviewMissing,
+    /// Its approval or review is sealed and the content changed since
+    /// (see `seal`).
+    Stale,
+    /// `[rules] sealed_approvals = true` and its approval (or needed review)
+    /// carries no digest: exports leave it out.
+    Unsealed,
     /// A media shows identifiable people: check the consent before it goes out.
     Consent,
     /// Inside a freeze window and not on an allowed theme.
@@ -169,6 +175,8 @@ impl Flag {
         match self {
             Flag::NotApproved => "not-approved",
             Flag::ReviewMissing => "review-missing",
+            Flag::Stale => "stale",
+            Flag::Unsealed => "unsealed",
             Flag::Consent => "consent",
             Flag::Frozen => "frozen",
             Flag::OverLimit => "over-limit",
@@ -295,6 +303,12 @@ fn flags(
     });
     if needs_review && !reviewed {
         flags.push(Flag::ReviewMissing);
+    }
+    if crate::seal::is_stale(calendar, post) {
+        flags.push(Flag::Stale);
+    }
+    if crate::seal::unsealed(calendar, post).is_some() {
+        flags.push(Flag::Unsealed);
     }
     if post.media_for(channel).iter().any(|m| m.people) {
         flags.push(Flag::Consent);

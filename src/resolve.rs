@@ -64,6 +64,7 @@ pub fn resolve(raw: RawCalendar, diagnostics: &mut Vec<Diagnostic>) -> Calendar 
         consents: BTreeMap::new(),
         campaigns: BTreeMap::new(),
         posts: Vec::new(),
+        media_sha256: None,
     };
     calendar.campaigns = r.campaigns(raw.campaigns, &calendar);
     calendar.consents = r.consents(raw.consents, &calendar);

@@ -15,8 +15,10 @@ mod calendar_days;
 mod campaign;
 mod capacity;
 mod consent;
+mod freeze;
 mod media;
 mod publishing;
+mod seal;
 mod timing;
 
 pub use approval::check as check_approvals;
@@ -26,8 +28,10 @@ pub use calendar_days::check as check_closed_days;
 pub use campaign::{check as check_campaigns, planned as campaign_planned};
 pub use capacity::check as check_capacity;
 pub use consent::check as check_consents;
+pub use freeze::check as check_frozen;
 pub use media::check as check_media;
 pub use publishing::check as check_publishing;
+pub use seal::check as check_seals;
 pub use timing::check as check_timing;
 
 /// One rule of the registry.

@@ -258,10 +258,11 @@ fn stamp(post: &Post) -> String {
 }
 
 /// Review-by events: for each post still to approve (status `draft` or
-/// `review`), one for the lead; for each post on a medical theme without a
-/// physician's review, one for the physicians. Due `approve_days_before`
-/// days before the post's first time (its earliest `at`, else its `on` or
-/// `between` start); posts with no day yet have no deadline.
+/// `review`, or a stale seal), one for the lead; for each post on a medical
+/// theme without a current physician's review, one for the physicians. Due
+/// `approve_days_before` days before the post's first time (its earliest
+/// `at`, else its `on` or `between` start); posts with no day yet have no
+/// deadline.
 fn review_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>) {
     let days = i64::from(calendar.rules.approve_days_before);
     let names = |role: Role| -> String {
@@ -274,19 +275,22 @@ fn review_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>) 
         members.join(", ")
     };
     for post in &calendar.posts {
-        if !matches!(post.status.value, Status::Draft | Status::Review) {
+        // A stale seal counts as no approval (issue 7): an approved or
+        // scheduled post whose content changed needs signing again.
+        let pending = matches!(post.status.value, Status::Draft | Status::Review);
+        if !pending && !matches!(post.status.value, Status::Approved | Status::Scheduled) {
             continue;
         }
         let Some((first, first_text)) = first_time(post) else {
             continue;
         };
         let due = first - Duration::days(days);
-        let needs_lead = post.approval.is_none();
-        let needs_physician = post
-            .themes
-            .iter()
-            .any(|t| calendar.themes.get(t).is_some_and(|t| t.medical_review))
-            && post.medical_review.is_none();
+        let stale = |a: Option<&crate::model::Approval>| {
+            crate::seal::verdict(calendar, post, a).is_some_and(|v| v.is_stale())
+        };
+        let needs_lead = (pending && post.approval.is_none()) || stale(post.approval.as_ref());
+        let needs_physician = crate::seal::needs_review(calendar, post)
+            && ((pending && post.medical_review.is_none()) || stale(post.medical_review.as_ref()));
         for (needed, role, what) in [
             (needs_lead, Role::Lead, labels.approve),
             (needs_physician, Role::Physician, labels.medical_review),

@@ -147,6 +147,8 @@ impl Labels {
         match flag {
             Flag::NotApproved => self.pick("non validé", "not approved"),
             Flag::ReviewMissing => self.pick("sans relecture médicale", "review missing"),
+            Flag::Stale => self.pick("modifié depuis validation", "changed since approval"),
+            Flag::Unsealed => self.pick("validation non scellée", "approval not sealed"),
             Flag::Consent => self.pick("droit à l'image", "image consent"),
             Flag::Frozen => self.pick("gel", "frozen"),
             Flag::OverLimit => self.pick("trop long", "over limit"),

@@ -143,12 +143,17 @@ fn lead_hint(calendar: &Calendar) -> &str {
 }
 
 /// `approval-due`: a post that goes out within `approve_days_before` days
-/// (today included) and is not approved yet. One finding per post, at its
+/// (today included) and is not approved yet, or whose approval or review is
+/// stale (see `seal`). One finding per post, at its
 /// earliest time.
 pub fn check_due(calendar: &Calendar, today: chrono::NaiveDate, out: &mut Vec<Diagnostic>) {
     let days = i64::from(calendar.rules.approve_days_before);
     for post in &calendar.posts {
-        if post.status.value.is_approved() || post.status.value == crate::model::Status::Cancelled {
+        // A stale seal does not count as approved (issue 7).
+        let stale = crate::seal::is_stale(calendar, post);
+        if (post.status.value.is_approved() && !stale)
+            || post.status.value == crate::model::Status::Cancelled
+        {
             continue;
         }
         let Some((channel, at)) = post
@@ -172,10 +177,14 @@ pub fn check_due(calendar: &Calendar, today: chrono::NaiveDate, out: &mut Vec<Di
                 "approval-due",
                 at.span,
                 format!(
-                    "post `{}` goes out {when} ({} on `{channel}`) and is still `{}`",
+                    "post `{}` goes out {when} ({} on `{channel}`) and {}",
                     post.id.value,
                     at.value.local.format("%Y-%m-%d %H:%M"),
-                    post.status.value.name()
+                    if stale {
+                        "its content changed since it was approved or reviewed".to_owned()
+                    } else {
+                        format!("is still `{}`", post.status.value.name())
+                    }
                 ),
             )
             .label(format!("approve at least {days} days before"))

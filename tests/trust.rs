@@ -1,0 +1,558 @@
+//! End to end, as a team lives it (issue 7): sealed approvals and reviews,
+//! edits between steps, and the crisis freeze, on a copy of
+//! `tests/fixtures/trust` in a temporary folder, running the real binary.
+//!
+//! Every edit edcal makes is checked to keep the file byte for byte outside
+//! the keys it changed.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const TODAY: &str = "2026-11-25";
+const POSTS: &str = "posts/2026-12.toml";
+
+struct Cal {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// stdout and stderr: `check` prints findings on stdout, its summary on
+    /// stderr.
+    fn all(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+}
+
+impl Cal {
+    fn new() -> Cal {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("cal");
+        copy(Path::new("tests/fixtures/trust"), &root);
+        Cal { _dir: dir, root }
+    }
+
+    fn run(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_edcal"))
+            .args(args)
+            .args([
+                "--calendar",
+                self.root.to_str().unwrap(),
+                "--today",
+                TODAY,
+                "--color",
+                "never",
+            ])
+            .env_remove("EDCAL_CALENDAR")
+            .env_remove("EDCAL_TODAY")
+            .output()
+            .unwrap();
+        Run {
+            code: out.status.code().unwrap(),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+
+    fn ok(&self, args: &[&str]) -> Run {
+        let r = self.run(args);
+        assert_eq!(
+            r.code, 0,
+            "{args:?}\nstdout:\n{}\nstderr:\n{}",
+            r.stdout, r.stderr
+        );
+        r
+    }
+
+    fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.root.join(rel)).unwrap()
+    }
+
+    fn write(&self, rel: &str, text: &str) {
+        fs::write(self.root.join(rel), text).unwrap();
+    }
+
+    fn replace(&self, rel: &str, from: &str, to: &str) {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{from:?} not in {rel}");
+        self.write(rel, &text.replacen(from, to, 1));
+    }
+}
+
+fn copy(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The lines of `text` that are not an assignment of one of `keys`.
+fn without(text: &str, keys: &[&str]) -> Vec<String> {
+    text.lines()
+        .filter(|l| {
+            let t = l.trim_start();
+            !keys.iter().any(|k| {
+                t.strip_prefix(k)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `after` is `before` with only `keys` changed or added; comments and every
+/// other line byte for byte the same.
+fn only_changed(before: &str, after: &str, keys: &[&str]) {
+    assert_eq!(
+        without(before, keys),
+        without(after, keys),
+        "\n--- after:\n{after}"
+    );
+}
+
+#[test]
+fn approve_seals_an_edit_makes_it_stale_and_a_new_approval_renews_it() {
+    let cal = Cal::new();
+    let before = cal.read(POSTS);
+    let r = cal.ok(&["approve", "info-parking", "--by", "lead"]);
+    assert!(
+        r.stdout
+            .contains("approved `info-parking` by `lead` on 2026-11-25"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("status: `draft` -> `approved`"),
+        "{}",
+        r.stdout
+    );
+    let after = cal.read(POSTS);
+    only_changed(&before, &after, &["status", "approval"]);
+    // The status comment stays, in its column.
+    assert!(
+        after.contains("status = \"approved\"                 # the assistant's draft\n"),
+        "{after}"
+    );
+    let line = after
+        .lines()
+        .find(|l| l.starts_with("approval = "))
+        .unwrap();
+    assert!(
+        line.starts_with("approval = { by = \"lead\", on = 2026-11-25, digest = \"v1:facebook="),
+        "{line}"
+    );
+    assert!(line.contains(";instagram="), "{line}");
+    cal.ok(&["check"]);
+
+    // The assistant edits the Instagram caption after the approval.
+    cal.replace(
+        POSTS,
+        "text = \"The new car park opens on Monday.\"",
+        "text = \"Our new car park opens on Monday!\"",
+    );
+    let r = cal.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(r.all().contains("error[stale-approval]"), "{}", r.stderr);
+    assert!(
+        r.all().contains("the approval of post `info-parking` by `lead` on 2026-11-25 no longer matches: text changed on `instagram`"),
+        "{}",
+        r.stderr
+    );
+    let json = cal.run(&["check", "--format", "json"]);
+    let findings: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let stale: Vec<_> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "stale-approval")
+        .collect();
+    assert_eq!(stale.len(), 1);
+    assert_eq!(stale[0]["channel"], "instagram");
+    assert_eq!(stale[0]["post"], "info-parking");
+
+    // The stale approval of this very post does not block its re-approval.
+    let edited = cal.read(POSTS);
+    cal.ok(&["approve", "info-parking", "--by", "lead"]);
+    only_changed(&edited, &cal.read(POSTS), &["approval"]);
+    cal.ok(&["check"]);
+
+    // Changing the link, or swapping the picture under the same name, too.
+    cal.replace(
+        POSTS,
+        "https://example.org/parking",
+        "https://example.org/parking-2",
+    );
+    let r = cal.run(&["check"]);
+    assert!(
+        r.all().contains("link changed on `facebook`"),
+        "{}",
+        r.stderr
+    );
+    cal.ok(&["approve", "info-parking", "--by", "lead"]);
+    cal.write("media/a.jpg", "image A, version 2\n");
+    let r = cal.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.all()
+            .contains("media changed on `facebook`; media changed on `instagram`"),
+        "{}",
+        r.stderr
+    );
+    // Reformatting the file (values unchanged) does not.
+    cal.write("media/a.jpg", "image A, version 1\n");
+    cal.replace(
+        POSTS,
+        "title = \"New car park\"",
+        "title    =    'New car park'   # retitled spacing",
+    );
+    cal.ok(&["check"]);
+}
+
+#[test]
+fn a_review_by_someone_who_is_not_a_physician_is_refused_and_changes_nothing() {
+    let cal = Cal::new();
+    let before = fs::read(cal.root.join(POSTS)).unwrap();
+    let r = cal.run(&["review", "uro-check", "--by", "assistant"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "error: `assistant` is an editor, and only a physician reviews (members with `role = \"physician\"`: `dr-uro`)\nedcal: nothing changed\n"
+    );
+    assert_eq!(
+        fs::read(cal.root.join(POSTS)).unwrap(),
+        before,
+        "byte for byte"
+    );
+
+    let r = cal.run(&["approve", "uro-check", "--by", "dr-uro"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.all()
+            .contains("`dr-uro` is a physician, and only a lead approves"),
+        "{}",
+        r.stderr
+    );
+
+    // Unknown ids are usage errors (exit 2), with the closest id.
+    let r = cal.run(&["review", "uro-check", "--by", "dr-ur"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.all()
+            .contains("unknown member `dr-ur`; did you mean `dr-uro`?"),
+        "{}",
+        r.stderr
+    );
+    let r = cal.run(&["approve", "uro-chek", "--by", "lead"]);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.all()
+            .contains("unknown post `uro-chek`; did you mean `uro-check`?"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(
+        fs::read(cal.root.join(POSTS)).unwrap(),
+        before,
+        "byte for byte"
+    );
+}
+
+#[test]
+fn a_medical_post_is_reviewed_before_it_is_approved() {
+    let cal = Cal::new();
+    let r = cal.run(&["approve", "uro-check", "--by", "lead"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.all()
+            .contains("needs a physician's review first: `edcal review uro-check --by PHYSICIAN`"),
+        "{}",
+        r.stderr
+    );
+
+    let before = cal.read(POSTS);
+    let r = cal.ok(&["review", "uro-check", "--by", "dr-uro"]);
+    assert!(
+        r.stdout
+            .starts_with("reviewed `uro-check` by `dr-uro` on 2026-11-25"),
+        "{}",
+        r.stdout
+    );
+    let reviewed = cal.read(POSTS);
+    only_changed(&before, &reviewed, &["medical_review"]);
+    assert!(
+        reviewed.contains("status = \"review\"   # sent to Dr Marty\n"),
+        "status untouched"
+    );
+
+    // An edit after the review: approving waits for a new review.
+    cal.replace(
+        POSTS,
+        "talk about your prostate",
+        "talk about your prostate and bladder",
+    );
+    let r = cal.run(&["approve", "uro-check", "--by", "lead"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.all().contains("the medical review of post `uro-check` by `dr-uro` no longer matches (text changed on `facebook`)"),
+        "{}",
+        r.stderr
+    );
+    // Before approval a stale review is no error (the post is still being
+    // written), but the plan shows it.
+    cal.ok(&["check"]);
+    let plan = cal.ok(&["plan", "week", "2026-W49", "--format", "json"]);
+    assert!(plan.stdout.contains("\"stale\""), "{}", plan.stdout);
+
+    cal.ok(&["review", "uro-check", "--by", "dr-uro"]);
+    cal.ok(&["approve", "uro-check", "--by", "lead"]);
+    cal.ok(&["check"]);
+    // Once approved, a stale review is an error.
+    cal.replace(POSTS, "and bladder", "and kidneys");
+    let r = cal.run(&["check"]);
+    assert_eq!(r.code, 1);
+    assert!(
+        r.all().contains("the medical review of post `uro-check`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.all().contains("the approval of post `uro-check`"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn approve_is_blocked_by_other_errors() {
+    let cal = Cal::new();
+    cal.replace(
+        POSTS,
+        "channels = [\"facebook\"]\nstatus = \"approved\"",
+        "channels = [\"facebok\"]\nstatus = \"approved\"",
+    );
+    let before = cal.read(POSTS);
+    let r = cal.run(&["approve", "info-parking", "--by", "lead"]);
+    assert_eq!(r.code, 1);
+    assert!(r.all().contains("error[unknown-channel]"), "{}", r.stderr);
+    assert!(
+        r.all().contains("nothing approved (errors block `approve`"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(cal.read(POSTS), before);
+}
+
+#[test]
+fn sealed_approvals_leave_hand_written_approvals_out_of_exports() {
+    let cal = Cal::new();
+    cal.ok(&["approve", "info-parking", "--by", "lead"]);
+    cal.ok(&["schedule", "--write"]);
+    let export =
+        |cal: &Cal| cal.run(&["export", "csv", "--for", "generic", "--channel", "facebook"]);
+    let r = export(&cal);
+    assert!(r.stdout.contains("prevention-flu"), "{}", r.stdout);
+    assert!(r.stdout.contains("info-parking"), "{}", r.stdout);
+
+    cal.replace(
+        "edcal.toml",
+        "sealed_approvals = false",
+        "sealed_approvals = true",
+    );
+    let r = export(&cal);
+    assert!(r.stdout.contains("info-parking"), "{}", r.stdout);
+    assert!(!r.stdout.contains("prevention-flu"), "{}", r.stdout);
+    assert!(
+        r.all()
+            .contains("prevention-flu: the approval is not sealed"),
+        "{}",
+        r.stderr
+    );
+    let plan = cal.ok(&["plan", "week", "2026-W49", "--format", "json"]);
+    assert!(plan.stdout.contains("\"unsealed\""), "{}", plan.stdout);
+
+    cal.ok(&["approve", "prevention-flu", "--by", "lead"]);
+    let r = export(&cal);
+    assert!(r.stdout.contains("prevention-flu"), "{}", r.stdout);
+}
+
+#[test]
+fn a_stale_approval_is_due_again() {
+    let cal = Cal::new();
+    cal.ok(&["approve", "info-parking", "--by", "lead"]);
+    cal.replace(
+        "edcal.toml",
+        "approve_days_before = 2",
+        "approve_days_before = 10",
+    );
+    cal.replace(
+        POSTS,
+        "opens on Monday.\n\"\"\"",
+        "opens on Tuesday.\n\"\"\"",
+    );
+    let r = cal.run(&["check"]);
+    assert!(
+        r.all().contains("post `info-parking` goes out in 7 days (2026-12-02 12:30 on `facebook`) and its content changed since it was approved or reviewed"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_freeze_changes_check_plan_schedule_and_export_together() {
+    let cal = Cal::new();
+    cal.ok(&["approve", "info-parking", "--by", "lead"]);
+    let csv = |cal: &Cal| cal.run(&["export", "csv", "--for", "generic", "--channel", "facebook"]);
+    let plan = |cal: &Cal| {
+        cal.ok(&["plan", "week", "2026-W49", "--format", "json"])
+            .stdout
+    };
+
+    // Before: the facebook export has both posts, nothing is frozen.
+    let before_csv = csv(&cal);
+    assert!(
+        before_csv.stdout.contains("info-parking"),
+        "{}",
+        before_csv.stdout
+    );
+    let r = cal.ok(&["schedule", "--format", "json"]);
+    assert!(
+        r.stdout.contains("\"post\": \"prevention-flu\""),
+        "{}",
+        r.stdout
+    );
+    assert!(!plan(&cal).contains("\"frozen\""));
+
+    // The freeze: one command, one file.
+    let settings = cal.read("edcal.toml");
+    let posts = cal.read(POSTS);
+    let r = cal.ok(&[
+        "freeze",
+        "--from",
+        "2026-12-02T08:00",
+        "--to",
+        "2026-12-05",
+        "--why",
+        "X account hacked",
+    ]);
+    assert!(r.stdout.starts_with("frozen from 2026-12-02 08:00 to 2026-12-06 00:00: X account hacked (no theme allowed)\n"), "{}", r.stdout);
+    assert!(r.stdout.contains("held (3):\n  2026-12-02 12:30  facebook     info-parking\n  2026-12-02 19:00  instagram    info-parking\n  2026-12-03 12:30  facebook     uro-check\n"), "{}", r.stdout);
+    let frozen = cal.read("edcal.toml");
+    assert_eq!(
+        frozen,
+        format!(
+            "{settings}\n[[rules.freeze]]\nfrom = 2026-12-02T08:00:00\nto = 2026-12-05\nwhy = \"X account hacked\"\n"
+        )
+    );
+    assert_eq!(cal.read(POSTS), posts, "only edcal.toml changes");
+
+    // check warns about each held pair.
+    let r = cal.ok(&["check"]);
+    assert_eq!(
+        r.all().matches("warning[frozen]").count(),
+        3,
+        "{}",
+        r.stderr
+    );
+    assert!(r.all().contains("`info-parking` on `instagram` at 2026-12-02 19:00 is held by the freeze \"X account hacked\""), "{}", r.stderr);
+    // plan shows the freeze and flags the posts.
+    let p = plan(&cal);
+    assert!(p.contains("\"kind\": \"freeze\""), "{p}");
+    assert_eq!(p.matches("\"frozen\"").count(), 3, "{p}");
+    // schedule does not place into the window.
+    let r = cal.run(&["schedule", "--format", "json"]);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("\"unplaced\": [\n    {\n      \"post\": \"prevention-flu\""),
+        "{}",
+        r.stdout
+    );
+    // export leaves the frozen pairs out and says why.
+    let r = csv(&cal);
+    assert!(!r.stdout.contains("info-parking"), "{}", r.stdout);
+    assert!(
+        r.all().contains("info-parking: frozen (X account hacked)"),
+        "{}",
+        r.stderr
+    );
+
+    // An allowed theme goes out: all of a post's themes must be allowed.
+    cal.write("edcal.toml", &settings);
+    cal.ok(&[
+        "freeze",
+        "--from",
+        "2026-12-02",
+        "--to",
+        "2026-12-05",
+        "--why",
+        "X account hacked",
+        "--allow-theme",
+        "info-patients",
+    ]);
+    let r = cal.ok(&["check"]);
+    assert_eq!(
+        r.all().matches("warning[frozen]").count(),
+        1,
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.all().contains("`uro-check` on `facebook`"),
+        "{}",
+        r.stderr
+    );
+    assert!(csv(&cal).stdout.contains("info-parking"));
+}
+
+#[test]
+fn freeze_refuses_nonsense_and_writes_nothing() {
+    let cal = Cal::new();
+    let settings = cal.read("edcal.toml");
+    for (args, message) in [
+        (
+            vec!["--from", "2026-12-05", "--to", "2026-12-02", "--why", "x"],
+            "the window ends (2026-12-03 00:00) before it starts (2026-12-05 00:00)",
+        ),
+        (
+            vec!["--from", "2026-12-02", "--to", "2026-12-05", "--why", "  "],
+            "--why is empty",
+        ),
+        (
+            vec![
+                "--from",
+                "2026-12-02",
+                "--to",
+                "2026-12-05",
+                "--why",
+                "x",
+                "--allow-theme",
+                "info-patient",
+            ],
+            "unknown theme `info-patient`; did you mean `info-patients`?",
+        ),
+        (
+            vec!["--from", "tomorrow", "--to", "2026-12-05", "--why", "x"],
+            "`tomorrow` is neither a day",
+        ),
+    ] {
+        let mut all = vec!["freeze"];
+        all.extend(args);
+        let r = cal.run(&all);
+        assert_eq!(r.code, 2, "{all:?}");
+        assert!(r.all().contains(message), "{all:?}: {}", r.stderr);
+    }
+    assert_eq!(cal.read("edcal.toml"), settings);
+}
