@@ -60,9 +60,6 @@ impl ChannelRun<'_> {
         if pair.placed == Some(i) {
             return "taken".to_owned();
         }
-        if let Some(other) = self.pairs.iter().find(|q| q.placed == Some(i)) {
-            return format!("given to `{}`", other.post.id.value);
-        }
         let inst = &self.instances[i];
         if let Some(refusal) = &inst.refusal {
             return format!("refused: {refusal}");
@@ -70,6 +67,9 @@ impl ChannelRun<'_> {
         if !pair.candidates.contains(&i) {
             // Usable by the channel, not by this post: a freeze holds it.
             return "refused: freeze, not on an allowed theme".to_owned();
+        }
+        if let Some(other) = self.pairs.iter().find(|q| q.placed == Some(i)) {
+            return format!("given to `{}`", other.post.id.value);
         }
         let time = inst.time.expect("usable: a time");
         let day = time.local.date();

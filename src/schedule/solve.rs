@@ -50,16 +50,24 @@
 //!    best placement found are pruned. When the search ends, the result is
 //!    optimal: most pairs, then earliest. A first dive that drops the later
 //!    slot of every conflict gives a good placement early; if the search
-//!    passes [`MAX_NODES`] sub-problems, that best placement is kept and
-//!    [`Solution::proven`] is false.
+//!    passes its budget ([`MAX_NODES`] sub-problems on small channels, fewer
+//!    on channels with thousands of pairs), the best placement found is kept
+//!    and [`Solution::proven`] is false.
 //!
 //! Within a class, the earliest slots go to the smallest post ids.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
-/// Sub-problems the branch and bound may solve per channel.
+/// Sub-problems the branch and bound may solve per channel, at most.
 pub const MAX_NODES: usize = 200;
+
+/// Work budget of the branch and bound: sub-problems times the size of one
+/// (candidate edges times slots, which bounds the augmenting paths).
+/// Small channels get [`MAX_NODES`]; a channel with thousands of pairs gets
+/// a few sub-problems beyond the dive, so that scheduling stays well under a
+/// second.
+const WORK_BUDGET: usize = 2_000_000;
 
 /// One candidate slot: its instant in minutes, its day and week indices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,11 +107,14 @@ impl Solution {
 pub fn solve(problem: &Problem) -> Solution {
     let classes = Classes::of(problem);
     let mut banned = vec![false; problem.slots.len()];
+    let size: usize =
+        classes.slots.iter().map(Vec::len).sum::<usize>() * problem.slots.len().max(1);
     let mut search = Search {
         problem,
         classes: &classes,
         best: None,
         nodes: 0,
+        max_nodes: (WORK_BUDGET / size.max(1)).clamp(2, MAX_NODES),
     };
     // The dive: drop the later slot of every conflict until none is left.
     loop {
@@ -190,6 +201,7 @@ struct Search<'a> {
     classes: &'a Classes,
     best: Option<Relaxed>,
     nodes: usize,
+    max_nodes: usize,
 }
 
 impl Search<'_> {
@@ -206,7 +218,7 @@ impl Search<'_> {
 
     /// Depth-first branch and bound; `false` when cut short.
     fn branch(&mut self, banned: &mut Vec<bool>) -> bool {
-        if self.nodes >= MAX_NODES {
+        if self.nodes >= self.max_nodes {
             return false;
         }
         let relaxed = self.relax(banned);
@@ -394,6 +406,10 @@ impl Graph {
                 if d > dist[u] {
                     continue;
                 }
+                // Nodes farther than the sink cannot shorten its path.
+                if u == sink {
+                    break;
+                }
                 for &e in &self.out[u] {
                     let edge = self.edges[e];
                     if edge.cap == 0 {
@@ -410,10 +426,11 @@ impl Graph {
             if dist[sink] == i64::MAX {
                 return total;
             }
+            // Potentials grow by min(dist, dist[sink]): reduced costs stay
+            // non-negative although Dijkstra stopped at the sink.
+            let reach = dist[sink];
             for v in 0..n {
-                if dist[v] != i64::MAX {
-                    potential[v] += dist[v];
-                }
+                potential[v] += dist[v].min(reach);
             }
             let mut push = u32::MAX;
             let mut v = sink;
