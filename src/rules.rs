@@ -187,8 +187,13 @@ pub const REGISTRY: &[Rule] = &[
         "stale-approval",
         "a sealed approval or review whose digest no longer matches",
         "`edcal approve` and `edcal review` seal what each channel will publish\n\
-         (text, link, media). When the content changes afterwards, the approval no\n\
-         longer covers what would go out: approve (and review) again.",
+         (composed text, link, media files' content and alt texts) into the\n\
+         `digest` of `approval` / `medical_review`. When the content changes\n\
+         afterwards, the approval no longer covers what would go out; the message\n\
+         names the channel and what changed. Reported from status `approved` on.\n\
+         If the change is agreed, approve (and review) again; else undo it.\n\
+         Reformatting the file, moving keys or placing the post does not break a\n\
+         seal.",
     ),
     error(
         "missing-medical-review",
@@ -303,8 +308,11 @@ pub const REGISTRY: &[Rule] = &[
     warning(
         "frozen",
         "a post inside a freeze window and not on an allowed theme",
-        "During a `[[rules.freeze]]` window nothing goes out but the allowed themes;\n\
-         frozen posts are left out of exports and skipped by `schedule`.",
+        "During a `[[rules.freeze]]` window nothing goes out but the allowed themes:\n\
+         a post goes out only when every one of its themes is in `allow_themes` (a\n\
+         post without themes is held). Frozen posts are flagged in `plan week`, left\n\
+         out of exports and skipped by `schedule`. `edcal freeze --from … --to …\n\
+         --why …` adds a window; delete it from edcal.toml to end the freeze.",
     ),
 ];
 
