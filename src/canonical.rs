@@ -55,8 +55,10 @@ impl Kind {
 const MAX_WIDTH: usize = 100;
 
 /// The keys of a table, in canonical order. `path` is the table's place
-/// with array items as `[]` and user-chosen keys (ids) as `*`.
-fn order(kind: Kind, path: &str) -> &'static [&'static str] {
+/// with array items as `[]` and user-chosen keys (ids) as `*`. Edits that add
+/// a key (`approve`, `review`) put it at its place in this order, so an edited
+/// file stays canonical.
+pub fn order(kind: Kind, path: &str) -> &'static [&'static str] {
     match (kind, path) {
         (Kind::Settings, "") => &["calendar", "team", "themes", "awareness", "rules"],
         (Kind::Settings, "calendar") => &["name", "timezone", "language", "holidays", "awareness"],

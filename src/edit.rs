@@ -385,7 +385,8 @@ fn shift_positions(table: &mut Table, after: isize) {
 /// Sets `key` of the `nth` (0-based) `[[post]]` whose `id` is `post_id` to
 /// `value`. An existing value keeps its decor (the spaces around it and a
 /// trailing comment: `status = "draft"  # …` stays commented); a new key goes
-/// after the post's other keys.
+/// at its place in the canonical key order (`canonical::order`), so that
+/// `approve` does not leave work for `edcal fmt --check`.
 pub fn set_post_value(
     doc: &mut DocumentMut,
     post_id: &str,
@@ -397,9 +398,12 @@ pub fn set_post_value(
         PostRef::Table(t) => match t.get_mut(key) {
             Some(Item::Value(old)) => replace_value(old, value),
             Some(_) => bail!("`{key}` of post `{post_id}` is a table, not a value"),
-            None => {
-                t.insert(key, Item::Value(value));
-            }
+            None => insert_in_order(
+                t,
+                key,
+                Item::Value(value),
+                crate::canonical::order(crate::canonical::Kind::Posts, "post.[]"),
+            ),
         },
         PostRef::Inline(t) => match t.get_mut(key) {
             Some(old) => replace_value(old, value),
@@ -443,6 +447,24 @@ pub fn set_post_table(
         return Ok(());
     }
     set_post_value(doc, post_id, nth, key, new)
+}
+
+/// Inserts `key` before the first value key that comes after it in `order`
+/// (keys `order` does not know count as last), moving the later value keys
+/// with their decor (comments stay with their key). Sub-tables keep their
+/// place: they are laid out by position, not by key order.
+fn insert_in_order(t: &mut Table, key: &str, item: Item, order: &[&str]) {
+    let rank = |k: &str| order.iter().position(|o| *o == k).unwrap_or(order.len());
+    let later: Vec<String> = t
+        .iter()
+        .filter(|(k, v)| v.is_value() && rank(k) > rank(key))
+        .map(|(k, _)| k.to_owned())
+        .collect();
+    let moved: Vec<_> = later.iter().filter_map(|k| t.remove_entry(k)).collect();
+    t.insert(key, item);
+    for (k, v) in moved {
+        t.insert_formatted(&k, v);
+    }
 }
 
 /// Replaces a value, keeping its decor; a trailing comment stays in its

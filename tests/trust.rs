@@ -556,3 +556,21 @@ fn freeze_refuses_nonsense_and_writes_nothing() {
     }
     assert_eq!(cal.read("edcal.toml"), settings);
 }
+
+/// Regression: `approve` used to append `approval` after the post's other
+/// keys, so a team whose CI runs `edcal fmt --check` (examples/ci) failed
+/// after every approval. New keys now go at their canonical place.
+#[test]
+fn approving_and_reviewing_keep_the_file_canonical() {
+    let cal = Cal::new();
+    cal.ok(&["fmt"]);
+    cal.ok(&["review", "uro-check", "--by", "dr-uro"]);
+    cal.ok(&["approve", "uro-check", "--by", "lead"]);
+    let r = cal.run(&["fmt", "--check"]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    let text = cal.read(POSTS);
+    let approval = text.find("approval = {").unwrap();
+    let review = text.find("medical_review = {").unwrap();
+    let status = text.find("status = \"approved\"").unwrap();
+    assert!(status < approval && approval < review, "{text}");
+}
