@@ -195,7 +195,7 @@ fn mastodon_mention(text: &str, from: usize) -> Option<(Range<usize>, usize)> {
         let after = &text[end..];
         if after.starts_with(['@', '\u{FF20}'])
             || after.starts_with("://")
-            || after.chars().next().is_some_and(is_latin_accent)
+            || after.chars().next().is_some_and(x::url::is_latin_accent)
         {
             search = end;
             continue;
@@ -203,31 +203,6 @@ fn mastodon_mention(text: &str, from: usize) -> Option<(Range<usize>, usize)> {
         return Some((at..end, 1 + name_end - (at + 1)));
     }
     None
-}
-
-/// twitter-text's `latinAccentChars`, which end a mention.
-fn is_latin_accent(c: char) -> bool {
-    matches!(
-        c,
-        '\u{C0}'..='\u{D6}'
-            | '\u{D8}'..='\u{F6}'
-            | '\u{F8}'..='\u{24F}'
-            | '\u{253}'
-            | '\u{254}'
-            | '\u{256}'
-            | '\u{257}'
-            | '\u{259}'
-            | '\u{25B}'
-            | '\u{263}'
-            | '\u{268}'
-            | '\u{26F}'
-            | '\u{272}'
-            | '\u{289}'
-            | '\u{28B}'
-            | '\u{2BB}'
-            | '\u{300}'..='\u{36F}'
-            | '\u{1E00}'..='\u{1EFF}'
-    )
 }
 
 /// Threads' length. Meta documents 500 "characters" and that "emojis are counted as the

@@ -89,6 +89,17 @@ impl Role {
             .find(|(_, r)| *r == self)
             .map_or("?", |(n, _)| *n)
     }
+
+    /// The role with its article, for messages: `a lead`, `an editor`.
+    pub fn with_article(self) -> String {
+        let name = self.name();
+        let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
+        format!("{article} {name}")
+    }
 }
 
 #[derive(Debug)]
@@ -505,6 +516,22 @@ impl Fixed<'_> {
 }
 
 impl Calendar {
+    /// The members with `role`, for messages: `` `lead`, `camille` `` (or
+    /// "none in edcal.toml").
+    pub fn members_with(&self, role: Role) -> String {
+        let ids: Vec<String> = self
+            .team
+            .values()
+            .filter(|m| m.role == role)
+            .map(|m| format!("`{}`", m.id))
+            .collect();
+        if ids.is_empty() {
+            "none in edcal.toml".to_owned()
+        } else {
+            ids.join(", ")
+        }
+    }
+
     /// Every fixed pair of every post that is not cancelled, a repeating
     /// post's occurrences included, sorted by channel, then time, then id.
     pub fn fixed(&self) -> Vec<Fixed<'_>> {

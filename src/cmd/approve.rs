@@ -85,13 +85,13 @@ fn sign(kind: Kind, args: &SignArgs, ctx: &mut Context<'_>) -> Result<u8> {
             "reviews"
         };
         let who = kind.role().name();
-        let ids = members(&checked, kind.role());
+        let ids = checked.calendar.members_with(kind.role());
         return refuse(
             ctx,
             format!(
                 "`{}` is {}, and only a {who} {verb} (members with `role = \"{who}\"`: {ids})",
                 member.id,
-                with_article(member.role.name())
+                member.role.with_article()
             ),
         );
     }
@@ -240,7 +240,7 @@ fn review_first(checked: &Checked, post: &Post) -> Option<String> {
         .themes
         .iter()
         .find(|t| calendar.themes.get(*t).is_some_and(|t| t.medical_review))?;
-    let physicians = members(checked, Role::Physician);
+    let physicians = checked.calendar.members_with(Role::Physician);
     let review = post.medical_review.as_ref().filter(|r| {
         calendar
             .team
@@ -265,30 +265,6 @@ fn review_first(checked: &Checked, post: &Post) -> Option<String> {
         )),
         _ => None,
     }
-}
-
-fn members(checked: &Checked, role: Role) -> String {
-    let ids: Vec<String> = checked
-        .calendar
-        .team
-        .values()
-        .filter(|m| m.role == role)
-        .map(|m| format!("`{}`", m.id))
-        .collect();
-    if ids.is_empty() {
-        "none in edcal.toml".to_owned()
-    } else {
-        ids.join(", ")
-    }
-}
-
-fn with_article(name: &str) -> String {
-    let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
-        "an"
-    } else {
-        "a"
-    };
-    format!("{article} {name}")
 }
 
 /// A native TOML date, `2026-11-25`.

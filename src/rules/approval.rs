@@ -52,7 +52,7 @@ fn approval(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic>) {
                     .label("only a lead approves")
                     .help(format!(
                         "members with `role = \"lead\"`: {}",
-                        members(calendar, Role::Lead)
+                        calendar.members_with(Role::Lead)
                     ))
                     .post(&post.id.value),
                 );
@@ -82,7 +82,7 @@ fn medical_review(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic>) {
             .label(format!("`{}` without medical review", post.status.value.name()))
             .help(format!(
                 "add `medical_review = {{ by = \"PHYSICIAN\", on = DATE }}`; physicians: {}",
-                members(calendar, Role::Physician)
+                calendar.members_with(Role::Physician)
             ))
             .post(&post.id.value),
         ),
@@ -98,7 +98,7 @@ fn medical_review(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic>) {
                         ),
                     )
                     .label("only a physician reviews")
-                    .help(format!("physicians: {}", members(calendar, Role::Physician)))
+                    .help(format!("physicians: {}", calendar.members_with(Role::Physician)))
                     .post(&post.id.value),
                 );
             }
@@ -109,29 +109,7 @@ fn medical_review(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic>) {
 /// `Some("an editor")` when the approver does not have `role`.
 fn wrong_role(calendar: &Calendar, approval: &Approval, role: Role) -> Option<String> {
     let member = calendar.team.get(&approval.by)?;
-    (member.role != role).then(|| {
-        let name = member.role.name();
-        let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
-            "an"
-        } else {
-            "a"
-        };
-        format!("{article} {name}")
-    })
-}
-
-fn members(calendar: &Calendar, role: Role) -> String {
-    let ids: Vec<String> = calendar
-        .team
-        .values()
-        .filter(|m| m.role == role)
-        .map(|m| format!("`{}`", m.id))
-        .collect();
-    if ids.is_empty() {
-        "none in edcal.toml".to_owned()
-    } else {
-        ids.join(", ")
-    }
+    (member.role != role).then(|| member.role.with_article())
 }
 
 fn lead_hint(calendar: &Calendar) -> &str {

@@ -683,7 +683,7 @@ fn is_domain_char(c: char) -> bool {
 }
 
 /// Latin letters with accents, and combining diacritics (`latinAccentChars`).
-fn is_latin_accent(c: char) -> bool {
+pub(crate) fn is_latin_accent(c: char) -> bool {
     matches!(
         c,
         '\u{C0}'..='\u{D6}'
