@@ -126,3 +126,160 @@ fn media_consent(
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::checked;
+
+    const SETTINGS: &str = "[calendar]\nname = \"t\"\ntimezone = \"Europe/Paris\"\n";
+    const CHANNELS: &str = "[fb]\nnetwork = \"facebook\"\n[ig]\nnetwork = \"instagram\"\n";
+    const CAMPAIGN: &str =
+        "[campaign]\nid = \"or\"\nname = \"Octobre Rose\"\nstart = 2026-10-01\nend = 2026-10-31\n";
+
+    /// The `missing-consent` messages for one post on `channels`, published
+    /// `timing`, with a photo under `consent` (a consents.toml table body).
+    fn findings(
+        consent: &str,
+        channels: &str,
+        campaign: bool,
+        timing: &str,
+        today: &str,
+    ) -> Vec<String> {
+        let post = format!(
+            "[[post]]\nid = \"p\"\ntitle = \"t\"\nchannels = {channels}\nstatus = \"draft\"\n{}{timing}\n\
+             [[post.media]]\nfile = \"https://example.org/a.jpg\"\nalt = \"a\"\npeople = true\nconsent = \"c\"\n",
+            if campaign { "campaign = \"or\"\n" } else { "" }
+        );
+        let checked = checked(
+            &[
+                ("edcal.toml", SETTINGS),
+                ("channels.toml", CHANNELS),
+                ("consents.toml", &format!("[c]\nwho = \"w\"\n{consent}")),
+                ("campaigns/or.toml", CAMPAIGN),
+                ("posts/p.toml", &post),
+            ],
+            today,
+        );
+        checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "missing-consent")
+            .map(|d| d.message.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_consent_covers_networks_not_channel_ids() {
+        let ok = findings(
+            "networks = [\"facebook\", \"instagram\"]\n",
+            "[\"fb\", \"ig\"]",
+            false,
+            "at = 2026-10-05T12:30:00",
+            "2026-10-01",
+        );
+        assert!(ok.is_empty(), "{ok:?}");
+        let only_fb = findings(
+            "networks = [\"facebook\"]\n",
+            "[\"fb\", \"ig\"]",
+            false,
+            "at = 2026-10-05T12:30:00",
+            "2026-10-01",
+        );
+        assert_eq!(
+            only_fb,
+            ["consent `c` does not cover instagram (channel `ig`); it covers facebook"]
+        );
+    }
+
+    #[test]
+    fn a_campaign_consent_covers_that_campaign_only() {
+        let consent = "networks = [\"facebook\"]\ncampaign = \"or\"\n";
+        assert!(
+            findings(
+                consent,
+                "[\"fb\"]",
+                true,
+                "at = 2026-10-05T12:30:00",
+                "2026-10-01"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            findings(
+                consent,
+                "[\"fb\"]",
+                false,
+                "at = 2026-10-05T12:30:00",
+                "2026-10-01"
+            ),
+            ["consent `c` covers campaign `or` only, and post `p` is in no campaign"]
+        );
+    }
+
+    #[test]
+    fn expiry_counts_the_last_day_the_post_may_go_out() {
+        let consent = "networks = [\"facebook\"]\nuntil = 2026-10-10\n";
+        // The last valid day is `until` itself.
+        assert!(
+            findings(
+                consent,
+                "[\"fb\"]",
+                false,
+                "at = 2026-10-10T18:00:00",
+                "2026-10-01"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            findings(
+                consent,
+                "[\"fb\"]",
+                false,
+                "at = 2026-10-11T09:00:00",
+                "2026-10-01"
+            ),
+            ["consent `c` expires on 2026-10-10; the post may go out on 2026-10-11"]
+        );
+        // A window is checked at its end, before the morning it goes out.
+        assert_eq!(
+            findings(
+                consent,
+                "[\"fb\"]",
+                false,
+                "between = [2026-10-05, 2026-10-12]",
+                "2026-10-01"
+            ),
+            ["consent `c` expires on 2026-10-10; the post may go out on 2026-10-12"]
+        );
+        // A post with no date yet may go out today at the earliest.
+        assert_eq!(
+            findings(consent, "[\"fb\"]", false, "", "2026-10-20"),
+            ["consent `c` expires on 2026-10-10; the post may go out on 2026-10-20"]
+        );
+    }
+
+    #[test]
+    fn a_withdrawal_holds_from_its_day_on() {
+        let consent = "networks = [\"facebook\"]\nwithdrawn = 2026-10-08\n";
+        assert!(
+            findings(
+                consent,
+                "[\"fb\"]",
+                false,
+                "at = 2026-10-07T18:00:00",
+                "2026-10-01"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            findings(
+                consent,
+                "[\"fb\"]",
+                false,
+                "at = 2026-10-08T09:00:00",
+                "2026-10-01"
+            ),
+            ["consent `c` was withdrawn on 2026-10-08; the post may go out on 2026-10-08"]
+        );
+    }
+}
