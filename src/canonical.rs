@@ -69,6 +69,7 @@ pub fn order(kind: Kind, path: &str) -> &'static [&'static str] {
             "approve_days_before",
             "sealed_approvals",
             "allow",
+            "risky_phrases",
             "blackout",
             "freeze",
         ],

@@ -498,6 +498,39 @@ pub fn find(text: &str) -> Vec<Claim> {
     claims
 }
 
+/// Where a calendar's own risky phrases (`[rules] risky_phrases`) occur in
+/// `text`: matched like the lexicon (case, accents, spaces and apostrophes
+/// folded; whole words), as byte ranges of `text`, in order.
+pub fn find_phrases(text: &str, phrases: &[String]) -> Vec<Range<usize>> {
+    let folded = Folded::new(text);
+    let hay = folded.text.as_str();
+    let mut found = Vec::new();
+    for phrase in phrases {
+        let mut needle = String::new();
+        for c in phrase.trim().chars() {
+            fold_char(c, &mut needle);
+        }
+        if needle.is_empty() {
+            continue;
+        }
+        for (start, _) in hay.match_indices(needle.as_str()) {
+            let end = start + needle.len();
+            let before = hay[..start].chars().next_back();
+            let after = hay[end..].chars().next();
+            let word_start = !needle.starts_with(char::is_alphanumeric)
+                || !before.is_some_and(char::is_alphanumeric);
+            let word_end = !needle.ends_with(char::is_alphanumeric)
+                || !after.is_some_and(char::is_alphanumeric);
+            if word_start && word_end {
+                found.push(folded.source_range(start..end));
+            }
+        }
+    }
+    found.sort_by_key(|r| (r.start, r.end));
+    found.dedup();
+    found
+}
+
 /// The lexicon as Markdown, for the README: kinds with their rule and reason,
 /// then every flagged phrase, then the exceptions.
 #[must_use]
@@ -668,6 +701,16 @@ fn fold_char(c: char, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_calendars_own_phrases_match_like_the_lexicon() {
+        let phrases = vec!["offre spéciale".to_owned(), "tarif préférentiel".to_owned()];
+        let text = "Une OFFRE SPECIALE ce mois-ci ; pas de tarif préférentielle.";
+        let found = find_phrases(text, &phrases);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].clone()], "OFFRE SPECIALE");
+        assert!(find_phrases("aucune", &[String::new()]).is_empty());
+    }
+
     use super::*;
 
     fn kinds(text: &str) -> Vec<(ClaimKind, &str)> {

@@ -124,6 +124,8 @@ pub struct Rules {
     pub approve_days_before: u32,
     pub sealed_approvals: bool,
     pub allow: Vec<String>,
+    /// The calendar's own phrases for `risky-claim`, beside the lexicon.
+    pub risky_phrases: Vec<String>,
     pub blackouts: Vec<Period>,
     pub freezes: Vec<Freeze>,
 }

@@ -67,6 +67,7 @@ pub struct Rules {
     pub approve_days_before: Option<L<u32>>,
     pub sealed_approvals: Option<L<bool>>,
     pub allow: Option<L<Vec<L<String>>>>,
+    pub risky_phrases: Option<L<Vec<L<String>>>>,
     pub blackouts: Vec<Blackout>,
     pub freezes: Vec<Freeze>,
 }
@@ -290,6 +291,7 @@ fn rules(t: &mut Fields<'_, '_>, sink: &mut Sink<'_>) -> Rules {
         approve_days_before: t.count("approve_days_before", sink),
         sealed_approvals: t.bool("sealed_approvals", sink),
         allow: t.strings("allow", sink),
+        risky_phrases: t.strings("risky_phrases", sink),
         blackouts: t
             .tables("blackout", sink)
             .into_iter()

@@ -368,6 +368,13 @@ impl Resolver<'_> {
             approve_days_before: raw.approve_days_before.as_ref().map_or(2, |a| a.value),
             sealed_approvals: raw.sealed_approvals.as_ref().is_some_and(|s| s.value),
             allow,
+            risky_phrases: raw
+                .risky_phrases
+                .iter()
+                .flat_map(|p| &p.value)
+                .filter(|p| !p.value.trim().is_empty())
+                .map(|p| p.value.clone())
+                .collect(),
             blackouts,
             freezes,
         }

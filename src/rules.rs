@@ -23,6 +23,7 @@ mod timing;
 
 pub use approval::check as check_approvals;
 pub use approval::check_due as check_approval_due;
+pub use approval::medical_review as check_medical_review;
 pub use cadence::check as check_cadence;
 pub use calendar_days::check as check_closed_days;
 pub use campaign::{check as check_campaigns, planned as campaign_planned};
@@ -71,7 +72,8 @@ pub const REGISTRY: &[Rule] = &[
         "The file cannot be read as TOML 1.1, so nothing in it is loaded.\n\
          Fix the syntax at the position shown; the message is the TOML parser's own.\n\
          Files must be UTF-8; save the file again as UTF-8 if your editor chose\n\
-         another encoding.",
+         another encoding.\n\n\
+         Source: the TOML 1.1 specification (toml.io).",
     ),
     error(
         "unknown-key",
@@ -79,7 +81,8 @@ pub const REGISTRY: &[Rule] = &[
         "Every table of every file has a fixed set of keys (see the README's file\n\
          reference). An unknown key is most often a typo (`chanels` for `channels`)\n\
          and would otherwise be silently ignored. The message lists the keys the\n\
-         table accepts and suggests the closest one.",
+         table accepts and suggests the closest one.\n\n\
+         Source: the file formats of SPEC.md and this README.",
     ),
     error(
         "invalid-value",
@@ -88,7 +91,9 @@ pub const REGISTRY: &[Rule] = &[
          (`2026-10-05`), local date-times without offset (`2026-10-05T12:30:00`),\n\
          slots (`\"tue 12:30\"`), IANA time zones (`Europe/Paris`), counts that\n\
          cannot be negative, `min` above `max`, and ids (`[a-z0-9-]+`) are checked.\n\
-         The message says what would be valid.",
+         The message says what would be valid.\n\n\
+         Source: the file formats of SPEC.md; zones: the IANA tz database\n\
+         (chrono-tz).",
     ),
     error(
         "missing-key",
@@ -96,92 +101,109 @@ pub const REGISTRY: &[Rule] = &[
         "Some keys have no sensible default: a calendar's `name` and `timezone`, a\n\
          post's `id`, `title`, `channels` and `status`, a channel's `network`, a\n\
          campaign's `id`, `name`, `start` and `end`, a consent's `who` and\n\
-         `networks`. Add the key.",
+         `networks`. Add the key.\n\n\
+         Source: the file formats of SPEC.md.",
     ),
     error(
         "duplicate-id",
         "two posts, campaigns or consents share an id",
         "Ids are how commands, exports and other files name things; two things\n\
          with one id make every reference ambiguous. Both places are shown: rename\n\
-         one of them.",
+         one of them.\n\n\
+         Source: SPEC.md (\"unique in the calendar\").",
     ),
     error(
         "unknown-channel",
         "a reference to a channel channels.toml does not define",
         "Posts, variants and campaigns name channels by their id in channels.toml.\n\
-         The closest existing id is suggested.",
+         The closest existing id is suggested.\n\n\
+         Source: SPEC.md (references between files).",
     ),
     error(
         "unknown-campaign",
         "a reference to a campaign no file in campaigns/ defines",
         "A post's `campaign` must be the `id` of a campaign file. The closest\n\
-         existing id is suggested.",
+         existing id is suggested.\n\n\
+         Source: SPEC.md (references between files).",
     ),
     error(
         "unknown-member",
         "a reference to a team member edcal.toml does not define",
         "Owners, approvers and reviewers are member ids from `[team.<id>]` in\n\
-         edcal.toml. The closest existing id is suggested.",
+         edcal.toml. The closest existing id is suggested.\n\n\
+         Source: SPEC.md (references between files).",
     ),
     error(
         "unknown-theme",
         "a reference to a theme edcal.toml does not define",
         "A post's `themes` must be ids from `[themes.<id>]` in edcal.toml (the\n\
-         editorial line), and so must a freeze window's `allow_themes`.",
+         editorial line), and so must a freeze window's `allow_themes`.\n\n\
+         Source: SPEC.md (references between files).",
     ),
     error(
         "unknown-consent",
         "a reference to a consent consents.toml does not define",
         "A media's `consent` must be an id of consents.toml, the register of signed\n\
-         image-consent forms.",
+         image-consent forms.\n\n\
+         Source: SPEC.md (references between files).",
     ),
     error(
         "timing-conflict",
         "more than one of `at`, `on`, `between` on one post",
         "A post is either fixed in time (`at`), fixed to a day (`on`), or free in a\n\
          window (`between`); keep the one you mean. A variant's own `at` is allowed\n\
-         beside the post's timing.",
+         beside the post's timing.\n\n\
+         Source: SPEC.md (\"at most one of\" `at`, `on`, `between`).",
     ),
     error(
         "nonexistent-time",
         "a local time that does not exist (daylight-saving gap)",
         "When clocks spring forward (last Sunday of March in Europe/Paris, 02:00 to\n\
          03:00) the local times in between never happen. A scheduler would shift\n\
-         the post by an hour or reject it; pick a time outside the gap.",
+         the post by an hour or reject it; pick a time outside the gap.\n\n\
+         Source: the IANA tz database; EU summer time, Directive 2000/84/EC\n\
+         (research/networks.md 4.4).",
     ),
     error(
         "ambiguous-time",
         "a local time that happens twice (daylight-saving fold)",
         "When clocks fall back (last Sunday of October in Europe/Paris, 03:00 to\n\
          02:00) the local times from 02:00 to 03:00 happen twice, and the file\n\
-         cannot say which one is meant. Pick a time outside the fold.",
+         cannot say which one is meant. Pick a time outside the fold.\n\n\
+         Source: the IANA tz database; EU summer time, Directive 2000/84/EC\n\
+         (research/networks.md 4.4).",
     ),
     error(
         "bad-window",
         "a period that ends before it starts",
         "`between`, campaign `start`/`end`, blackouts, freezes and awareness\n\
-         periods must not end before they start. Swap or correct the dates.",
+         periods must not end before they start. Swap or correct the dates.\n\n\
+         Source: SPEC.md.",
     ),
     error(
         "outside-campaign",
         "a post timed outside its campaign's dates",
         "A campaign post's `at`, `on`, `between` and variant times must fall within\n\
          the campaign's `start` and `end` (inclusive, local dates). Move the post\n\
-         or detach it from the campaign.",
+         or detach it from the campaign.\n\n\
+         Source: SPEC.md.",
     ),
     error(
         "variant-without-channel",
         "a variant for a channel the post does not target",
         "`[post.variants.<channel>]` overrides what one of the post's channels\n\
          publishes. A variant for a channel missing from `channels` would never be\n\
-         published: add the channel to the post or remove the variant.",
+         published: add the channel to the post or remove the variant.\n\n\
+         Source: SPEC.md (variants are per-channel overrides).",
     ),
     error(
         "missing-approval",
         "status `approved` or later without an approval by a lead",
         "Nothing goes out that the communication lead did not approve. From status\n\
          `approved` on, a post needs `approval = { by = \"<lead>\", on = <date> }`\n\
-         by a member whose role is `lead` (`edcal approve POST --by ID` writes it).",
+         by a member whose role is `lead` (`edcal approve POST --by ID` writes it).\n\n\
+         Source: the team's rule from the interviews (seeds/): \"nothing goes out\n\
+         that the lead did not approve\".",
     ),
     error(
         "stale-approval",
@@ -193,7 +215,8 @@ pub const REGISTRY: &[Rule] = &[
          names the channel and what changed. Reported from status `approved` on.\n\
          If the change is agreed, approve (and review) again; else undo it.\n\
          Reformatting the file, moving keys or placing the post does not break a\n\
-         seal.",
+         seal.\n\n\
+         Source: SPEC.md (sealed approvals); src/seal.rs documents the digest.",
     ),
     error(
         "missing-medical-review",
@@ -201,7 +224,9 @@ pub const REGISTRY: &[Rule] = &[
         "Themes with `medical_review = true` (urology, gastro-enterology, ...) must\n\
          be checked by a physician before they go out: from status `approved` on,\n\
          the post needs `medical_review = { by = \"<physician>\", on = <date> }` by a\n\
-         member whose role is `physician`.",
+         member whose role is `physician`.\n\n\
+         Source: the interviews (seeds/: physicians validate medical topics) and\n\
+         research/networks.md 2.1-2.2 (Ordre des médecins).",
     ),
     error(
         "missing-consent",
@@ -210,8 +235,9 @@ pub const REGISTRY: &[Rule] = &[
          it needs a `consent` from consents.toml that covers the network of every\n\
          channel it goes to, the post's campaign when the consent is limited to\n\
          one, and the publication date (not after `until`, not on or after\n\
-         `withdrawn`). French law: image rights (Code civil art. 9) and medical\n\
-         secrecy (CSP L.1110-4); see research/networks.md 2.4.",
+         `withdrawn`).\n\n\
+         Source: image rights (Code civil art. 9) and medical secrecy (CSP\n\
+         L.1110-4), research/networks.md 2.4.",
     ),
     error(
         "too-long",
@@ -219,19 +245,25 @@ pub const REGISTRY: &[Rule] = &[
         "Counted the network's way: X weighted as twitter-text does, TikTok in\n\
          UTF-16 units, YouTube descriptions in UTF-8 bytes, Bluesky and Mastodon in\n\
          graphemes, others in characters. Shorten the text or give the channel a\n\
-         shorter variant.",
+         shorter variant.\n\n\
+         Source: research/networks.md 1.1-1.10 (S1-S4 X, S9 Instagram, S16 Facebook,\n\
+         S15/S18 LinkedIn, S19 TikTok, S22 YouTube, S26 Threads, S27 Bluesky, S28\n\
+         Mastodon); the README's limits table says which are verified.",
     ),
     error(
         "missing-media",
         "the network needs media and the post has none",
         "Instagram, TikTok and YouTube publish no text-only posts. Add a\n\
-         `[[post.media]]` (or one in the channel's variant).",
+         `[[post.media]]` (or one in the channel's variant).\n\n\
+         Source: research/networks.md 1.3 (S13 Instagram), 1.6 (S20 TikTok), 1.7\n\
+         (S22, S25 YouTube).",
     ),
     error(
         "media-not-found",
         "a local media file that does not exist",
         "Local media paths are relative to the calendar folder. The file must exist\n\
-         when the calendar is checked, or exports would point at nothing.",
+         when the calendar is checked, or exports would point at nothing.\n\n\
+         Source: SPEC.md (local media are relative to the calendar folder).",
     ),
     error(
         "over-capacity",
@@ -239,71 +271,92 @@ pub const REGISTRY: &[Rule] = &[
         "Each channel caps its publications: `max_per_day` per local day,\n\
          `posts_per_week.max` per ISO week, and `min_gap_hours` between two posts.\n\
          Fixed posts (`at`) that break a cap are reported; move one of them or let\n\
-         `edcal schedule` place it.",
+         `edcal schedule` place it.\n\n\
+         Source: the channel's own settings in channels.toml (SPEC.md).",
     ),
     warning(
         "missing-alt-text",
         "an image without `alt`",
         "Alternative text lets screen-reader users (many older patients among them)\n\
-         know what the image shows. Add `alt` to the media.",
+         know what the image shows. Add `alt` to the media.\n\n\
+         Source: research/networks.md 1.3 (S14: Instagram takes alt text) and the\n\
+         audience of the interviews (patients averaging 75 years old).",
     ),
     warning(
         "link-not-clickable",
         "a URL in a caption where the network does not make it a link",
         "Instagram and TikTok captions do not turn URLs into links. Say \"lien en\n\
-         bio\" instead, or move the link to the first comment.",
+         bio\" instead, or move the link to the first comment.\n\n\
+         Source: research/networks.md 1.3 (S11: Instagram captions) and 1.6\n\
+         (TikTok, unconfirmed).",
     ),
     warning(
         "too-many-hashtags",
         "more hashtags than the network takes or rewards",
-        "Instagram takes 5 hashtags per post since December 2025.",
+        "Instagram takes 5 hashtags per post since December 2025.\n\n\
+         Source: research/networks.md 1.3 (S10, December 2025) and 1.8 (S26,\n\
+         Threads: one topic tag).",
     ),
     warning(
         "missing-campaign-hashtag",
         "a campaign post without the campaign's hashtags",
         "Campaign hashtags tie the posts of a campaign together. Add them to the\n\
-         post's `hashtags` or its text.",
+         post's `hashtags` or its text.\n\n\
+         Source: the campaign's own `hashtags` (SPEC.md); an editorial\n\
+         convention, not a network rule.",
     ),
     warning(
         "approval-due",
         "goes out soon and is not approved",
         "A post must be approved `approve_days_before` days (edcal.toml `[rules]`)\n\
-         before it goes out.",
+         before it goes out.\n\n\
+         Source: `[rules] approve_days_before` in edcal.toml (SPEC.md).",
     ),
     warning(
         "hard-to-read",
         "a patient-facing text above the audience's reading level",
         "Measured with the Kandel-Moles score and sentence length, against a\n\
-         threshold per `audience_kind`. Shorter sentences and shorter words help.",
+         threshold per `audience_kind`. Shorter sentences and shorter words help.\n\n\
+         Source: research/networks.md 3.1-3.4 (Kandel & Moles 1958; FALC; S85\n\
+         for sentence length); thresholds calibrated as the README explains.",
     ),
     warning(
         "risky-claim",
         "wording French health-communication rules advise against",
         "Guarantees (\"sans risque\", \"100 % efficace\"), before/after, comparisons\n\
          (\"le meilleur\") and promotions are not allowed in the communication of\n\
-         health establishments and physicians.",
+         health establishments and physicians.\n\n\
+         Source: research/networks.md 2.5-2.6: Code de la santé publique\n\
+         R.4127-19 and R.4127-19-1 (S44), Ordre des médecins guidance (S51), R.5122-4\n\
+         for medicines (S68). A calendar adds its own phrases with\n\
+         `[rules] risky_phrases`.",
     ),
     warning(
         "below-cadence",
         "a channel's week under `posts_per_week.min`",
-        "Counted for the weeks from today to the last planned post.",
+        "Counted for the weeks from today to the last planned post.\n\n\
+         Source: the channel's `posts_per_week` in channels.toml.",
     ),
     warning(
         "campaign-target",
         "a campaign channel planned under its target",
         "`[campaign.targets]` sets how many posts each channel should have over the\n\
-         campaign.",
+         campaign.\n\n\
+         Source: the campaign's `[campaign.targets]`.",
     ),
     warning(
         "milestone-late",
         "a milestone past due and not done",
-        "Mark it `done = true` or move its due date.",
+        "Mark it `done = true` or move its due date.\n\n\
+         Source: the campaign's `[[campaign.milestone]]`.",
     ),
     warning(
         "on-closed-day",
         "a fixed post on a holiday or blackout day",
         "Public holidays (calendar.holidays) and `[[rules.blackout]]` days are days\n\
-         the team does not publish.",
+         the team does not publish.\n\n\
+         Source: French public holidays, Code du travail L.3133-1 (research\n\
+         4.1, S87), and the calendar's `[[rules.blackout]]`.",
     ),
     warning(
         "frozen",
@@ -312,7 +365,8 @@ pub const REGISTRY: &[Rule] = &[
          a post goes out only when every one of its themes is in `allow_themes` (a\n\
          post without themes is held). Frozen posts are flagged in `plan week`, left\n\
          out of exports and skipped by `schedule`. `edcal freeze --from … --to …\n\
-         --why …` adds a window; delete it from edcal.toml to end the freeze.",
+         --why …` adds a window; delete it from edcal.toml to end the freeze.\n\n\
+         Source: `[[rules.freeze]]` in edcal.toml (SPEC.md).",
     ),
 ];
 
@@ -346,6 +400,11 @@ mod tests {
                 rule.code
             );
             assert!(!rule.summary.is_empty() && !rule.doc.is_empty());
+            assert!(
+                rule.doc.contains("\n\nSource: "),
+                "`{}` does not name its source",
+                rule.code
+            );
             assert!(
                 REGISTRY[i + 1..].iter().all(|r| r.code != rule.code),
                 "duplicate {}",

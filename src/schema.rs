@@ -305,6 +305,12 @@ fn settings() -> Value {
                             ),
                         ),
                         (
+                            "risky_phrases",
+                            strings(
+                                "the calendar's own phrases reported as `risky-claim` (case and accents ignored)",
+                            ),
+                        ),
+                        (
                             "blackout",
                             json!({
                                 "type": "array",

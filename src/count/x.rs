@@ -507,3 +507,68 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    use super::weighted_length;
+
+    /// Text mixing what trips counters: French typography, URLs and
+    /// near-URLs, emoji sequences, CJK, combining marks, e-mail addresses.
+    fn tricky_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "café",
+            "cafe\u{301}",
+            "é",
+            "\u{202F}",
+            "\u{A0}",
+            "…",
+            "€",
+            "’",
+            "«",
+            "»",
+            " ",
+            "\n",
+            "https://example.org/a",
+            "clinique.fr",
+            "www.x.com",
+            "a@b.fr",
+            "http://",
+            ".fr",
+            "👨\u{200D}👩\u{200D}👧",
+            "👋🏽",
+            "🇫🇷",
+            "1\u{FE0F}\u{20E3}",
+            "❤\u{FE0F}",
+            "日本",
+            "#Santé",
+            "@clinique",
+            "(",
+            ")",
+            ".",
+            "\u{FEFF}",
+            "\u{FFFF}",
+            "x",
+            "Z",
+        ]);
+        prop::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_any_string(text in any::<String>()) {
+            let _ = weighted_length(&text);
+        }
+
+        #[test]
+        fn composed_and_decomposed_spellings_count_the_same(text in tricky_text()) {
+            let nfc: String = text.nfc().collect();
+            let nfd: String = text.nfd().collect();
+            prop_assert_eq!(weighted_length(&nfc), weighted_length(&nfd));
+            prop_assert_eq!(weighted_length(&text), weighted_length(&nfc));
+        }
+
+    }
+}

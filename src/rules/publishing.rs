@@ -42,7 +42,7 @@ pub fn check(calendar: &Calendar, sources: &Sources, out: &mut Vec<Diagnostic>) 
             hashtag_count(post, channel, &published, out);
             campaign_hashtags(calendar, post, channel, &published, out);
             readability(post, channel, &published, out);
-            risky(post, sources, &published, out);
+            risky(calendar, post, sources, &published, out);
         }
     }
 }
@@ -283,8 +283,15 @@ fn readability(
     out.push(tag(d, post, channel));
 }
 
-fn risky(post: &Post, sources: &Sources, published: &Published<'_>, out: &mut Vec<Diagnostic>) {
-    for claim in claims::find(published.written) {
+fn risky(
+    calendar: &Calendar,
+    post: &Post,
+    sources: &Sources,
+    published: &Published<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let found = claims::find(published.written);
+    for claim in &found {
         let span = value_span(
             sources,
             published.text_span,
@@ -303,6 +310,35 @@ fn risky(post: &Post, sources: &Sources, published: &Published<'_>, out: &mut Ve
             )
             .label(claim.kind.name())
             .help("rephrase without promising a result, comparing, or promoting")
+            .post(&post.id.value),
+        );
+    }
+    // A calendar phrase the lexicon already reports is reported once.
+    let own = claims::find_phrases(published.written, &calendar.rules.risky_phrases)
+        .into_iter()
+        .filter(|r| {
+            !found
+                .iter()
+                .any(|c| c.range.start < r.end && r.start < c.range.end)
+        });
+    for range in own {
+        let span = value_span(
+            sources,
+            published.text_span,
+            published.written,
+            range.clone(),
+        );
+        out.push(
+            Diagnostic::new(
+                "risky-claim",
+                span,
+                format!(
+                    "\"{}\": a phrase this calendar avoids (`[rules] risky_phrases` in edcal.toml)",
+                    &published.written[range]
+                ),
+            )
+            .label("listed in `risky_phrases`")
+            .help("rephrase, or remove the phrase from `risky_phrases`")
             .post(&post.id.value),
         );
     }
