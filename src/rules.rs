@@ -23,7 +23,6 @@ mod timing;
 
 pub use approval::check as check_approvals;
 pub use approval::check_due as check_approval_due;
-pub use approval::medical_review as check_medical_review;
 pub use cadence::check as check_cadence;
 pub use calendar_days::check as check_closed_days;
 pub use campaign::{check as check_campaigns, planned as campaign_planned};
