@@ -62,6 +62,10 @@ pub enum Command {
     /// Plans: what each channel publishes
     #[command(subcommand)]
     Plan(PlanCommand),
+    /// The morning triage: ideas, drafts and posts in review awaiting a
+    /// decision, oldest first, and the editorial-line balance of the coming
+    /// four weeks
+    Backlog(BacklogArgs),
     /// A campaign's dates, channels, planned vs target posts, milestones
     Campaign(CampaignArgs),
     /// Approve a post as a lead: seal what each channel publishes into its
@@ -119,6 +123,18 @@ pub enum PlanFormat {
     Markdown,
     Json,
     Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct BacklogArgs {
+    /// Only posts on this channel (repeatable); the balance then counts
+    /// only what these channels publish
+    #[arg(long, value_name = "ID")]
+    pub channel: Vec<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,7 @@
 //! exit code.
 
 pub mod approve;
+pub mod backlog;
 pub mod campaign;
 pub mod check;
 pub mod completions;

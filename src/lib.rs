@@ -115,6 +115,7 @@ pub fn run(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write)
         Command::Schedule(args) => cmd::schedule::run(args, &mut ctx)?,
         Command::Plan(cli::PlanCommand::Week(args)) => cmd::plan::week(args, &mut ctx)?,
         Command::Campaign(args) => cmd::campaign::run(args, &mut ctx)?,
+        Command::Backlog(args) => cmd::backlog::run(args, &mut ctx)?,
         Command::Approve(args) => cmd::approve::approve(args, &mut ctx)?,
         Command::Review(args) => cmd::approve::review(args, &mut ctx)?,
         Command::Freeze(args) => cmd::freeze::run(args, &mut ctx)?,

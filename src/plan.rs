@@ -21,6 +21,8 @@
 //! - **Campaigns** running at some point of the week.
 //! - **Flags** per post, see [`Flag`].
 
+pub mod backlog;
+pub mod balance;
 pub mod campaign;
 pub mod labels;
 pub mod render;

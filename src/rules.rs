@@ -23,6 +23,7 @@ mod timing;
 
 pub use approval::check as check_approvals;
 pub use approval::check_due as check_approval_due;
+pub use approval::medical_review as check_medical_review;
 pub use cadence::check as check_cadence;
 pub use calendar_days::check as check_closed_days;
 pub use campaign::{check as check_campaigns, planned as campaign_planned};
@@ -30,7 +31,7 @@ pub use capacity::check as check_capacity;
 pub use consent::check as check_consents;
 pub use freeze::check as check_frozen;
 pub use media::check as check_media;
-pub use publishing::check as check_publishing;
+pub use publishing::{check as check_publishing, check_post as check_publishing_post};
 pub use seal::check as check_seals;
 pub use timing::check as check_timing;
 

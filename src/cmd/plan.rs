@@ -14,7 +14,26 @@ use crate::plan::{self, render};
 pub fn week(args: &PlanWeekArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let checked = ctx.check()?;
     let calendar = &checked.calendar;
-    for id in &args.channel {
+    known_channels(&args.channel, calendar)?;
+    let query = plan::Query {
+        week: args.week.resolve(checked.today),
+        today: checked.today,
+        channels: &args.channel,
+        measure: &measure,
+    };
+    let plan = plan::week(calendar, &query);
+    match args.format {
+        PlanFormat::Table => render::write_table(&plan, ctx.stdout)?,
+        PlanFormat::Markdown => render::write_markdown(&plan, ctx.stdout)?,
+        PlanFormat::Json => render::write_json(&plan, ctx.stdout)?,
+        PlanFormat::Csv => render::write_csv(&plan, ctx.stdout)?,
+    }
+    errors_note(&checked, ctx)
+}
+
+/// `--channel` ids must name channels of the calendar (a usage error, exit 2).
+pub fn known_channels(ids: &[String], calendar: &crate::model::Calendar) -> Result<()> {
+    for id in ids {
         if !calendar.channels.contains_key(id) {
             let hint = crate::raw::closest(id, calendar.channels.keys().map(String::as_str))
                 .map(|c| format!("; did you mean `{c}`?"))
@@ -34,20 +53,7 @@ pub fn week(args: &PlanWeekArgs, ctx: &mut Context<'_>) -> Result<u8> {
             );
         }
     }
-    let query = plan::Query {
-        week: args.week.resolve(checked.today),
-        today: checked.today,
-        channels: &args.channel,
-        measure: &measure,
-    };
-    let plan = plan::week(calendar, &query);
-    match args.format {
-        PlanFormat::Table => render::write_table(&plan, ctx.stdout)?,
-        PlanFormat::Markdown => render::write_markdown(&plan, ctx.stdout)?,
-        PlanFormat::Json => render::write_json(&plan, ctx.stdout)?,
-        PlanFormat::Csv => render::write_csv(&plan, ctx.stdout)?,
-    }
-    errors_note(&checked, ctx)
+    Ok(())
 }
 
 /// Composed length and limit: not measured yet (see `publish`).

@@ -205,6 +205,13 @@ impl Labels {
             Word::Owner => self.pick("responsable", "owner"),
             Word::FromToday => self.pick("à partir du", "from"),
             Word::ClockChange => self.pick("changement d'heure", "clock change"),
+            Word::Age => self.pick("Âge", "Age"),
+            Word::Themes => self.pick("Thèmes", "Themes"),
+            Word::Channels => self.pick("Canaux", "Channels"),
+            Word::Missing => self.pick("À compléter", "Missing"),
+            Word::Theme => self.pick("Thème", "Theme"),
+            Word::Planned => self.pick("Prévues", "Planned"),
+            Word::Share => self.pick("Part", "Share"),
         }
     }
 }
@@ -238,6 +245,13 @@ pub enum Word {
     Owner,
     FromToday,
     ClockChange,
+    Age,
+    Themes,
+    Channels,
+    Missing,
+    Theme,
+    Planned,
+    Share,
 }
 
 #[cfg(test)]

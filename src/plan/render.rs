@@ -221,7 +221,7 @@ pub fn write_csv(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
     w.flush()
 }
 
-fn defuse(cell: &str) -> String {
+pub(crate) fn defuse(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
     } else {
@@ -592,7 +592,11 @@ fn unplaced_rows(plan: &WeekPlan, l: Labels) -> Vec<Vec<String>> {
 
 /// A GitHub-flavoured Markdown table; line breaks in cells become ` — `
 /// (after the id) or `<br>`.
-fn md_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> io::Result<()> {
+pub(crate) fn md_table(
+    out: &mut dyn Write,
+    header: &[String],
+    rows: &[Vec<String>],
+) -> io::Result<()> {
     writeln!(out, "| {} |", header.join(" | "))?;
     writeln!(
         out,
@@ -619,7 +623,7 @@ fn md_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> io:
 }
 
 /// Escapes what Markdown would read as table syntax or emphasis.
-fn md(s: &str) -> String {
+pub(crate) fn md(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if matches!(c, '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '\\') {

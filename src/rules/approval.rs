@@ -61,7 +61,9 @@ fn approval(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn medical_review(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic>) {
+/// `missing-medical-review` for one post, whatever its status: `check` asks
+/// it from `approved` on, `backlog` of every post awaiting a decision.
+pub fn medical_review(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic>) {
     let Some(theme) = post
         .themes
         .iter()

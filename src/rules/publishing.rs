@@ -30,20 +30,26 @@ pub fn check(calendar: &Calendar, sources: &Sources, out: &mut Vec<Diagnostic>) 
         if matches!(post.status.value, Status::Idea | Status::Cancelled) {
             continue;
         }
-        alt_text(post, out);
-        for channel_id in post.channel_ids() {
-            let Some(channel) = calendar.channels.get(channel_id) else {
-                continue;
-            };
-            let published = publish::compose(post, channel_id, Link::InText);
-            length(post, channel, &published, out);
-            media(post, channel, &published, out);
-            links(post, channel, &published, out);
-            hashtag_count(post, channel, &published, out);
-            campaign_hashtags(calendar, post, channel, &published, out);
-            readability(post, channel, &published, out);
-            risky(calendar, post, sources, &published, out);
-        }
+        check_post(calendar, sources, post, out);
+    }
+}
+
+/// The publishing rules on one post, whatever its status (`backlog` asks
+/// them of ideas, to say what an idea still needs before approval).
+pub fn check_post(calendar: &Calendar, sources: &Sources, post: &Post, out: &mut Vec<Diagnostic>) {
+    alt_text(post, out);
+    for channel_id in post.channel_ids() {
+        let Some(channel) = calendar.channels.get(channel_id) else {
+            continue;
+        };
+        let published = publish::compose(post, channel_id, Link::InText);
+        length(post, channel, &published, out);
+        media(post, channel, &published, out);
+        links(post, channel, &published, out);
+        hashtag_count(post, channel, &published, out);
+        campaign_hashtags(calendar, post, channel, &published, out);
+        readability(post, channel, &published, out);
+        risky(calendar, post, sources, &published, out);
     }
 }
 
