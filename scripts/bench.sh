@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Whole-process performance of edcal against issue 9's targets.
+#
+#   scripts/bench.sh            # N = 100,000 posts, 5 runs each
+#   POSTS=50000 RUNS=9 scripts/bench.sh
+#   NO_HYPERFINE=1 scripts/bench.sh   # the /usr/bin/time loop even with hyperfine
+#
+# Generates the calendars (examples/generate.rs) under $BENCH_DIR (default
+# target/bench), then times, side by side in the same run: the bare
+# single-threaded TOML parse (examples/bare_parse.rs), `edcal check`,
+# `edcal plan week 2030-W10`, `edcal schedule` of 10,000 and 20,000
+# unplaced pairs, the peak memory of `check`, and `check` / `plan week` on
+# the example calendar. Uses hyperfine when installed (medians), else a loop
+# with /usr/bin/time (medians too). Prints one table: measured, target, ok.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+POSTS=${POSTS:-100000}
+RUNS=${RUNS:-5}
+SEED=${SEED:-1}
+DIR=${BENCH_DIR:-target/bench}
+TODAY=2026-06-15
+
+cargo build --release --quiet --bin edcal --example generate --example bare_parse
+BIN=target/release
+EDCAL=$BIN/edcal
+
+gen() { # name posts unplaced
+    if [ ! -f "$DIR/$1/.done" ]; then
+        rm -rf "${DIR:?}/$1"
+        "$BIN/examples/generate" --posts "$2" --unplaced "$3" --seed "$SEED" --out "$DIR/$1"
+        touch "$DIR/$1/.done"
+    fi
+}
+gen "archive-$POSTS-s$SEED" "$POSTS" 0
+gen "unplaced-10000-s$SEED" 1000 10000
+gen "unplaced-20000-s$SEED" 1000 20000
+ARCHIVE=$DIR/archive-$POSTS-s$SEED
+BYTES=$(find "$ARCHIVE" -name '*.toml' -print0 | xargs -0 cat | wc -c)
+
+# median of numbers on stdin
+median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+
+# seconds (median wall time) of a command line, its output discarded
+seconds() {
+    if [ -z "${NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null; then
+        local csv
+        csv=$(mktemp)
+        # -i: `check` exits 1 on a calendar with errors, still worth timing.
+        hyperfine -N -i --style none --warmup 1 --runs "$RUNS" --export-csv "$csv" "$1" >/dev/null 2>&1
+        awk -F, 'NR == 2 { print $4 }' "$csv" # command,mean,stddev,median,...
+        rm -f "$csv"
+    else
+        local out
+        out=$(mktemp)
+        for _ in $(seq "$RUNS"); do
+            # shellcheck disable=SC2086
+            /usr/bin/time -f '%e' -o "$out" $1 >/dev/null 2>&1 || true
+            tail -n 1 "$out"
+        done | median
+        rm -f "$out"
+    fi
+}
+
+# peak resident memory (MiB, median) of a command line
+peak_mib() {
+    local out
+    out=$(mktemp)
+    for _ in $(seq 3); do
+        # shellcheck disable=SC2086
+        /usr/bin/time -f '%M' -o "$out" $1 >/dev/null 2>&1 || true
+        tail -n 1 "$out"
+    done | median | awk '{ printf "%.0f", $1 / 1024 }'
+    rm -f "$out"
+}
+
+ms() { awk -v s="$1" 'BEGIN { printf "%.0f ms", s * 1000 }'; }
+row() { printf '| %-44s | %12s | %-28s | %-4s |\n' "$1" "$2" "$3" "$4"; }
+yes_if() { if awk "BEGIN { exit !($1) }"; then echo yes; else echo NO; fi; }
+
+bare=$(seconds "$BIN/examples/bare_parse $ARCHIVE")
+check=$(seconds "$EDCAL check --calendar $ARCHIVE --today $TODAY")
+plan=$(seconds "$EDCAL plan week 2030-W10 --calendar $ARCHIVE --today $TODAY")
+s10=$(seconds "$EDCAL schedule --calendar $DIR/unplaced-10000-s$SEED --today 2026-01-01")
+s20=$(seconds "$EDCAL schedule --calendar $DIR/unplaced-20000-s$SEED --today 2026-01-01")
+rss=$(peak_mib "$EDCAL check --calendar $ARCHIVE --today $TODAY")
+ex_check=$(seconds "$EDCAL check --calendar calendar --today 2026-11-25")
+ex_plan=$(seconds "$EDCAL plan week 2026-W48 --calendar calendar --today 2026-11-25")
+
+echo
+echo "edcal $(git describe --always --dirty 2>/dev/null || echo '?'), $(nproc) cores, $POSTS posts ($((BYTES / 1000000)) MB), medians of $RUNS runs"
+echo
+row "measure" "median" "target" "ok"
+row "--------------------------------------------" "------------" "----------------------------" "----"
+row "bare toml::Table parse, 1 thread (reference)" "$(ms "$bare")" "" ""
+row "edcal check" "$(ms "$check")" "<= bare parse" "$(yes_if "$check <= $bare")"
+row "edcal plan week 2030-W10" "$(ms "$plan")" "<= bare parse" "$(yes_if "$plan <= $bare")"
+row "edcal schedule, 10,000 unplaced pairs" "$(ms "$s10")" "< 1000 ms" "$(yes_if "$s10 < 1")"
+row "edcal schedule, 20,000 unplaced pairs" "$(ms "$s20")" "<= 2.3 x 10,000 ($(ms "$(awk -v a="$s10" 'BEGIN { print 2.3 * a }')"))" "$(yes_if "$s20 <= 2.3 * $s10")"
+row "peak memory of edcal check" "$rss MiB" "<= 400 MiB" "$(yes_if "$rss <= 400")"
+row "example calendar: edcal check" "$(ms "$ex_check")" "< 20 ms" "$(yes_if "$ex_check < 0.020")"
+row "example calendar: edcal plan week" "$(ms "$ex_plan")" "< 20 ms" "$(yes_if "$ex_plan < 0.020")"
