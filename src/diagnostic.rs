@@ -102,26 +102,36 @@ pub fn sort(diagnostics: &mut Vec<Diagnostic>, sources: &Sources) {
 
 /// Renders one finding for a person, as rustc does.
 pub fn render_human(d: &Diagnostic, sources: &Sources, color: bool) -> String {
+    render_cut(d, sources, color, LONG_LINE)
+}
+
+/// Lines longer than this many bytes are cut to a window around the marker
+/// before rendering: the renderer measures every character of the lines it
+/// gets, so a thousand findings on one 8 MB line would take minutes (found
+/// by fuzzing, issue 10). It still trims the window to the terminal itself.
+const LONG_LINE: usize = 4096;
+
+/// Bytes kept on each side of the marker's start in a cut line; more than
+/// the renderer shows, so it still prints its `...` where the line goes on.
+const WINDOW: usize = 1024;
+
+fn render_cut(d: &Diagnostic, sources: &Sources, color: bool, long_line: usize) -> String {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
+    let primary = excerpt(sources, d.span, long_line);
+    let notes: Vec<Excerpt<'_>> = d
+        .notes
+        .iter()
+        .map(|note| excerpt(sources, note.span, long_line))
+        .collect();
     let mut group = level
         .primary_title(d.message.as_str())
         .id(d.code)
-        .element(excerpt(
-            sources,
-            d.span,
-            AnnotationKind::Primary,
-            d.label.as_deref(),
-        ));
-    for note in &d.notes {
-        group = group.element(excerpt(
-            sources,
-            note.span,
-            AnnotationKind::Context,
-            Some(&note.message),
-        ));
+        .element(primary.snippet(AnnotationKind::Primary, d.label.as_deref()));
+    for (note, excerpt) in d.notes.iter().zip(&notes) {
+        group = group.element(excerpt.snippet(AnnotationKind::Context, Some(&note.message)));
     }
     if let Some(help) = &d.help {
         group = group.element(Level::HELP.message(help.as_str()));
@@ -132,20 +142,55 @@ pub fn render_human(d: &Diagnostic, sources: &Sources, color: bool) -> String {
     } else {
         Renderer::plain()
     };
-    renderer.render(report)
+    let mut text = renderer.render(report);
+    // The renderer counts the column from the start of what it was given,
+    // up to the end of the line's text: put back the characters cut off on
+    // the left, and a position past a final `\r` (the JSON form's column).
+    let mut from = 0;
+    for excerpt in std::iter::once(&primary).chain(&notes) {
+        if excerpt.shown_column == excerpt.column {
+            continue;
+        }
+        let shown = format!("{}:{}:{}", excerpt.path, excerpt.line, excerpt.shown_column);
+        let Some(at) = find_origin(&text[from..], &shown).map(|at| at + from) else {
+            continue;
+        };
+        let real = format!("{}:{}:{}", excerpt.path, excerpt.line, excerpt.column);
+        text.replace_range(at..at + shown.len(), &real);
+        from = at + real.len();
+    }
+    text
 }
 
-/// The one line a span starts on. The renderer trims long lines around the
-/// marker itself (rustc's margin logic), so a 2 MB line prints a short window
-/// with the right column.
-fn excerpt<'a>(
-    sources: &'a Sources,
-    span: Span,
-    kind: AnnotationKind,
-    label: Option<&'a str>,
-) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+/// Where `origin` (`path:line:column`) is printed after `-->` or `:::`.
+fn find_origin(text: &str, origin: &str) -> Option<usize> {
+    text.match_indices(origin).map(|(at, _)| at).find(|&at| {
+        let after = text[at + origin.len()..].chars().next();
+        let before = &text[..at];
+        (before.ends_with(' ') || before.ends_with("\x1b[0m"))
+            && matches!(after, None | Some('\n' | '\x1b'))
+    })
+}
+
+/// The part of a line a span starts on that is shown.
+struct Excerpt<'a> {
+    path: &'a str,
+    /// The text shown: the whole line, or a window of a long one.
+    text: &'a str,
+    /// 1-based line and true column of the span's start.
+    line: usize,
+    column: usize,
+    /// The column the renderer computes from `text` and `range`.
+    shown_column: usize,
+    /// The span, relative to `text`.
+    range: std::ops::Range<usize>,
+}
+
+/// The one line a span starts on, cut around the span when it is longer
+/// than `long_line` bytes.
+fn excerpt(sources: &Sources, span: Span, long_line: usize) -> Excerpt<'_> {
     let source = sources.get(span.source);
-    let (line, _) = source.line_col(span.start as usize);
+    let (line, column) = source.line_col(span.start as usize);
     let line_range = source.line_range(line - 1);
     let text = &source.text;
     let start = floor_char_boundary(
@@ -153,15 +198,41 @@ fn excerpt<'a>(
         (span.start as usize).clamp(line_range.start, line_range.end),
     );
     let end = floor_char_boundary(text, (span.end as usize).clamp(start, line_range.end));
-    let mut annotation = kind.span(start - line_range.start..end - line_range.start);
-    if let Some(label) = label {
-        annotation = annotation.label(label);
+    let (from, to) = if line_range.len() > long_line {
+        (
+            floor_char_boundary(text, start.saturating_sub(WINDOW).max(line_range.start)),
+            floor_char_boundary(text, (start + WINDOW).min(line_range.end)),
+        )
+    } else {
+        (line_range.start, line_range.end)
+    };
+    let end = end.min(to);
+    Excerpt {
+        path: &source.path,
+        text: &text[from..to],
+        line,
+        column,
+        shown_column: source.line_col(start).1 - (source.line_col(from).1 - 1),
+        range: start - from..end - from,
     }
-    Snippet::source(&source.text[line_range])
-        .line_start(line)
-        .path(source.path.as_str())
-        .fold(false)
-        .annotation(annotation)
+}
+
+impl<'a> Excerpt<'a> {
+    fn snippet(
+        &self,
+        kind: AnnotationKind,
+        label: Option<&'a str>,
+    ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+        let mut annotation = kind.span(self.range.clone());
+        if let Some(label) = label {
+            annotation = annotation.label(label);
+        }
+        Snippet::source(self.text)
+            .line_start(self.line)
+            .path(self.path)
+            .fold(false)
+            .annotation(annotation)
+    }
 }
 
 /// The JSON object SPEC fixes for one finding.
@@ -207,4 +278,76 @@ pub fn write_json(
         .collect();
     serde_json::to_writer_pretty(&mut *out, &items)?;
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// A file whose line 2 is long, with a finding at `at` (bytes into it)
+    /// and a note on the same line.
+    fn long_line(pieces: &[&str], at: usize, len: usize) -> (Sources, Diagnostic) {
+        let line: String = pieces.iter().cycle().take(3000).copied().collect();
+        let text = format!("a = 1\nb = \"{line}\"\nc = 2\n");
+        let mut sources = Sources::default();
+        let id = sources.add("posts/p.toml".into(), text.clone());
+        let start = floor_char_boundary(&text, 6 + at.min(line.len()));
+        let d = Diagnostic::new("invalid-value", Span::new(id, start..start + len), "bad")
+            .label("here")
+            .note(Span::new(id, 8..9), "first")
+            .note(Span::new(id, 0..1), "other line");
+        (sources, d)
+    }
+
+    proptest! {
+        /// Cutting a long line changes nothing the reader sees: the same
+        /// window, the same markers, the same `file:line:column`.
+        #[test]
+        fn cut_lines_render_as_whole_ones(
+            at in 0usize..20_000,
+            len in 0usize..200,
+            wide in proptest::bool::ANY,
+            color in proptest::bool::ANY,
+        ) {
+            let pieces: &[&str] = if wide { &["é", "x", "字", "🙂", " "] } else { &["x", "y", " "] };
+            let (sources, d) = long_line(pieces, at, len);
+            let whole = render_cut(&d, &sources, color, usize::MAX);
+            let cut = render_cut(&d, &sources, color, 0);
+            prop_assert_eq!(cut, whole);
+        }
+
+        /// A marker longer than the window is cut with it; the position
+        /// stays right and the output short.
+        #[test]
+        fn long_markers_keep_their_position(at in 0usize..20_000, len in 200usize..20_000) {
+            let (sources, d) = long_line(&["é", "x", "字", "🙂", " "], at, len);
+            let whole = render_cut(&d, &sources, false, usize::MAX);
+            let cut = render_cut(&d, &sources, false, 0);
+            let origin = |text: &str| text.lines().nth(1).unwrap().to_owned();
+            prop_assert_eq!(origin(&cut), origin(&whole));
+            prop_assert!(cut.len() < 12 * WINDOW, "{}", cut.len());
+        }
+    }
+
+    /// Regression (fuzzing, issue 10): 80,000 findings on one 400 kB line
+    /// took 156 s to render, each measuring the whole line.
+    #[test]
+    fn many_findings_on_one_long_line_render_quickly() {
+        let line = "x = 1, ".repeat(1_000_000);
+        let mut sources = Sources::default();
+        let id = sources.add("posts/p.toml".into(), format!("a = [{line}]\n"));
+        let started = std::time::Instant::now();
+        for i in 0..2_000 {
+            let at = 5 + i * 3_000;
+            let d = Diagnostic::new("invalid-value", Span::new(id, at..at + 1), "bad");
+            let text = render_human(&d, &sources, false);
+            assert!(
+                text.contains(&format!("posts/p.toml:1:{}", at + 1)),
+                "{text}"
+            );
+        }
+        assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+    }
 }

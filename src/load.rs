@@ -11,12 +11,20 @@
 //! [`load`] uses), or a set of files in memory ([`Memory`], e.g. the
 //! calendar at a git revision for `edcal diff`). Both list `posts/` and
 //! `campaigns/` the same way, so the same files load the same.
+//!
+//! On disk, only regular files (or links to them) are read. A `*.toml` that
+//! is something else (a FIFO, a socket, a device, a dangling link), a name
+//! that is not UTF-8, or a folder link back to a folder being listed (a
+//! loop) stops the command (exit 2) with the file named: reading a FIFO
+//! would block forever, and skipping any of them silently would check a
+//! calendar other than the one on disk. A folder reached twice through links
+//! is read once. A file over `MAX_FILE_BYTES` is not read (a `toml-syntax` finding).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, anyhow, bail};
 use toml::de::DeTable;
 
 use crate::diagnostic::Diagnostic;
@@ -34,13 +42,19 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// How deep `posts/` may nest folders; deeper is certainly a link loop.
+/// How deep `posts/` may nest folders (links are followed; loops are found
+/// before this).
 const MAX_DEPTH: usize = 16;
 
 /// Where a calendar's files are read from. Paths are relative to the
 /// calendar folder, `/`-separated.
 pub trait Files {
     fn is_file(&self, path: &str) -> bool;
+    /// Whether anything is at `path` (a FIFO, a dangling link…), to be read
+    /// or refused with a reason; [`is_file`](Self::is_file) by default.
+    fn exists(&self, path: &str) -> bool {
+        self.is_file(path)
+    }
     /// The size in bytes, checked before reading.
     fn size(&self, path: &str) -> Result<u64>;
     fn read(&self, path: &str) -> Result<Vec<u8>>;
@@ -57,10 +71,17 @@ impl Files for Disk<'_> {
         self.0.join(path).is_file()
     }
 
+    fn exists(&self, path: &str) -> bool {
+        fs::symlink_metadata(self.0.join(path)).is_ok()
+    }
+
     fn size(&self, path: &str) -> Result<u64> {
-        Ok(fs::metadata(self.0.join(path))
-            .with_context(|| format!("failed to read {path}"))?
-            .len())
+        let full = self.0.join(path);
+        let metadata = fs::metadata(&full).map_err(|e| unreadable(&full, path, &e))?;
+        if !metadata.is_file() {
+            return Err(not_a_file(path, &metadata));
+        }
+        Ok(metadata.len())
     }
 
     fn read(&self, path: &str) -> Result<Vec<u8>> {
@@ -125,12 +146,12 @@ pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
     if let Some(settings) = loaded.read(files, SETTINGS_FILE, raw::settings)? {
         loaded.raw.settings = settings;
     }
-    if files.is_file("channels.toml") {
+    if files.exists("channels.toml") {
         loaded.raw.channels = loaded
             .read(files, "channels.toml", raw::channels)?
             .unwrap_or_default();
     }
-    if files.is_file("consents.toml") {
+    if files.exists("consents.toml") {
         loaded.raw.consents = loaded
             .read(files, "consents.toml", raw::consents)?
             .unwrap_or_default();
@@ -230,34 +251,118 @@ fn toml_files(root: &Path, dir: &str) -> Result<Vec<String>> {
     let mut found = Vec::new();
     let start = root.join(dir);
     if start.is_dir() {
-        walk(&start, dir, 0, &mut found)?;
+        let mut walk = Walk {
+            found: &mut found,
+            listing: Vec::new(),
+            seen: BTreeSet::new(),
+        };
+        walk.dir(&start, dir)?;
     }
     found.sort();
     Ok(found)
 }
 
-fn walk(dir: &Path, relative: &str, depth: usize, found: &mut Vec<String>) -> Result<()> {
-    if depth > MAX_DEPTH {
-        anyhow::bail!("{relative} is nested more than {MAX_DEPTH} folders deep (a link loop?)");
-    }
-    let mut entries: Vec<_> = fs::read_dir(dir)
-        .with_context(|| format!("failed to list {relative}"))?
-        .collect::<Result<_, _>>()
-        .with_context(|| format!("failed to list {relative}"))?;
-    entries.sort_by_key(fs::DirEntry::file_name);
-    for entry in entries {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with('.') {
-            continue;
+/// One walk of a folder tree, following links.
+struct Walk<'a> {
+    found: &'a mut Vec<String>,
+    /// The folders being listed, outermost first: real path and relative path.
+    listing: Vec<(PathBuf, String)>,
+    /// Every real folder listed so far.
+    seen: BTreeSet<PathBuf>,
+}
+
+impl Walk<'_> {
+    fn dir(&mut self, dir: &Path, relative: &str) -> Result<()> {
+        if self.listing.len() > MAX_DEPTH {
+            bail!("{relative} is nested more than {MAX_DEPTH} folders deep");
         }
-        let path = entry.path();
-        let child = format!("{relative}/{name}");
-        if path.is_dir() {
-            walk(&path, &child, depth + 1, found)?;
-        } else if name.ends_with(".toml") && path.is_file() {
-            found.push(child);
+        let real = fs::canonicalize(dir).with_context(|| format!("failed to list {relative}"))?;
+        if let Some((_, outer)) = self.listing.iter().find(|(path, _)| *path == real) {
+            bail!("{relative} is a link back to {outer} (a loop); remove the link");
         }
+        if !self.seen.insert(real.clone()) {
+            // Reached before through another link: its files are read once.
+            return Ok(());
+        }
+        let mut entries: Vec<_> = fs::read_dir(dir)
+            .with_context(|| format!("failed to list {relative}"))?
+            .collect::<Result<_, _>>()
+            .with_context(|| format!("failed to list {relative}"))?;
+        entries.sort_by_key(fs::DirEntry::file_name);
+        self.listing.push((real, relative.to_owned()));
+        for entry in entries {
+            let name = entry.file_name();
+            let bytes = name.as_encoded_bytes();
+            if bytes.starts_with(b".") {
+                continue;
+            }
+            let path = entry.path();
+            let is_toml = bytes.ends_with(b".toml");
+            let Some(name) = name.to_str() else {
+                if is_toml || path.is_dir() {
+                    bail!(
+                        "{relative}/{} has a name that is not valid UTF-8; rename it",
+                        bytes.escape_ascii()
+                    );
+                }
+                continue;
+            };
+            let child = format!("{relative}/{name}");
+            if path.is_dir() {
+                self.dir(&path, &child)?;
+            } else if is_toml {
+                match fs::metadata(&path) {
+                    Ok(metadata) if metadata.is_file() => self.found.push(child),
+                    Ok(metadata) => return Err(not_a_file(&child, &metadata)),
+                    Err(e) => return Err(unreadable(&path, &child, &e)),
+                }
+            }
+        }
+        self.listing.pop();
+        Ok(())
     }
-    Ok(())
+}
+
+/// Why `rel`, which exists but is no regular file, is not read.
+fn not_a_file(rel: &str, metadata: &fs::Metadata) -> anyhow::Error {
+    let kind = file_kind(metadata);
+    anyhow!("{rel} is not a regular file but {kind}; edcal reads only files (or links to files)")
+}
+
+#[cfg(unix)]
+fn file_kind(metadata: &fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = metadata.file_type();
+    if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device"
+    } else if kind.is_dir() {
+        "a folder"
+    } else {
+        "something else"
+    }
+}
+
+#[cfg(not(unix))]
+fn file_kind(metadata: &fs::Metadata) -> &'static str {
+    if metadata.is_dir() {
+        "a folder"
+    } else {
+        "something else"
+    }
+}
+
+/// The error for a file whose metadata cannot be read: a dangling link says
+/// where it points.
+fn unreadable(full: &Path, rel: &str, error: &std::io::Error) -> anyhow::Error {
+    match fs::read_link(full) {
+        Ok(target) if error.kind() == std::io::ErrorKind::NotFound => anyhow!(
+            "{rel} is a link to `{}`, which does not exist",
+            target.display()
+        ),
+        _ => anyhow!("failed to read {rel}: {error}"),
+    }
 }

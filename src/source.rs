@@ -22,9 +22,11 @@ pub struct Span {
     pub end: u32,
 }
 
-/// Largest file the loader reads (64 MiB): a calendar file is a month of posts,
-/// anything this big is a mistake, and offsets must fit in `u32`.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// Largest file the loader reads (8 MiB): a calendar file is a month of posts,
+/// anything this big is a mistake, and offsets must fit in `u32`. The rules
+/// read each post's text once per channel; at 64 MiB a hostile file took
+/// minutes to check (issue 10), at 8 MiB it takes seconds.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 impl Span {
     pub fn new(source: SourceId, range: Range<usize>) -> Span {
@@ -49,6 +51,20 @@ pub struct Source {
     /// The file's text; invalid UTF-8 is replaced so the file can still be quoted.
     pub text: String,
     line_starts: Vec<usize>,
+    /// `char_marks[k]`: how many characters the first `k * CHAR_MARK` bytes
+    /// hold. A column is then counted over at most `CHAR_MARK` bytes, not
+    /// the whole line: thousands of findings on one 8 MB line would
+    /// otherwise cost quadratic time (found by fuzzing, issue 10).
+    char_marks: Vec<usize>,
+}
+
+/// Bytes between two entries of `Source::char_marks`.
+const CHAR_MARK: usize = 4096;
+
+/// Characters in `bytes` (valid UTF-8, any byte range): the bytes that are
+/// not continuation bytes.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 impl Source {
@@ -56,18 +72,29 @@ impl Source {
         let line_starts = std::iter::once(0)
             .chain(memchr_newlines(&text).map(|i| i + 1))
             .collect();
+        let mut char_marks = vec![0];
+        for chunk in text.as_bytes().chunks(CHAR_MARK) {
+            char_marks.push(char_marks.last().copied().unwrap_or(0) + chars_in(chunk));
+        }
         Source {
             path,
             text,
             line_starts,
+            char_marks,
         }
+    }
+
+    /// Characters in `text[..offset]`, `offset` a char boundary.
+    fn chars_before(&self, offset: usize) -> usize {
+        let mark = offset / CHAR_MARK;
+        self.char_marks[mark] + chars_in(&self.text.as_bytes()[mark * CHAR_MARK..offset])
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let column = self.text[self.line_starts[line]..offset].chars().count() + 1;
+        let column = self.chars_before(offset) - self.chars_before(self.line_starts[line]) + 1;
         (line + 1, column)
     }
 
@@ -154,6 +181,28 @@ mod tests {
         // `x` comes after the two-byte `é`: byte 19, character column 13.
         assert_eq!(source.line_col(19), (2, 13));
         assert_eq!(source.line_range(1), 6..20);
+    }
+
+    #[test]
+    fn columns_count_characters_across_marks() {
+        let line = "é".repeat(3 * CHAR_MARK);
+        let text = format!("x\n{line}\nz");
+        let source = Source::new("a.toml".into(), text.clone());
+        for offset in [
+            2,
+            3,
+            4,
+            CHAR_MARK,
+            CHAR_MARK + 2,
+            2 * CHAR_MARK + 7,
+            text.len(),
+        ] {
+            let offset = floor_char_boundary(&text, offset);
+            let (line, column) = source.line_col(offset);
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            assert_eq!(column, text[start..offset].chars().count() + 1, "{offset}");
+            assert_eq!(line, text[..offset].matches('\n').count() + 1);
+        }
     }
 
     #[test]

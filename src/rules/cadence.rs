@@ -8,6 +8,11 @@
 //! from today's week on gets no warning. Counted: fixed pairs of posts that
 //! are not cancelled, whatever their status, in local weeks of the calendar's
 //! zone; today's week counts its days already past.
+//!
+//! Empty weeks are filled in up to [`HORIZON_WEEKS`] ahead only: one post
+//! dated 9161 would otherwise add a warning for each of 370,000 weeks
+//! (found by fuzzing, issue 10). A week further out that has posts is still
+//! checked.
 
 use std::collections::BTreeMap;
 
@@ -87,8 +92,12 @@ pub fn check(calendar: &Calendar, today: NaiveDate, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// How far ahead empty weeks are warned about: two years.
+const HORIZON_WEEKS: u64 = 104;
+
 /// Posts per week, for every week from today's to the last post's (empty when
-/// no post is in today's week or later).
+/// no post is in today's week or later), empty weeks only within
+/// [`HORIZON_WEEKS`].
 fn counts(days: impl Iterator<Item = NaiveDate>, today: NaiveDate) -> BTreeMap<Week, usize> {
     let first = Week::of(today);
     let mut weeks: BTreeMap<Week, usize> = BTreeMap::new();
@@ -99,8 +108,9 @@ fn counts(days: impl Iterator<Item = NaiveDate>, today: NaiveDate) -> BTreeMap<W
         }
     }
     if let Some(&last) = weeks.keys().next_back() {
+        let horizon = Week(first.0 + Days::new(7 * HORIZON_WEEKS));
         let mut week = first;
-        while week < last {
+        while week < last.min(horizon) {
             weeks.entry(week).or_default();
             week = week.next();
         }
@@ -121,6 +131,17 @@ mod tests {
             .into_iter()
             .map(|(w, n)| (w.to_string(), n))
             .collect()
+    }
+
+    /// Regression (fuzzing, issue 10): a post dated 9161 made 370,000
+    /// warnings per channel.
+    #[test]
+    fn empty_weeks_stop_at_the_horizon() {
+        let got = counted(&["2026-10-05", "9161-03-11"], "2026-10-07");
+        assert_eq!(got.len(), HORIZON_WEEKS as usize + 1);
+        assert_eq!(got[0], ("2026-W41".to_owned(), 1));
+        assert_eq!(got[got.len() - 2].1, 0);
+        assert_eq!(got[got.len() - 1], ("9161-W10".to_owned(), 1));
     }
 
     #[test]
