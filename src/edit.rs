@@ -253,9 +253,7 @@ pub fn set_variant_at(
                     set_at(variant, value)
                 }
                 Item::Value(Value::InlineTable(variants)) => {
-                    let variant = variants
-                        .entry(channel)
-                        .or_insert_with(|| Value::InlineTable(toml_edit::InlineTable::new()));
+                    let variant = inline_entry(variants, channel);
                     match variant {
                         Value::InlineTable(v) => {
                             insert_inline(v, value);
@@ -268,15 +266,10 @@ pub fn set_variant_at(
             }
         }
         PostRef::Inline(t) => {
-            let variants = t
-                .entry("variants")
-                .or_insert_with(|| Value::InlineTable(toml_edit::InlineTable::new()));
-            let Value::InlineTable(variants) = variants else {
+            let Value::InlineTable(variants) = inline_entry(t, "variants") else {
                 bail!("`variants` of post `{post_id}` is not a table");
             };
-            let variant = variants
-                .entry(channel)
-                .or_insert_with(|| Value::InlineTable(toml_edit::InlineTable::new()));
+            let variant = inline_entry(variants, channel);
             let Value::InlineTable(variant) = variant else {
                 bail!("`variants.{channel}` of post `{post_id}` is not a table");
             };
@@ -304,6 +297,20 @@ fn insert_inline(table: &mut toml_edit::InlineTable, mut value: Value) {
         value.decor_mut().set_suffix(suffix);
     }
     table.insert("at", value);
+}
+
+/// The value of `key` in an inline table, a new empty inline table after
+/// the last key when missing: `{ a = { … }, key = {} }`, the space before
+/// the closing brace kept before it (not left before the comma).
+fn inline_entry<'t>(table: &'t mut toml_edit::InlineTable, key: &str) -> &'t mut Value {
+    if !table.contains_key(key) {
+        insert_inline_key(
+            table,
+            key,
+            Value::InlineTable(toml_edit::InlineTable::new()),
+        );
+    }
+    table.get_mut(key).expect("just inserted")
 }
 
 fn set_at(variant: &mut Item, value: Value) -> Result<()> {
@@ -572,6 +579,29 @@ channels = [\"x\"]
                 "{ x = { text = \"t\", at = 2026-10-06T08:30:00 } }",
             );
         assert_eq!(out, expected);
+    }
+
+    /// Found by tests/schedule_properties.rs: a second channel added to an
+    /// inline `variants` table left the closing brace's space before the
+    /// comma, `{ fb = { … } , li = { … } }`.
+    #[test]
+    fn a_new_channel_in_an_inline_variants_table_keeps_its_spacing() {
+        let out = edit(
+            &POSTS.replace(
+                "channels = [\"x\"]\nvariants",
+                "channels = [\"x\", \"y\"]\nvariants",
+            ),
+            &[
+                ("b", "x", "2026-10-06T08:30:00"),
+                ("b", "y", "2026-10-07T09:00:00"),
+            ],
+        );
+        assert!(
+            out.contains(
+                "variants = { x = { text = \"t\", at = 2026-10-06T08:30:00 }, y = { at = 2026-10-07T09:00:00 } }\n"
+            ),
+            "{out}"
+        );
     }
 
     #[test]
