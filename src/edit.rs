@@ -120,12 +120,16 @@ impl Edit {
             format!("failed to create a temporary file beside {rel}; nothing written")
         })?;
         let written = (|| -> Result<()> {
-            file.write_all(text.as_bytes())?;
+            let half = text.len() / 2;
+            file.write_all(&text.as_bytes()[..half])?;
+            fault("mid-write");
+            file.write_all(&text.as_bytes()[half..])?;
             let permissions = fs::metadata(&self.path)?.permissions();
             file.set_permissions(permissions)?;
             file.sync_all()?;
             drop(file);
             before_rename(&tmp)?;
+            fault("before-rename");
             let on_disk = fs::read(&self.path)?;
             if on_disk != self.original.as_bytes() {
                 bail!(
@@ -146,6 +150,20 @@ impl Edit {
         Ok(true)
     }
 }
+
+/// The fault-injection hook of the end-to-end tests, in debug builds only
+/// (`cargo test` builds; never a release): `EDCAL_FAULT=mid-write` or
+/// `before-rename` aborts the process at that point of every commit, as a
+/// kill or a power cut would. The original file must come out intact.
+#[cfg(debug_assertions)]
+fn fault(point: &str) {
+    if std::env::var_os("EDCAL_FAULT").is_some_and(|at| at == point) {
+        std::process::abort();
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn fault(_point: &str) {}
 
 fn has_lone_lf(text: &str) -> bool {
     let bytes = text.as_bytes();
