@@ -1,11 +1,13 @@
 #!/bin/sh
-# Builds the seed corpus of the `check` target from every calendar in the
-# repository: one seed per (campaign, posts file) pair of each calendar, its
-# files joined by NUL bytes in the target's order (see fuzz_targets/check.rs).
-# Usage: fuzz/seed.sh [OUT_DIR]   (default: fuzz/corpus/check)
+# Builds the seed corpora from every calendar in the repository:
+# - fuzz/corpus/check: one seed per (campaign, posts file) pair of each
+#   calendar, its files joined by NUL bytes in the target's order (see
+#   fuzz_targets/check.rs);
+# - fuzz/corpus/fmt: one seed per calendar file, its kind as first byte.
+# Usage: fuzz/seed.sh
 set -eu
 cd "$(dirname "$0")/.."
-out=${1:-fuzz/corpus/check}
+out=fuzz/corpus/check
 mkdir -p "$out"
 n=0
 for cal in calendar examples/*/ tests/fixtures/*/ tests/fixtures/*/*/; do
@@ -25,5 +27,22 @@ for cal in calendar examples/*/ tests/fixtures/*/ tests/fixtures/*/*/; do
             prev=$post
         done
     done
+done
+echo "$n seeds in $out"
+
+out=fuzz/corpus/fmt
+mkdir -p "$out"
+n=0
+for f in $(find calendar examples tests/fixtures tests/cmd -name '*.toml' | sort); do
+    case $f in
+    */edcal.toml) kind='\000' ;;
+    */channels.toml) kind='\001' ;;
+    */consents.toml) kind='\002' ;;
+    */campaigns/*) kind='\003' ;;
+    */posts/*) kind='\004' ;;
+    *) continue ;;
+    esac
+    n=$((n + 1))
+    { printf "$kind"; cat "$f"; } >"$out/seed-$n"
 done
 echo "$n seeds in $out"

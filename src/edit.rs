@@ -50,7 +50,7 @@ impl Edit {
             .map_err(|_| anyhow!("{rel} is not valid UTF-8; not edited"))?;
         let doc: DocumentMut = original
             .parse()
-            .with_context(|| format!("{rel} is not valid TOML; not edited"))?;
+            .map_err(|e: toml_edit::TomlError| syntax_error(rel, &original, &e))?;
         Ok(Edit {
             path,
             rel: rel.to_owned(),
@@ -149,6 +149,19 @@ impl Edit {
         }
         Ok(true)
     }
+}
+
+/// A file that does not parse, named with the place and the first line of
+/// the parser's message: its own rendering quotes the whole line, and a
+/// 2 MB line printed 4 MB (issue 10).
+fn syntax_error(rel: &str, text: &str, e: &toml_edit::TomlError) -> anyhow::Error {
+    let at = e.span().map_or(0, |span| span.start.min(text.len()));
+    let before = &text[..crate::source::floor_char_boundary(text, at)];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    let message = e.message().lines().next().unwrap_or("").trim_end();
+    anyhow!("{rel}:{line}:{column} is not valid TOML ({message}); not edited")
 }
 
 /// The fault-injection hook of the end-to-end tests, in debug builds only
@@ -658,6 +671,20 @@ channels = [\"x\"]
         );
         let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary file left");
+    }
+
+    /// Regression (issue 10): the parser's own message quoted the whole
+    /// line, so a 2 MB line made a 4 MB error.
+    #[test]
+    fn a_syntax_error_is_named_briefly() {
+        let (dir, _) = file(&format!("a = 1\nb = \"{}\" c = 2\n", "é".repeat(1_000_000)));
+        let err = Edit::open(dir.path(), "posts.toml")
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "posts.toml:2:1000008 is not valid TOML (unexpected key or value, expected newline, `#`); not edited"
+        );
     }
 
     #[test]

@@ -173,8 +173,16 @@ fn mutated(
     files
 }
 
+/// `default` cases, or `$PROPTEST_CASES` for a longer search.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(48), ..ProptestConfig::default() })]
 
     #[test]
     fn a_mutated_calendar_is_checked_without_panic(
@@ -185,10 +193,11 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(6), ..ProptestConfig::default() })]
 
-    /// The same through the binary: exit 0 or 1, never 2 (the folder is
-    /// found) and never a crash.
+    /// The same through the binary, for every command that reads the
+    /// calendar: exit 0 or 1, never 2 (the folder is found) and never a
+    /// crash.
     #[test]
     fn the_binary_exits_0_or_1_on_a_mutated_calendar(
         mutations in proptest::collection::vec((any::<usize>(), mutation()), 1..5)
@@ -199,16 +208,26 @@ proptest! {
             std::fs::create_dir_all(full.parent().unwrap()).unwrap();
             std::fs::write(full, bytes).unwrap();
         }
-        for format in ["human", "json"] {
+        for args in [
+            &["check"][..],
+            &["check", "--format", "json"],
+            &["plan", "week", "2026-W48"],
+            &["backlog"],
+            &["campaign"],
+            &["schedule"],
+            &["export", "csv", "--for", "hootsuite"],
+            &["export", "ics"],
+        ] {
             let out = Command::new(env!("CARGO_BIN_EXE_edcal"))
-                .args(["check", "--today", "2026-11-25", "--format", format, "--calendar"])
+                .args(["--today", "2026-11-25", "--calendar"])
                 .arg(dir.path())
+                .args(args)
                 .output()
                 .unwrap();
             let code = out.status.code();
             prop_assert!(
                 matches!(code, Some(0 | 1)),
-                "exit {code:?}: {}",
+                "{args:?}: exit {code:?}: {}",
                 String::from_utf8_lossy(&out.stderr)
             );
         }
