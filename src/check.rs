@@ -4,11 +4,19 @@
 //! Every command that reads a calendar goes through here, so `plan`,
 //! `schedule` and the exports see the same findings `check` prints, and
 //! errors block them the same way.
+//!
+//! The rules run in parallel (rayon), each family into its own list, the
+//! publishing rules (the costliest: readability and claims on every text)
+//! split by slices of posts. The lists are joined in one fixed order and
+//! then sorted, so the findings are the same, in the same order, as on one
+//! thread. This and the loader are the only places that use threads.
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
+
+use rayon::prelude::*;
 
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::load::Loaded;
@@ -49,7 +57,7 @@ impl Checked {
 pub fn check(
     loaded: Loaded,
     today: impl FnOnce(Tz) -> NaiveDate,
-    exists: &dyn Fn(&str) -> bool,
+    exists: &(dyn Fn(&str) -> bool + Sync),
 ) -> Checked {
     check_with(loaded, today, exists, None)
 }
@@ -60,16 +68,23 @@ pub fn check(
 pub fn check_sealed(
     loaded: Loaded,
     today: impl FnOnce(Tz) -> NaiveDate,
-    exists: &dyn Fn(&str) -> bool,
+    exists: &(dyn Fn(&str) -> bool + Sync),
     content: crate::seal::Content<'_>,
 ) -> Checked {
     check_with(loaded, today, exists, Some(content))
 }
 
+/// One family of rules, writing its findings into the list it is given.
+type Family<'a> = Box<dyn FnOnce(&mut Vec<Diagnostic>) + Send + 'a>;
+
+/// Posts per task of the publishing rules: small enough for two threads to
+/// share the work evenly, large enough for a task to outweigh its cost.
+const PUBLISHING_SLICE: usize = 2_000;
+
 fn check_with(
     loaded: Loaded,
     today: impl FnOnce(Tz) -> NaiveDate,
-    exists: &dyn Fn(&str) -> bool,
+    exists: &(dyn Fn(&str) -> bool + Sync),
     content: Option<crate::seal::Content<'_>>,
 ) -> Checked {
     let Loaded {
@@ -81,18 +96,7 @@ fn check_with(
     let mut calendar = crate::resolve::resolve(raw, &mut diagnostics);
     calendar.media_sha256 = content.map(|c| crate::seal::media_hashes(&calendar, c));
     let today = today(calendar.settings.tz);
-    crate::rules::check_approvals(&calendar, &mut diagnostics);
-    crate::rules::check_seals(&calendar, &mut diagnostics);
-    crate::rules::check_frozen(&calendar, &mut diagnostics);
-    crate::rules::check_approval_due(&calendar, today, &mut diagnostics);
-    crate::rules::check_consents(&calendar, today, &mut diagnostics);
-    crate::rules::check_timing(&calendar, &mut diagnostics);
-    crate::rules::check_capacity(&calendar, &mut diagnostics);
-    crate::rules::check_media(&calendar, exists, &mut diagnostics);
-    crate::rules::check_publishing(&calendar, &sources, &mut diagnostics);
-    crate::rules::check_closed_days(&calendar, &mut diagnostics);
-    crate::rules::check_cadence(&calendar, today, &mut diagnostics);
-    crate::rules::check_campaigns(&calendar, today, &mut diagnostics);
+    diagnostics.extend(rules(&calendar, &sources, today, exists));
     diagnostics.retain(|d| !calendar.rules.allow.iter().any(|code| code == d.code));
     diagnostic::sort(&mut diagnostics, &sources);
     Checked {
@@ -102,4 +106,51 @@ fn check_with(
         diagnostics,
         today,
     }
+}
+
+/// Every rule on the resolved calendar, families in parallel; the findings
+/// in the order the families are listed.
+fn rules(
+    calendar: &Calendar,
+    sources: &Sources,
+    today: NaiveDate,
+    exists: &(dyn Fn(&str) -> bool + Sync),
+) -> Vec<Diagnostic> {
+    // In the order the rules ran in on one thread, which the sort keeps for
+    // findings that compare equal.
+    let mut families: Vec<Family<'_>> = vec![
+        Box::new(|out| crate::rules::check_approvals(calendar, out)),
+        Box::new(|out| crate::rules::check_seals(calendar, out)),
+        Box::new(|out| crate::rules::check_frozen(calendar, out)),
+        Box::new(move |out| crate::rules::check_approval_due(calendar, today, out)),
+        Box::new(move |out| crate::rules::check_consents(calendar, today, out)),
+        Box::new(|out| crate::rules::check_timing(calendar, out)),
+        Box::new(|out| crate::rules::check_capacity(calendar, out)),
+        Box::new(|out| crate::rules::check_media(calendar, exists, out)),
+    ];
+    families.extend(
+        calendar
+            .posts
+            .chunks(PUBLISHING_SLICE)
+            .map(|posts| -> Family<'_> {
+                Box::new(move |out| {
+                    crate::rules::check_publishing_posts(calendar, sources, posts, out);
+                })
+            }),
+    );
+    let last: [Family<'_>; 3] = [
+        Box::new(|out| crate::rules::check_closed_days(calendar, out)),
+        Box::new(move |out| crate::rules::check_cadence(calendar, today, out)),
+        Box::new(move |out| crate::rules::check_campaigns(calendar, today, out)),
+    ];
+    families.extend(last);
+    let found: Vec<Vec<Diagnostic>> = families
+        .into_par_iter()
+        .map(|family| {
+            let mut out = Vec::new();
+            family(&mut out);
+            out
+        })
+        .collect();
+    found.into_iter().flatten().collect()
 }

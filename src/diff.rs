@@ -157,8 +157,8 @@ fn changed_fields(old: &Post, new: &Post) -> Vec<String> {
     let empty = Variant::default();
     for channel in channels {
         let (a, b) = (
-            old.variants.get(channel).unwrap_or(&empty),
-            new.variants.get(channel).unwrap_or(&empty),
+            old.variants.get(channel).map_or(&empty, |v| &**v),
+            new.variants.get(channel).map_or(&empty, |v| &**v),
         );
         let key = |field: &str| format!("variants.{channel}.{field}");
         compare(&key("text"), text(a.text.as_ref()) == text(b.text.as_ref()));

@@ -25,13 +25,14 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
+use rayon::prelude::*;
 use toml::de::DeTable;
 
 use crate::diagnostic::Diagnostic;
 use crate::discover::SETTINGS_FILE;
 use crate::raw::{self, Sink};
 use crate::resolve::RawCalendar;
-use crate::source::{MAX_FILE_BYTES, Sources, Span};
+use crate::source::{MAX_FILE_BYTES, Source, SourceId, Sources, Span};
 
 /// Everything read from a calendar folder.
 #[derive(Debug)]
@@ -48,7 +49,7 @@ const MAX_DEPTH: usize = 16;
 
 /// Where a calendar's files are read from. Paths are relative to the
 /// calendar folder, `/`-separated.
-pub trait Files {
+pub trait Files: Sync {
     fn is_file(&self, path: &str) -> bool;
     /// Whether anything is at `path` (a FIFO, a dangling link…), to be read
     /// or refused with a reason; [`is_file`](Self::is_file) by default.
@@ -136,109 +137,198 @@ pub fn load(root: &Path) -> Result<Loaded> {
 }
 
 /// Reads a calendar from `files`; `root` is where it is said to be.
+///
+/// Files are read, parsed and read into the raw layer in parallel (rayon),
+/// each with its source id fixed beforehand by its place in the load order
+/// (settings, channels, consents, campaigns, posts; each folder sorted);
+/// the results are then joined in that order, so sources, findings and
+/// posts come out exactly as one thread would give them, and an I/O error
+/// is the one the first failing file in that order gives.
 pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
+    let mut order = vec![(SETTINGS_FILE.to_owned(), Kind::Settings)];
+    if files.exists("channels.toml") {
+        order.push(("channels.toml".to_owned(), Kind::Channels));
+    }
+    if files.exists("consents.toml") {
+        order.push(("consents.toml".to_owned(), Kind::Consents));
+    }
+    // A folder that cannot be listed is reported in its place, after the
+    // files read before it.
+    let (campaigns, mut campaigns_error) = split(files.toml_files("campaigns"));
+    let (posts, mut posts_error) = split(files.toml_files("posts"));
+    let first_campaign = order.len();
+    order.extend(campaigns.into_iter().map(|p| (p, Kind::Campaign)));
+    let first_posts = order.len();
+    order.extend(posts.into_iter().map(|p| (p, Kind::Posts)));
+    let reads: Vec<Result<FileRead>> = order
+        .par_iter()
+        .enumerate()
+        .map(|(n, (path, kind))| read_file(files, path, Sources::id_of(n), *kind))
+        .collect();
     let mut loaded = Loaded {
         root: root.to_path_buf(),
         sources: Sources::default(),
         raw: RawCalendar::default(),
         diagnostics: Vec::new(),
     };
-    if let Some(settings) = loaded.read(files, SETTINGS_FILE, raw::settings)? {
-        loaded.raw.settings = settings;
-    }
-    if files.exists("channels.toml") {
-        loaded.raw.channels = loaded
-            .read(files, "channels.toml", raw::channels)?
-            .unwrap_or_default();
-    }
-    if files.exists("consents.toml") {
-        loaded.raw.consents = loaded
-            .read(files, "consents.toml", raw::consents)?
-            .unwrap_or_default();
-    }
-    for path in files.toml_files("campaigns")? {
-        if let Some(Some(campaign)) = loaded.read(files, &path, raw::campaign)? {
-            loaded.raw.campaigns.push(campaign);
+    // Room for every post at once: growing by doubling would leave up to
+    // half of the largest buffer of the check unused.
+    let posts_read = reads
+        .iter()
+        .filter_map(|r| match r {
+            Ok(FileRead {
+                raw: Some(Raw::Posts(posts)),
+                ..
+            }) => Some(posts.len()),
+            _ => None,
+        })
+        .sum();
+    loaded.raw.posts.reserve_exact(posts_read);
+    for (n, read) in reads.into_iter().enumerate() {
+        if n == first_campaign
+            && let Some(e) = campaigns_error.take()
+        {
+            return Err(e);
+        }
+        if n == first_posts
+            && let Some(e) = posts_error.take()
+        {
+            return Err(e);
+        }
+        let read = read?;
+        loaded.sources.push(read.source);
+        loaded.diagnostics.extend(read.diagnostics);
+        match read.raw {
+            Some(Raw::Settings(settings)) => loaded.raw.settings = settings,
+            Some(Raw::Channels(channels)) => loaded.raw.channels = channels,
+            Some(Raw::Consents(consents)) => loaded.raw.consents = consents,
+            Some(Raw::Campaign(campaign)) => loaded.raw.campaigns.extend(campaign),
+            Some(Raw::Posts(posts)) => loaded.raw.posts.extend(posts),
+            None => {}
         }
     }
-    for path in files.toml_files("posts")? {
-        if let Some(posts) = loaded.read(files, &path, raw::posts)? {
-            loaded.raw.posts.extend(posts);
-        }
+    if let Some(e) = campaigns_error.or(posts_error) {
+        return Err(e);
     }
     Ok(loaded)
 }
 
-impl Loaded {
-    /// Reads and parses one file and reads its raw content with `read`;
-    /// `None` when it is not valid TOML (the finding is recorded).
-    fn read<T>(
-        &mut self,
-        files: &dyn Files,
-        path: &str,
-        read: impl FnOnce(&DeTable<'_>, &mut Sink<'_>) -> T,
-    ) -> Result<Option<T>> {
-        let size = files.size(path)?;
-        if size > MAX_FILE_BYTES {
-            let id = self.sources.add(path.to_owned(), String::new());
-            self.diagnostics.push(
-                Diagnostic::new(
-                    "toml-syntax",
-                    Span::new(id, 0..0),
-                    format!(
-                        "{path} is {} MiB, over the {} MiB a calendar file may have",
-                        size / (1024 * 1024),
-                        MAX_FILE_BYTES / (1024 * 1024)
-                    ),
-                )
-                .help("split the file, e.g. one posts file per month"),
-            );
-            return Ok(None);
-        }
-        let bytes = files.read(path)?;
-        let (text, utf8_error) = match String::from_utf8(bytes) {
-            Ok(text) => (text, None),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
-            }
-        };
-        let id = self.sources.add(path.to_owned(), text);
-        if let Some(at) = utf8_error {
-            self.diagnostics.push(
-                Diagnostic::new(
-                    "toml-syntax",
-                    Span::new(id, at..at + 1),
-                    format!("{path} is not valid UTF-8"),
-                )
-                .label("invalid byte sequence here")
-                .help("save the file as UTF-8"),
-            );
-            return Ok(None);
-        }
-        let text = &self.sources.get(id).text;
-        match DeTable::parse(text) {
-            Ok(doc) => {
-                let mut sink = Sink {
-                    source: id,
-                    diagnostics: &mut self.diagnostics,
-                };
-                Ok(Some(read(doc.get_ref(), &mut sink)))
-            }
-            Err(e) => {
-                let range = e.span().unwrap_or(0..0);
-                self.diagnostics.push(
-                    Diagnostic::new(
-                        "toml-syntax",
-                        Span::new(id, range),
-                        format!("invalid TOML: {}", e.message().trim_end()),
-                    )
-                    .label(first_line(e.message())),
-                );
-                Ok(None)
-            }
-        }
+/// A listing's paths, or its error apart.
+fn split(listing: Result<Vec<String>>) -> (Vec<String>, Option<anyhow::Error>) {
+    match listing {
+        Ok(paths) => (paths, None),
+        Err(e) => (Vec::new(), Some(e)),
     }
+}
+
+/// What a file of the calendar holds.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    Settings,
+    Channels,
+    Consents,
+    Campaign,
+    Posts,
+}
+
+/// A file's raw content.
+enum Raw {
+    Settings(raw::Settings),
+    Channels(Vec<raw::Channel>),
+    Consents(Vec<raw::Consent>),
+    Campaign(Option<raw::Campaign>),
+    Posts(Vec<raw::Post>),
+}
+
+/// One file read on its own: its text, its findings, and its raw content
+/// (`None` when it is not valid TOML).
+struct FileRead {
+    source: Source,
+    diagnostics: Vec<Diagnostic>,
+    raw: Option<Raw>,
+}
+
+/// Reads and parses one file, which gets source id `id`, and reads its raw
+/// content.
+fn read_file(files: &dyn Files, path: &str, id: SourceId, kind: Kind) -> Result<FileRead> {
+    let mut diagnostics = Vec::new();
+    let size = files.size(path)?;
+    if size > MAX_FILE_BYTES {
+        diagnostics.push(
+            Diagnostic::new(
+                "toml-syntax",
+                Span::new(id, 0..0),
+                format!(
+                    "{path} is {} MiB, over the {} MiB a calendar file may have",
+                    size / (1024 * 1024),
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            )
+            .help("split the file, e.g. one posts file per month"),
+        );
+        return Ok(FileRead {
+            source: Source::new(path.to_owned(), String::new()),
+            diagnostics,
+            raw: None,
+        });
+    }
+    let bytes = files.read(path)?;
+    let (text, utf8_error) = match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(at))
+        }
+    };
+    if let Some(at) = utf8_error {
+        diagnostics.push(
+            Diagnostic::new(
+                "toml-syntax",
+                Span::new(id, at..at + 1),
+                format!("{path} is not valid UTF-8"),
+            )
+            .label("invalid byte sequence here")
+            .help("save the file as UTF-8"),
+        );
+        return Ok(FileRead {
+            source: Source::new(path.to_owned(), text),
+            diagnostics,
+            raw: None,
+        });
+    }
+    let raw = match DeTable::parse(&text) {
+        Ok(doc) => {
+            let mut sink = Sink {
+                source: id,
+                diagnostics: &mut diagnostics,
+            };
+            let doc = doc.get_ref();
+            Some(match kind {
+                Kind::Settings => Raw::Settings(raw::settings(doc, &mut sink)),
+                Kind::Channels => Raw::Channels(raw::channels(doc, &mut sink)),
+                Kind::Consents => Raw::Consents(raw::consents(doc, &mut sink)),
+                Kind::Campaign => Raw::Campaign(raw::campaign(doc, &mut sink)),
+                Kind::Posts => Raw::Posts(raw::posts(doc, &mut sink)),
+            })
+        }
+        Err(e) => {
+            let range = e.span().unwrap_or(0..0);
+            diagnostics.push(
+                Diagnostic::new(
+                    "toml-syntax",
+                    Span::new(id, range),
+                    format!("invalid TOML: {}", e.message().trim_end()),
+                )
+                .label(first_line(e.message())),
+            );
+            None
+        }
+    };
+    Ok(FileRead {
+        source: Source::new(path.to_owned(), text),
+        diagnostics,
+        raw,
+    })
 }
 
 fn first_line(message: &str) -> String {

@@ -31,7 +31,10 @@ pub use capacity::check as check_capacity;
 pub use consent::check as check_consents;
 pub use freeze::check as check_frozen;
 pub use media::check as check_media;
-pub use publishing::{check as check_publishing, check_post as check_publishing_post};
+pub use publishing::{
+    check as check_publishing, check_post as check_publishing_post,
+    check_posts as check_publishing_posts,
+};
 pub use seal::check as check_seals;
 pub use timing::check as check_timing;
 

@@ -141,6 +141,19 @@ impl Sources {
         id
     }
 
+    /// The id the `n`-th file added gets (from 0): the loader reads files in
+    /// parallel, each knowing its id, and adds them in order.
+    pub fn id_of(n: usize) -> SourceId {
+        SourceId(u32::try_from(n).expect("fewer than 4 billion files"))
+    }
+
+    /// Adds a file built elsewhere (see [`Sources::id_of`]).
+    pub fn push(&mut self, source: Source) -> SourceId {
+        let id = Sources::id_of(self.files.len());
+        self.files.push(source);
+        id
+    }
+
     pub fn get(&self, id: SourceId) -> &Source {
         &self.files[id.0 as usize]
     }

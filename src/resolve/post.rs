@@ -147,7 +147,7 @@ fn resolve(r: &mut Resolver<'_>, p: raw::Post, calendar: &Calendar) -> Option<Po
             r.push(d);
             continue;
         }
-        variants.insert(channel.value.clone(), resolved);
+        variants.insert(channel.value.clone(), Box::new(resolved));
     }
     let (id, status) = (p.id?, status?);
     if !id_ok {

@@ -26,7 +26,18 @@ const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "heic",
 const MIN_WORDS_FOR_READABILITY: usize = 12;
 
 pub fn check(calendar: &Calendar, sources: &Sources, out: &mut Vec<Diagnostic>) {
-    for post in &calendar.posts {
+    check_posts(calendar, sources, &calendar.posts, out);
+}
+
+/// [`check`] on some of the calendar's posts (`check` runs slices of them
+/// in parallel).
+pub fn check_posts(
+    calendar: &Calendar,
+    sources: &Sources,
+    posts: &[Post],
+    out: &mut Vec<Diagnostic>,
+) {
+    for post in posts {
         if matches!(post.status.value, Status::Idea | Status::Cancelled) {
             continue;
         }
@@ -38,6 +49,10 @@ pub fn check(calendar: &Calendar, sources: &Sources, out: &mut Vec<Diagnostic>) 
 /// them of ideas, to say what an idea still needs before approval).
 pub fn check_post(calendar: &Calendar, sources: &Sources, post: &Post, out: &mut Vec<Diagnostic>) {
     alt_text(post, out);
+    // Channels without a variant text share the post's text: it is
+    // measured and searched for claims once (issue 9). Its claims would be
+    // the same findings on every channel, which the sort drops as repeats.
+    let mut texts: Vec<(&str, readability::Readability)> = Vec::new();
     for channel_id in post.channel_ids() {
         let Some(channel) = calendar.channels.get(channel_id) else {
             continue;
@@ -48,8 +63,17 @@ pub fn check_post(calendar: &Calendar, sources: &Sources, post: &Post, out: &mut
         links(post, channel, &published, out);
         hashtag_count(post, channel, &published, out);
         campaign_hashtags(calendar, post, channel, &published, out);
-        readability(post, channel, &published, out);
-        risky(calendar, post, sources, &published, out);
+        let written = published.written;
+        let analysis = match texts.iter().find(|(t, _)| std::ptr::eq(*t, written)) {
+            Some((_, analysis)) => analysis.clone(),
+            None => {
+                risky(calendar, post, sources, &published, out);
+                let analysis = readability::analyse(written);
+                texts.push((written, analysis.clone()));
+                analysis
+            }
+        };
+        readability(post, channel, &published, &analysis, out);
     }
 }
 
@@ -248,9 +272,9 @@ fn readability(
     post: &Post,
     channel: &Channel,
     published: &Published<'_>,
+    analysis: &readability::Readability,
     out: &mut Vec<Diagnostic>,
 ) {
-    let analysis = readability::analyse(published.written);
     if analysis.words < MIN_WORDS_FOR_READABILITY {
         return;
     }
