@@ -116,16 +116,18 @@ fn rules(
     today: NaiveDate,
     exists: &(dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Diagnostic> {
+    // The fixed pairs, sorted once for the four rules that read them.
+    let fixed = &calendar.fixed();
     // In the order the rules ran in on one thread, which the sort keeps for
     // findings that compare equal.
     let mut families: Vec<Family<'_>> = vec![
         Box::new(|out| crate::rules::check_approvals(calendar, out)),
         Box::new(|out| crate::rules::check_seals(calendar, out)),
-        Box::new(|out| crate::rules::check_frozen(calendar, out)),
+        Box::new(|out| crate::rules::check_frozen(calendar, fixed, out)),
         Box::new(move |out| crate::rules::check_approval_due(calendar, today, out)),
         Box::new(move |out| crate::rules::check_consents(calendar, today, out)),
         Box::new(|out| crate::rules::check_timing(calendar, out)),
-        Box::new(|out| crate::rules::check_capacity(calendar, out)),
+        Box::new(|out| crate::rules::check_capacity(calendar, fixed, out)),
         Box::new(|out| crate::rules::check_media(calendar, exists, out)),
     ];
     families.extend(
@@ -139,8 +141,8 @@ fn rules(
             }),
     );
     let last: [Family<'_>; 3] = [
-        Box::new(|out| crate::rules::check_closed_days(calendar, out)),
-        Box::new(move |out| crate::rules::check_cadence(calendar, today, out)),
+        Box::new(|out| crate::rules::check_closed_days(calendar, fixed, out)),
+        Box::new(move |out| crate::rules::check_cadence(calendar, fixed, today, out)),
         Box::new(move |out| crate::rules::check_campaigns(calendar, today, out)),
     ];
     families.extend(last);

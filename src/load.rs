@@ -171,19 +171,6 @@ pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
         raw: RawCalendar::default(),
         diagnostics: Vec::new(),
     };
-    // Room for every post at once: growing by doubling would leave up to
-    // half of the largest buffer of the check unused.
-    let posts_read = reads
-        .iter()
-        .filter_map(|r| match r {
-            Ok(FileRead {
-                raw: Some(Raw::Posts(posts)),
-                ..
-            }) => Some(posts.len()),
-            _ => None,
-        })
-        .sum();
-    loaded.raw.posts.reserve_exact(posts_read);
     for (n, read) in reads.into_iter().enumerate() {
         if n == first_campaign
             && let Some(e) = campaigns_error.take()
@@ -203,7 +190,7 @@ pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
             Some(Raw::Channels(channels)) => loaded.raw.channels = channels,
             Some(Raw::Consents(consents)) => loaded.raw.consents = consents,
             Some(Raw::Campaign(campaign)) => loaded.raw.campaigns.extend(campaign),
-            Some(Raw::Posts(posts)) => loaded.raw.posts.extend(posts),
+            Some(Raw::Posts(posts)) => loaded.raw.posts.push(posts),
             None => {}
         }
     }

@@ -33,7 +33,9 @@ pub struct RawCalendar {
     pub channels: Vec<raw::Channel>,
     pub consents: Vec<raw::Consent>,
     pub campaigns: Vec<raw::Campaign>,
-    pub posts: Vec<raw::Post>,
+    /// One list per posts file, in load order (resolving frees each file's
+    /// list as it goes).
+    pub posts: Vec<Vec<raw::Post>>,
 }
 
 /// Builds the model, reporting into `diagnostics`.

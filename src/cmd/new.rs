@@ -29,6 +29,7 @@ pub fn post(args: &NewPostArgs, ctx: &mut Context<'_>) -> Result<u8> {
         .raw
         .posts
         .iter()
+        .flatten()
         .filter_map(|p| p.id.as_ref().map(|id| id.value.clone()))
         .collect();
     let (fixed_today, now) = (ctx.cli.today, ctx.env.now);

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Diagnostic;
 use crate::model::{
     Approval, Calendar, Every, LocalTime, Media, OnClosed, Post, Repeat, RepeatEnd, Status, Timing,
@@ -13,25 +15,67 @@ use crate::zone::{self, Trap};
 
 use super::{Resolver, duplicate, unknown};
 
+/// Resolves every post, one task per posts file in parallel (rayon): each
+/// task consumes its file's raw posts, so their memory is given back as the
+/// model grows. Duplicate ids are then found in load order, and every
+/// finding comes out in the order one thread gives.
 pub(super) fn resolve_all(
     r: &mut Resolver<'_>,
-    raw: Vec<raw::Post>,
+    raw: Vec<Vec<raw::Post>>,
     calendar: &Calendar,
 ) -> Vec<Post> {
-    let mut posts: Vec<Post> = Vec::with_capacity(raw.len());
+    let files: Vec<Resolved> = raw
+        .into_par_iter()
+        .map(|file| {
+            let mut resolved = Resolved {
+                posts: Vec::with_capacity(file.len()),
+                findings: Vec::new(),
+            };
+            for p in file {
+                let mut diagnostics = Vec::new();
+                let post = resolve(
+                    &mut Resolver {
+                        diagnostics: &mut diagnostics,
+                    },
+                    p,
+                    calendar,
+                );
+                let next = resolved.posts.len();
+                resolved
+                    .findings
+                    .extend(diagnostics.into_iter().map(|d| (next, d)));
+                resolved.posts.extend(post);
+            }
+            resolved
+        })
+        .collect();
+    // Keep the first post of each id, in load order; report the others
+    // after their own findings, as one thread would.
+    let mut posts: Vec<Post> = Vec::with_capacity(files.iter().map(|f| f.posts.len()).sum());
     let mut seen: BTreeMap<String, Span> = BTreeMap::new();
-    for raw in raw {
-        let Some(post) = resolve(r, raw, calendar) else {
-            continue;
-        };
-        if let Some(first) = seen.get(&post.id.value) {
-            r.push(duplicate("post", &post.id, *first));
-            continue;
+    for file in files {
+        let mut findings = file.findings.into_iter().peekable();
+        for (k, post) in file.posts.into_iter().enumerate() {
+            while let Some((_, d)) = findings.next_if(|(at, _)| *at <= k) {
+                r.push(d);
+            }
+            if let Some(first) = seen.get(&post.id.value) {
+                r.push(duplicate("post", &post.id, *first));
+                continue;
+            }
+            seen.insert(post.id.value.clone(), post.id.span);
+            posts.push(post);
         }
-        seen.insert(post.id.value.clone(), post.id.span);
-        posts.push(post);
+        r.diagnostics.extend(findings.map(|(_, d)| d));
     }
     posts
+}
+
+/// The posts of one file and the findings about them, each finding with
+/// the index of the first post resolved after it was found.
+struct Resolved {
+    posts: Vec<Post>,
+    findings: Vec<(usize, Diagnostic)>,
 }
 
 fn resolve(r: &mut Resolver<'_>, p: raw::Post, calendar: &Calendar) -> Option<Post> {

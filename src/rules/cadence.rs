@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Calendar;
+use crate::model::{Calendar, Fixed};
 
 /// An ISO week, by its Monday (`plan::Week` is above rules in the pipeline).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -50,8 +50,13 @@ impl std::fmt::Display for Week {
     }
 }
 
-pub fn check(calendar: &Calendar, today: NaiveDate, out: &mut Vec<Diagnostic>) {
-    let fixed = calendar.fixed();
+/// `fixed` is [`Calendar::fixed`], computed once for the rules that need it.
+pub fn check(
+    calendar: &Calendar,
+    fixed: &[Fixed<'_>],
+    today: NaiveDate,
+    out: &mut Vec<Diagnostic>,
+) {
     for channel in calendar.channels.values() {
         let Some(min) = channel.posts_per_week.min else {
             continue;

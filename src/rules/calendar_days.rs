@@ -9,11 +9,12 @@ use std::collections::BTreeSet;
 
 use crate::closed::{Closed, closed_on};
 use crate::diagnostic::Diagnostic;
-use crate::model::Calendar;
+use crate::model::{Calendar, Fixed};
 
-pub fn check(calendar: &Calendar, out: &mut Vec<Diagnostic>) {
+/// `fixed` is [`Calendar::fixed`], computed once for the rules that need it.
+pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>) {
     let mut seen = BTreeSet::new();
-    for pair in calendar.fixed() {
+    for pair in fixed {
         // One `at` serves every channel of the post: report it once (per
         // occurrence of a repeating post).
         if !seen.insert((pair.span.source, pair.span.start, pair.occurrence)) {

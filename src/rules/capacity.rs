@@ -13,8 +13,8 @@ use chrono::{Datelike, IsoWeek, NaiveDate};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Calendar, Channel, Fixed};
 
-pub fn check(calendar: &Calendar, out: &mut Vec<Diagnostic>) {
-    let fixed = calendar.fixed();
+/// `fixed` is [`Calendar::fixed`], computed once for the rules that need it.
+pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>) {
     for pairs in fixed.chunk_by(|a, b| a.channel == b.channel) {
         let Some(channel) = calendar.channels.get(pairs[0].channel) else {
             continue;

@@ -7,13 +7,14 @@
 //! refusal and the export's refusal always agree.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Calendar;
+use crate::model::{Calendar, Fixed};
 
-pub fn check(calendar: &Calendar, out: &mut Vec<Diagnostic>) {
+/// `fixed` is [`Calendar::fixed`], computed once for the rules that need it.
+pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>) {
     if calendar.rules.freezes.is_empty() {
         return;
     }
-    for fixed in calendar.fixed() {
+    for fixed in fixed {
         let Some(freeze) = crate::closed::freeze_at(calendar, fixed.post, fixed.time.local) else {
             continue;
         };
