@@ -38,7 +38,8 @@ fuzz_target!(|data: &[u8]| {
     let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     // Some media exist, some do not; some are readable, some not.
     let exists = |path: &str| path.len() % 2 == 0;
-    let content = |path: &str| (path.len() % 3 != 0).then(|| edcal::seal::sha256_hex(path.as_bytes()));
+    let content =
+        |path: &str| (path.len() % 3 != 0).then(|| edcal::seal::sha256_hex(path.as_bytes()));
     let checked = edcal::check::check_sealed(loaded, |_| today, &exists, &content);
     let sources = &checked.sources;
     let mut previous = None;
@@ -46,15 +47,24 @@ fuzz_target!(|data: &[u8]| {
         let source = sources.get(d.span.source);
         let (line, column) = source.line_col(d.span.start as usize);
         assert!(line >= 1 && column >= 1);
-        assert!(line <= source.text.lines().count().max(1) + 1, "line {line} past the end");
-        assert!((d.span.start as usize) <= source.text.len(), "span past the end");
+        assert!(
+            line <= source.text.lines().count().max(1) + 1,
+            "line {line} past the end"
+        );
+        assert!(
+            (d.span.start as usize) <= source.text.len(),
+            "span past the end"
+        );
         let key = (source.path.clone(), line, column, d.code);
         if let Some(previous) = &previous {
             assert!(*previous <= key, "not sorted: {previous:?} then {key:?}");
         }
         previous = Some(key);
         let human = diagnostic::render_human(d, sources, false);
-        assert!(human.contains(&format!("{}:{line}:{column}", source.path)), "{human}");
+        assert!(
+            human.contains(&format!("{}:{line}:{column}", source.path)),
+            "{human}"
+        );
         let _ = diagnostic::render_human(d, sources, true);
     }
     let mut json = Vec::new();
