@@ -58,9 +58,18 @@ pub fn post(args: &NewPostArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let full = root.join(&rel);
     if !full.exists() {
         // An empty file for `Edit` to fill: the post itself is written by
-        // the one write path, atomically.
+        // the one write path, atomically. `create_new`: a file someone else
+        // created meanwhile is never truncated.
         fs::create_dir_all(root.join("posts")).context("failed to create posts/")?;
-        fs::write(&full, "").with_context(|| format!("failed to create {rel}"))?;
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&full)
+        {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e).with_context(|| format!("failed to create {rel}")),
+        }
     }
     let mut edit = Edit::open(&root, &rel)?;
     let doc = edit.doc_mut();

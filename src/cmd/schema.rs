@@ -14,7 +14,7 @@ pub fn run(args: &SchemaArgs, ctx: &mut Context<'_>) -> Result<u8> {
     fs::create_dir_all(dir).with_context(|| format!("failed to create {}", dir.display()))?;
     for (name, value) in schema::all() {
         let path = dir.join(name);
-        fs::write(&path, schema::to_text(&value))
+        crate::export::write_atomic(&path, schema::to_text(&value).as_bytes())
             .with_context(|| format!("failed to write {}", path.display()))?;
         writeln!(
             ctx.stdout,
