@@ -335,9 +335,9 @@ fn day_or_time(
     if let toml::de::DeValue::Datetime(d) = value.get_ref()
         && d.time.is_none()
     {
-        return fields::as_date(value, &format!("`{key}`"), sink).map(|d| d.map(DayOrTime::Day));
+        return fields::as_date(value, fields::Key(key), sink).map(|d| d.map(DayOrTime::Day));
     }
-    fields::as_datetime(value, &format!("`{key}`"), sink).map(|d| d.map(DayOrTime::Time))
+    fields::as_datetime(value, fields::Key(key), sink).map(|d| d.map(DayOrTime::Time))
 }
 
 /// Reads `channels.toml`: every top-level table is a channel.
@@ -455,8 +455,11 @@ fn targets_of(targets: Fields<'_, '_>, sink: &mut Sink<'_>) -> Vec<(L<String>, L
     targets
         .raw_entries()
         .filter_map(|(key, value)| {
-            let count =
-                fields::as_count(value, &format!("the target of `{}`", key.get_ref()), sink)?;
+            let count = fields::as_count(
+                value,
+                format_args!("the target of `{}`", key.get_ref()),
+                sink,
+            )?;
             Some((
                 Located::new(key.get_ref().to_string(), sink.span(key.span())),
                 count,

@@ -8,6 +8,8 @@
 //! stops at the first problem of a file, this reports all of them and keeps
 //! the rest of the file usable.
 
+use std::fmt;
+
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -136,7 +138,7 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     pub fn string(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<Located<String>> {
         let value = self.get(key)?;
-        as_string(value, &format!("`{key}`"), sink)
+        as_string(value, Key(key), sink)
     }
 
     pub fn req_string(
@@ -168,7 +170,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// A non-negative integer.
     pub fn count(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<Located<u32>> {
         let value = self.get(key)?;
-        as_count(value, &format!("`{key}`"), sink)
+        as_count(value, Key(key), sink)
     }
 
     /// A non-negative number, integer or float.
@@ -198,7 +200,7 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     pub fn date(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<Located<NaiveDate>> {
         let value = self.get(key)?;
-        as_date(value, &format!("`{key}`"), sink)
+        as_date(value, Key(key), sink)
     }
 
     pub fn req_date(
@@ -216,7 +218,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         sink: &mut Sink<'_>,
     ) -> Option<Located<NaiveDateTime>> {
         let value = self.get(key)?;
-        as_datetime(value, &format!("`{key}`"), sink)
+        as_datetime(value, Key(key), sink)
     }
 
     /// An array of strings; reports each element that is not one.
@@ -226,10 +228,10 @@ impl<'t, 'i> Fields<'t, 'i> {
         sink: &mut Sink<'_>,
     ) -> Option<Located<Vec<Located<String>>>> {
         let value = self.get(key)?;
-        let items = as_array(value, &format!("`{key}`"), "strings", sink)?;
+        let items = as_array(value, Key(key), "strings", sink)?;
         let strings = items
             .iter()
-            .filter_map(|item| as_string(item, &format!("an element of `{key}`"), sink))
+            .filter_map(|item| as_string(item, ElementOf(key), sink))
             .collect();
         Some(Located::new(strings, sink.span(value.span())))
     }
@@ -250,10 +252,10 @@ impl<'t, 'i> Fields<'t, 'i> {
         sink: &mut Sink<'_>,
     ) -> Option<Located<Vec<Located<NaiveDate>>>> {
         let value = self.get(key)?;
-        let items = as_array(value, &format!("`{key}`"), "dates", sink)?;
+        let items = as_array(value, Key(key), "dates", sink)?;
         let dates = items
             .iter()
-            .filter_map(|item| as_date(item, &format!("an element of `{key}`"), sink))
+            .filter_map(|item| as_date(item, ElementOf(key), sink))
             .collect();
         Some(Located::new(dates, sink.span(value.span())))
     }
@@ -270,7 +272,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
-        let Some(items) = as_array(value, &format!("`{key}`"), "tables", sink) else {
+        let Some(items) = as_array(value, Key(key), "tables", sink) else {
             return Vec::new();
         };
         items
@@ -369,7 +371,11 @@ pub fn type_name(value: &DeValue<'_>) -> &'static str {
     }
 }
 
-pub fn as_string(value: &Value<'_>, what: &str, sink: &mut Sink<'_>) -> Option<Located<String>> {
+pub fn as_string(
+    value: &Value<'_>,
+    what: impl fmt::Display,
+    sink: &mut Sink<'_>,
+) -> Option<Located<String>> {
     match value.get_ref() {
         DeValue::String(s) => Some(Located::new(s.to_string(), sink.span(value.span()))),
         other => {
@@ -382,7 +388,11 @@ pub fn as_string(value: &Value<'_>, what: &str, sink: &mut Sink<'_>) -> Option<L
     }
 }
 
-pub fn as_count(value: &Value<'_>, what: &str, sink: &mut Sink<'_>) -> Option<Located<u32>> {
+pub fn as_count(
+    value: &Value<'_>,
+    what: impl fmt::Display,
+    sink: &mut Sink<'_>,
+) -> Option<Located<u32>> {
     match value.get_ref() {
         DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
             Ok(n) if n >= 0 => match u32::try_from(n) {
@@ -409,7 +419,7 @@ pub fn as_count(value: &Value<'_>, what: &str, sink: &mut Sink<'_>) -> Option<Lo
 
 pub fn as_array<'t, 'i>(
     value: &'t Value<'i>,
-    what: &str,
+    what: impl fmt::Display,
     of: &str,
     sink: &mut Sink<'_>,
 ) -> Option<&'t [Value<'i>]> {
@@ -428,7 +438,11 @@ pub fn as_array<'t, 'i>(
     }
 }
 
-pub fn as_date(value: &Value<'_>, what: &str, sink: &mut Sink<'_>) -> Option<Located<NaiveDate>> {
+pub fn as_date(
+    value: &Value<'_>,
+    what: impl fmt::Display,
+    sink: &mut Sink<'_>,
+) -> Option<Located<NaiveDate>> {
     if let DeValue::Datetime(d) = value.get_ref()
         && let (Some(date), None, None) = (d.date, d.time, d.offset)
     {
@@ -453,7 +467,7 @@ pub fn as_date(value: &Value<'_>, what: &str, sink: &mut Sink<'_>) -> Option<Loc
 /// A local date-time: wall-clock time in the calendar's zone, no offset.
 pub fn as_datetime(
     value: &Value<'_>,
-    what: &str,
+    what: impl fmt::Display,
     sink: &mut Sink<'_>,
 ) -> Option<Located<NaiveDateTime>> {
     if let DeValue::Datetime(d) = value.get_ref()
@@ -497,9 +511,36 @@ pub fn as_datetime(
     None
 }
 
+/// A key named in a message: `` `key` ``. Written only when a message is,
+/// not on every read.
+#[derive(Debug, Clone, Copy)]
+pub struct Key(pub &'static str);
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}`", self.0)
+    }
+}
+
+/// An element of an array named in a message: ``an element of `key` ``.
+#[derive(Debug, Clone, Copy)]
+pub struct ElementOf(pub &'static str);
+
+impl fmt::Display for ElementOf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an element of `{}`", self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_in_messages_read_as_before() {
+        assert_eq!(Key("at").to_string(), "`at`");
+        assert_eq!(ElementOf("tags").to_string(), "an element of `tags`");
+    }
 
     #[test]
     fn closest_suggests_typos_only() {
