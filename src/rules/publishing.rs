@@ -5,8 +5,11 @@
 //! `risky-claim`).
 //!
 //! Ideas are notes, not posts: they are left out, as are cancelled posts.
-//! Every other status is checked, drafts included, so nothing fails at
-//! publish time for a reason edcal could have seen.
+//! Published posts are history: what went out cannot be shortened or
+//! reworded, and a years-long archive would otherwise bury today's findings
+//! under old ones (or block every export with an error nobody can fix). Every
+//! other status is checked, drafts included, so nothing fails at publish time
+//! for a reason edcal could have seen.
 
 use crate::claims;
 use crate::count;
@@ -38,7 +41,10 @@ pub fn check_posts(
     out: &mut Vec<Diagnostic>,
 ) {
     for post in posts {
-        if matches!(post.status.value, Status::Idea | Status::Cancelled) {
+        if matches!(
+            post.status.value,
+            Status::Idea | Status::Cancelled | Status::Published
+        ) {
             continue;
         }
         check_post(calendar, sources, post, out);
