@@ -286,7 +286,8 @@ impl Rule {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// English month names, January first (also the plans' English labels).
+pub const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -305,7 +306,7 @@ fn month_name(month: u32) -> &'static str {
     usize::try_from(month)
         .ok()
         .and_then(|m| m.checked_sub(1))
-        .and_then(|i| MONTHS.get(i))
+        .and_then(|i| MONTHS_EN.get(i))
         .copied()
         .unwrap_or("?")
 }

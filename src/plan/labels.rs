@@ -70,20 +70,7 @@ impl Labels {
                 "novembre",
                 "décembre",
             ][i],
-            Language::En => [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ][i],
+            Language::En => crate::days::MONTHS_EN[i],
         }
     }
 
