@@ -12,7 +12,7 @@
 //! use clap::Parser;
 //! let cli = edcal::cli::Cli::parse_from(["edcal", "check", "--calendar", "calendar"]);
 //! let (mut out, mut err) = (Vec::new(), Vec::new());
-//! let env = edcal::Env { cwd: std::env::current_dir().unwrap(), color: false, now: chrono::Utc::now() };
+//! let env = edcal::Env { cwd: std::env::current_dir().unwrap(), color: false, now: chrono::Utc::now(), exits_after: false };
 //! let code = edcal::run(&cli, &env, &mut out, &mut err).unwrap();
 //! assert_eq!(code, 0);
 //! ```
@@ -57,7 +57,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::check::Checked;
+use crate::check::Held;
 use crate::cli::{Cli, Command};
 
 /// What the outside world gives a run: the current folder, whether to color,
@@ -68,6 +68,9 @@ pub struct Env {
     /// Color human output (the terminal, `--color` and `NO_COLOR` decided).
     pub color: bool,
     pub now: DateTime<Utc>,
+    /// The process ends right after the run (the binary): the calendar is
+    /// then left for the system to free (see [`check::Held`]).
+    pub exits_after: bool,
 }
 
 /// What a command works with.
@@ -81,7 +84,7 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     /// Finds, loads and checks the calendar.
-    pub fn check(&self) -> Result<Checked> {
+    pub fn check(&self) -> Result<Held> {
         let root = discover::calendar_dir(self.cli.calendar.as_deref(), &self.env.cwd)?;
         let loaded = load::load(&root)?;
         let fixed_today = self.cli.today;
@@ -95,7 +98,12 @@ impl Context<'_> {
                 .ok()
                 .map(|b| seal::sha256_hex(&b))
         };
-        Ok(check::check_sealed(loaded, today, &exists, &content))
+        let checked = check::check_sealed(loaded, today, &exists, &content);
+        Ok(if self.env.exits_after {
+            Held::until_exit(checked)
+        } else {
+            Held::new(checked)
+        })
     }
 }
 

@@ -1,11 +1,12 @@
-//! Reading a calendar folder: every file, in sorted order, parsed into the
-//! raw layer.
+//! Reading a calendar folder: every file, in sorted order, parsed, read
+//! into the raw layer and resolved into the model.
 //!
 //! The loader owns all file-system reads of a check. It keeps each file's
 //! text in [`Sources`] so findings can quote it, turns TOML syntax errors and
 //! invalid UTF-8 into `toml-syntax` diagnostics like any other finding, and
-//! hands the raw layer to `resolve`. I/O failures (an unreadable file) are
-//! errors that stop the command, with the file named.
+//! hands each file's raw content to `resolve` as soon as it is read. I/O
+//! failures (an unreadable file) are errors that stop the command, with the
+//! file named.
 //!
 //! The files come through [`Files`]: the folder on disk ([`Disk`], what
 //! [`load`] uses), or a set of files in memory ([`Memory`], e.g. the
@@ -30,16 +31,19 @@ use toml::de::DeTable;
 
 use crate::diagnostic::Diagnostic;
 use crate::discover::SETTINGS_FILE;
+use crate::model::Calendar;
 use crate::raw::{self, Sink};
-use crate::resolve::RawCalendar;
+use crate::resolve::{self, FilePosts, RawCalendar};
 use crate::source::{MAX_FILE_BYTES, Source, SourceId, Sources, Span};
 
-/// Everything read from a calendar folder.
+/// Everything read from a calendar folder, resolved into the model.
 #[derive(Debug)]
 pub struct Loaded {
     pub root: PathBuf,
     pub sources: Sources,
-    pub raw: RawCalendar,
+    pub calendar: Calendar,
+    /// What reading and resolving found, in no particular order (`check`
+    /// sorts them).
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -138,12 +142,17 @@ pub fn load(root: &Path) -> Result<Loaded> {
 
 /// Reads a calendar from `files`; `root` is where it is said to be.
 ///
-/// Files are read, parsed and read into the raw layer in parallel (rayon),
-/// each with its source id fixed beforehand by its place in the load order
-/// (settings, channels, consents, campaigns, posts; each folder sorted);
-/// the results are then joined in that order, so sources, findings and
-/// posts come out exactly as one thread would give them, and an I/O error
-/// is the one the first failing file in that order gives.
+/// The files load in a fixed order (settings, channels, consents,
+/// campaigns, posts; each folder sorted), which gives each its source id.
+/// Everything but the posts is read first (a few small files) and resolved
+/// into the model. Then the posts files are read, parsed, read into the raw
+/// layer and resolved in parallel (rayon), one task per file: a file's
+/// syntax tree and raw posts are gone before the next file is read, so the
+/// memory of a 100,000-post archive is its text and its model, never a
+/// second copy of it in between (issue 9). The results are joined in load
+/// order, so sources and posts come out exactly as one thread would give
+/// them, and an I/O error is the one the first failing file in that order
+/// gives.
 pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
     let mut order = vec![(SETTINGS_FILE.to_owned(), Kind::Settings)];
     if files.exists("channels.toml") {
@@ -154,50 +163,70 @@ pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
     }
     // A folder that cannot be listed is reported in its place, after the
     // files read before it.
-    let (campaigns, mut campaigns_error) = split(files.toml_files("campaigns"));
-    let (posts, mut posts_error) = split(files.toml_files("posts"));
+    let (campaigns, campaigns_error) = split(files.toml_files("campaigns"));
+    let (posts, posts_error) = split(files.toml_files("posts"));
     let first_campaign = order.len();
     order.extend(campaigns.into_iter().map(|p| (p, Kind::Campaign)));
     let first_posts = order.len();
-    order.extend(posts.into_iter().map(|p| (p, Kind::Posts)));
+
+    let mut sources = Sources::default();
+    let mut diagnostics = Vec::new();
+    let mut raw = RawCalendar::default();
     let reads: Vec<Result<FileRead>> = order
         .par_iter()
         .enumerate()
         .map(|(n, (path, kind))| read_file(files, path, Sources::id_of(n), *kind))
         .collect();
-    let mut loaded = Loaded {
-        root: root.to_path_buf(),
-        sources: Sources::default(),
-        raw: RawCalendar::default(),
-        diagnostics: Vec::new(),
-    };
+    let mut campaigns_error = campaigns_error;
     for (n, read) in reads.into_iter().enumerate() {
         if n == first_campaign
             && let Some(e) = campaigns_error.take()
         {
             return Err(e);
         }
-        if n == first_posts
-            && let Some(e) = posts_error.take()
-        {
-            return Err(e);
-        }
         let read = read?;
-        loaded.sources.push(read.source);
-        loaded.diagnostics.extend(read.diagnostics);
+        sources.push(read.source);
+        diagnostics.extend(read.diagnostics);
         match read.raw {
-            Some(Raw::Settings(settings)) => loaded.raw.settings = settings,
-            Some(Raw::Channels(channels)) => loaded.raw.channels = channels,
-            Some(Raw::Consents(consents)) => loaded.raw.consents = consents,
-            Some(Raw::Campaign(campaign)) => loaded.raw.campaigns.extend(campaign),
-            Some(Raw::Posts(posts)) => loaded.raw.posts.push(posts),
-            None => {}
+            Some(Raw::Settings(settings)) => raw.settings = settings,
+            Some(Raw::Channels(channels)) => raw.channels = channels,
+            Some(Raw::Consents(consents)) => raw.consents = consents,
+            Some(Raw::Campaign(campaign)) => raw.campaigns.extend(campaign),
+            Some(Raw::Posts(_)) | None => {}
         }
     }
     if let Some(e) = campaigns_error.or(posts_error) {
         return Err(e);
     }
-    Ok(loaded)
+    let mut calendar = resolve::resolve(raw, &mut diagnostics);
+
+    let reads: Vec<Result<(FileRead, FilePosts)>> = posts
+        .par_iter()
+        .enumerate()
+        .map(|(k, path)| {
+            let mut read = read_file(files, path, Sources::id_of(first_posts + k), Kind::Posts)?;
+            let raw = match read.raw.take() {
+                Some(Raw::Posts(posts)) => posts,
+                _ => Vec::new(),
+            };
+            let posts = resolve::posts_of_file(raw, &calendar, &mut read.diagnostics);
+            Ok((read, posts))
+        })
+        .collect();
+    let mut all = Vec::with_capacity(reads.len());
+    for read in reads {
+        let (read, posts) = read?;
+        sources.push(read.source);
+        diagnostics.extend(read.diagnostics);
+        all.push(posts);
+    }
+    resolve::join_posts(&mut calendar, all, &mut diagnostics);
+    Ok(Loaded {
+        root: root.to_path_buf(),
+        sources,
+        calendar,
+        diagnostics,
+    })
 }
 
 /// A listing's paths, or its error apart.

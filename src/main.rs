@@ -9,7 +9,8 @@ use edcal::cli::{Cli, Color};
 
 /// mimalloc: a check allocates millions of small strings on two threads
 /// and frees them across threads; glibc's allocator spent a quarter of the
-/// time there and kept freed memory in per-thread arenas (issue 9).
+/// time there and kept freed memory in per-thread arenas (issue 9). Built
+/// without transparent huge pages (see Cargo.toml).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
         cwd,
         color,
         now: chrono::Utc::now(),
+        exits_after: true,
     };
     let mut stdout = io::stdout().lock();
     let mut stderr = io::stderr().lock();

@@ -31,6 +31,10 @@ pub struct Calendar {
     pub campaigns: BTreeMap<String, Campaign>,
     /// In file order, then `[[post]]` order.
     pub posts: Vec<Post>,
+    /// The ids of posts written with a valid id but left out of the model
+    /// (a finding made them unusable, or an earlier post has the id), so
+    /// that `edcal new post` never hands out an id already in the files.
+    pub left_out: Vec<String>,
     /// SHA-256 (hex) of the local media files of sealed posts, by path, as
     /// `check` read them; `None` when the files were not read (a git
     /// revision, unit tests): seals are then not verified (see `seal`).

@@ -24,7 +24,8 @@ use crate::network::Network;
 use crate::raw::{self, DayOrTime, Located, closest};
 use crate::source::Span;
 
-/// The raw content of a whole calendar folder.
+/// The raw content of a calendar folder but its posts, which are resolved
+/// file by file ([`posts_of_file`], [`join_posts`]).
 #[derive(Debug, Default)]
 pub struct RawCalendar {
     pub settings: raw::Settings,
@@ -33,12 +34,11 @@ pub struct RawCalendar {
     pub channels: Vec<raw::Channel>,
     pub consents: Vec<raw::Consent>,
     pub campaigns: Vec<raw::Campaign>,
-    /// One list per posts file, in load order (resolving frees each file's
-    /// list as it goes).
-    pub posts: Vec<Vec<raw::Post>>,
 }
 
-/// Builds the model, reporting into `diagnostics`.
+pub use post::{FilePosts, join_posts, posts_of_file};
+
+/// Builds the model without its posts, reporting into `diagnostics`.
 pub fn resolve(raw: RawCalendar, diagnostics: &mut Vec<Diagnostic>) -> Calendar {
     let mut r = Resolver { diagnostics };
     let settings = r.settings(&raw.settings);
@@ -66,11 +66,11 @@ pub fn resolve(raw: RawCalendar, diagnostics: &mut Vec<Diagnostic>) -> Calendar 
         consents: BTreeMap::new(),
         campaigns: BTreeMap::new(),
         posts: Vec::new(),
+        left_out: Vec::new(),
         media_sha256: None,
     };
     calendar.campaigns = r.campaigns(raw.campaigns, &calendar);
     calendar.consents = r.consents(raw.consents, &calendar);
-    calendar.posts = post::resolve_all(&mut r, raw.posts, &calendar);
     calendar
 }
 

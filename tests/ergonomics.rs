@@ -194,6 +194,40 @@ fn new_post_ids_are_unique_and_the_file_stays_valid_and_canonical() {
     );
 }
 
+#[test]
+fn new_post_never_hands_out_the_id_of_a_post_left_out_for_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let cal = dir.path().join("cal");
+    copy(&repo_path("examples/minimal"), &cal);
+    // `bilan` has a status the model cannot take, and the second `bilan-2`
+    // is a duplicate: neither post is in the model, both ids are taken.
+    std::fs::write(
+        cal.join("posts/2026-12.toml"),
+        "[[post]]\nid = \"bilan\"\ntitle = \"Bilan\"\nchannels = [\"facebook\"]\nstatus = \"ready\"\n\n\
+         [[post]]\nid = \"bilan-2\"\ntitle = \"Bilan\"\nchannels = [\"facebook\"]\nstatus = \"idea\"\n\n\
+         [[post]]\nid = \"bilan-2\"\ntitle = \"Bilan\"\nchannels = [\"facebook\"]\nstatus = \"draft\"\n",
+    )
+    .unwrap();
+    let out = edcal(
+        dir.path(),
+        &[
+            "--calendar",
+            "cal",
+            "new",
+            "post",
+            "--today",
+            "2026-11-25",
+            "--title",
+            "Bilan",
+            "--channel",
+            "facebook",
+            "--on",
+            "2027-01-04",
+        ],
+    );
+    assert_eq!(ok(&out), "bilan-3\n");
+}
+
 /// TOML values with `12:30` and `12:30:00` taken as the same time.
 fn data(path: &Path) -> toml::Value {
     fn seconds(value: &mut toml::Value) {

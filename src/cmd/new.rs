@@ -25,13 +25,6 @@ use crate::{check, discover, load, slug};
 pub fn post(args: &NewPostArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let root = discover::calendar_dir(ctx.cli.calendar.as_deref(), &ctx.env.cwd)?;
     let loaded = load::load(&root)?;
-    let taken: Vec<String> = loaded
-        .raw
-        .posts
-        .iter()
-        .flatten()
-        .filter_map(|p| p.id.as_ref().map(|id| id.value.clone()))
-        .collect();
     let (fixed_today, now) = (ctx.cli.today, ctx.env.now);
     let today = move |tz: chrono_tz::Tz| -> NaiveDate {
         fixed_today.unwrap_or_else(|| now.with_timezone(&tz).date_naive())
@@ -52,7 +45,12 @@ pub fn post(args: &NewPostArgs, ctx: &mut Context<'_>) -> Result<u8> {
     if title.is_empty() {
         bail!("the title is empty; give the post a title with --title");
     }
-    let id = slug::unique(&slug::slug(title), |id| taken.iter().any(|t| t == id));
+    // Every id in the files is taken, that of a post left out for an error
+    // too.
+    let taken = |id: &str| {
+        calendar.posts.iter().any(|p| p.id.value == id) || calendar.left_out.iter().any(|t| t == id)
+    };
+    let id = slug::unique(&slug::slug(title), taken);
     let day = args.on.unwrap_or(checked.today);
     let rel = format!("posts/{}.toml", day.format("%Y-%m"));
     let full = root.join(&rel);

@@ -1,8 +1,8 @@
 //! Posts: timing, repetition, media, variants and references.
 
 use std::collections::BTreeMap;
-
-use rayon::prelude::*;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{
@@ -15,70 +15,84 @@ use crate::zone::{self, Trap};
 
 use super::{Resolver, duplicate, unknown};
 
-/// Resolves every post, one task per posts file in parallel (rayon): each
-/// task consumes its file's raw posts, so their memory is given back as the
-/// model grows. Duplicate ids are then found in load order, and every
-/// finding comes out in the order one thread gives.
-pub(super) fn resolve_all(
-    r: &mut Resolver<'_>,
-    raw: Vec<Vec<raw::Post>>,
-    calendar: &Calendar,
-) -> Vec<Post> {
-    let files: Vec<Resolved> = raw
-        .into_par_iter()
-        .map(|file| {
-            let mut resolved = Resolved {
-                posts: Vec::with_capacity(file.len()),
-                findings: Vec::new(),
-            };
-            for p in file {
-                let mut diagnostics = Vec::new();
-                let post = resolve(
-                    &mut Resolver {
-                        diagnostics: &mut diagnostics,
-                    },
-                    p,
-                    calendar,
-                );
-                let next = resolved.posts.len();
-                resolved
-                    .findings
-                    .extend(diagnostics.into_iter().map(|d| (next, d)));
-                resolved.posts.extend(post);
-            }
-            resolved
-        })
-        .collect();
-    // Keep the first post of each id, in load order; report the others
-    // after their own findings, as one thread would.
-    let mut posts: Vec<Post> = Vec::with_capacity(files.iter().map(|f| f.posts.len()).sum());
-    let mut seen: BTreeMap<String, Span> = BTreeMap::new();
-    for file in files {
-        let mut findings = file.findings.into_iter().peekable();
-        for (k, post) in file.posts.into_iter().enumerate() {
-            while let Some((_, d)) = findings.next_if(|(at, _)| *at <= k) {
-                r.push(d);
-            }
-            if let Some(first) = seen.get(&post.id.value) {
-                r.push(duplicate("post", &post.id, *first));
-                continue;
-            }
-            seen.insert(post.id.value.clone(), post.id.span);
-            posts.push(post);
-        }
-        r.diagnostics.extend(findings.map(|(_, d)| d));
-    }
-    posts
-}
-
-/// The posts of one file and the findings about them, each finding with
-/// the index of the first post resolved after it was found.
-struct Resolved {
+/// The posts of one file, resolved, and the ids of those left out.
+#[derive(Debug, Default)]
+pub struct FilePosts {
     posts: Vec<Post>,
-    findings: Vec<(usize, Diagnostic)>,
+    left_out: Vec<String>,
 }
 
-fn resolve(r: &mut Resolver<'_>, p: raw::Post, calendar: &Calendar) -> Option<Post> {
+/// Resolves one posts file against the rest of the calendar (settings,
+/// channels, campaigns, consents), consuming its raw posts one by one, so
+/// their memory is given back as the model grows. The loader runs one per
+/// file, in parallel.
+pub fn posts_of_file(
+    raw: Vec<raw::Post>,
+    calendar: &Calendar,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> FilePosts {
+    let mut r = Resolver { diagnostics };
+    let mut file = FilePosts {
+        posts: Vec::with_capacity(raw.len()),
+        left_out: Vec::new(),
+    };
+    for p in raw {
+        match resolve(&mut r, p, calendar) {
+            Ok(post) => file.posts.push(post),
+            Err(Some(id)) => file.left_out.push(id),
+            Err(None) => {}
+        }
+    }
+    file
+}
+
+/// Joins the posts of every file, in load order, into `calendar`: the first
+/// post of each id is kept, the others are reported as `duplicate-id` and
+/// left out.
+pub fn join_posts(
+    calendar: &mut Calendar,
+    files: Vec<FilePosts>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut posts = Vec::with_capacity(files.iter().map(|f| f.posts.len()).sum());
+    for file in files {
+        posts.extend(file.posts);
+        calendar.left_out.extend(file.left_out);
+    }
+    let mut first: HashMap<&str, Span> = HashMap::with_capacity(posts.len());
+    let mut keep = Vec::with_capacity(posts.len());
+    for post in &posts {
+        let id = &post.id;
+        match first.entry(id.value.as_str()) {
+            Entry::Occupied(seen) => {
+                diagnostics.push(duplicate("post", id, *seen.get()));
+                keep.push(false);
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(id.span);
+                keep.push(true);
+            }
+        }
+    }
+    drop(first);
+    let mut keep = keep.into_iter();
+    posts.retain(|post| {
+        let kept = keep.next().unwrap_or(true);
+        if !kept {
+            calendar.left_out.push(post.id.value.clone());
+        }
+        kept
+    });
+    calendar.posts = posts;
+}
+
+/// A post of the model, or, when a finding left it out, its id if that id
+/// is valid.
+fn resolve(
+    r: &mut Resolver<'_>,
+    p: raw::Post,
+    calendar: &Calendar,
+) -> Result<Post, Option<String>> {
     let tz = calendar.settings.tz;
     let id_ok = p.id.as_ref().is_some_and(|id| r.id("post", id));
     let status = p.status.as_ref().and_then(|s| {
@@ -193,11 +207,13 @@ fn resolve(r: &mut Resolver<'_>, p: raw::Post, calendar: &Calendar) -> Option<Po
         }
         variants.insert(channel.value.clone(), Box::new(resolved));
     }
-    let (id, status) = (p.id?, status?);
-    if !id_ok {
-        return None;
-    }
-    Some(Post {
+    let Some(id) = p.id.filter(|_| id_ok) else {
+        return Err(None);
+    };
+    let Some(status) = status else {
+        return Err(Some(id.value));
+    };
+    Ok(Post {
         id,
         title_span: p.title.as_ref().map_or(p.span, |t| t.span),
         title: p.title.map(|t| t.value).unwrap_or_default(),
