@@ -118,7 +118,11 @@ fn time(post: &Post, channel: &str) -> Option<DateTime<FixedOffset>> {
 }
 
 fn find<'a>(calendar: &'a Calendar, id: &str) -> Option<&'a Post> {
-    calendar.posts.iter().find(|p| p.id.value == id)
+    calendar
+        .posts
+        .iter()
+        .find(|p| p.id.value == id)
+        .map(|p| &**p)
 }
 
 /// The keys whose values differ, `at` left out (that is `moved`).

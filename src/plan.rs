@@ -230,11 +230,7 @@ pub fn week(calendar: &Calendar, query: &Query<'_>) -> WeekPlan {
             max: c.posts_per_week.max,
         })
         .collect();
-    for pair in calendar.fixed() {
-        let day = pair.time.local.date();
-        if !week.contains(day) {
-            continue;
-        }
+    for pair in calendar.fixed_within(week.monday()..=week.sunday()) {
         let Some(plan) = channels.iter_mut().find(|c| c.id == pair.channel) else {
             continue;
         };

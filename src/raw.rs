@@ -10,7 +10,7 @@ mod fields;
 use chrono::{NaiveDate, NaiveDateTime};
 use toml::de::DeTable;
 
-pub use fields::{Fields, Located, Sink, closest};
+pub use fields::{Fields, Located, Name, Sink, closest};
 
 use crate::source::Span;
 
@@ -213,8 +213,8 @@ pub struct Variant {
     pub at: Option<L<NaiveDateTime>>,
 }
 
-fn root<'t, 'i>(doc: &'t DeTable<'i>, sink: &Sink<'_>, what: &str) -> Fields<'t, 'i> {
-    Fields::new(doc, sink.span(0..0), what)
+fn root<'t, 'i>(doc: &'t DeTable<'i>, sink: &Sink<'_>, what: &'static str) -> Fields<'t, 'i> {
+    Fields::new(doc, sink.span(0..0), Name::Plain(what))
 }
 
 /// Reads `edcal.toml`.

@@ -206,7 +206,7 @@ pub fn pairs(calendar: &Calendar) -> Vec<(&Post, &str)> {
         .flat_map(|post| {
             post.channel_ids()
                 .filter(|c| post.at(c).is_none() && calendar.channels.contains_key(*c))
-                .map(move |c| (post, c))
+                .map(move |c| (&**post, c))
         })
         .collect();
     pairs.sort_by(|a, b| (&a.0.id.value, a.1).cmp(&(&b.0.id.value, b.1)));

@@ -124,7 +124,7 @@ fn sign(kind: Kind, args: &SignArgs, ctx: &mut Context<'_>) -> Result<u8> {
         .posts
         .iter()
         .filter(|p| p.id.value == id && p.id.span.source == post.id.span.source)
-        .position(|p| std::ptr::eq(p, post))
+        .position(|p| std::ptr::eq(p.as_ref(), post))
         .unwrap_or(0);
     let mut file = Edit::open(&root, &source.path)?;
     if file.original() != source.text {

@@ -66,27 +66,59 @@ impl Sink<'_> {
     }
 }
 
-/// One table being read. `what` names it in messages, e.g. `` `post` ``.
+/// How a table is named in messages.
+#[derive(Debug, Clone, Copy)]
+pub enum Name<'t> {
+    /// As is: `edcal.toml`, `a posts file`.
+    Plain(&'static str),
+    /// A key, in backticks: `` `post` ``.
+    Key(&'t str),
+}
+
+impl fmt::Display for Name<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Name::Plain(name) => f.write_str(name),
+            Name::Key(key) => write!(f, "`{key}`"),
+        }
+    }
+}
+
+/// Keys asked for by the reader of a table. A post's reader asks for 19,
+/// other readers for fewer, so they all fit in a fixed array and reading a
+/// table allocates nothing for it (100,000 posts, issue 9).
+const ASKED: usize = 24;
+
+/// One table being read. `what` names it in messages.
 pub struct Fields<'t, 'i> {
     table: &'t DeTable<'i>,
     span: Span,
-    what: String,
-    known: Vec<&'static str>,
+    what: Name<'t>,
+    /// Every key asked for, in order, for the message about an unknown
+    /// key: the first [`ASKED`] here, the others in `more`.
+    asked: [&'static str; ASKED],
+    len: usize,
+    more: Vec<&'static str>,
+    /// Bit `n`: the table's `n`-th entry was asked for, for `n` < 64
+    /// (further entries are matched by name in `finish`).
+    found: u64,
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
-    pub fn new(table: &'t DeTable<'i>, span: Span, what: impl Into<String>) -> Fields<'t, 'i> {
+    pub fn new(table: &'t DeTable<'i>, span: Span, what: Name<'t>) -> Fields<'t, 'i> {
         Fields {
             table,
             span,
-            what: what.into(),
-            known: Vec::new(),
+            what,
+            asked: [""; ASKED],
+            len: 0,
+            more: Vec::new(),
+            found: 0,
         }
     }
 
     /// Reads `value` as a table, or reports that it should be one.
-    pub fn of(value: &'t Value<'i>, what: impl Into<String>, sink: &mut Sink<'_>) -> Option<Self> {
-        let what = what.into();
+    pub fn of(value: &'t Value<'i>, what: Name<'t>, sink: &mut Sink<'_>) -> Option<Self> {
         match value.get_ref() {
             DeValue::Table(table) => Some(Fields::new(table, sink.span(value.span()), what)),
             other => {
@@ -103,17 +135,35 @@ impl<'t, 'i> Fields<'t, 'i> {
         self.span
     }
 
-    pub fn what(&self) -> &str {
-        &self.what
-    }
-
     /// The raw value of `key`, marking it as known.
     pub fn get(&mut self, key: &'static str) -> Option<&'t Value<'i>> {
-        self.known.push(key);
-        self.table
+        if self.len < ASKED {
+            self.asked[self.len] = key;
+            self.len += 1;
+        } else {
+            self.more.push(key);
+        }
+        let (n, (_, value)) = self
+            .table
             .iter()
-            .find(|(k, _)| k.get_ref() == key)
-            .map(|(_, v)| v)
+            .enumerate()
+            .find(|(_, (k, _))| k.get_ref() == key)?;
+        if n < 64 {
+            self.found |= 1 << n;
+        }
+        Some(value)
+    }
+
+    /// The keys asked for so far, sorted, each once.
+    fn known(&self) -> Vec<&'static str> {
+        let mut known: Vec<&'static str> = self.asked[..self.len]
+            .iter()
+            .chain(&self.more)
+            .copied()
+            .collect();
+        known.sort_unstable();
+        known.dedup();
+        known
     }
 
     /// Reports `missing-key` when a required value is absent.
@@ -263,8 +313,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// A sub-table.
     pub fn table(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<Fields<'t, 'i>> {
         let value = self.get(key)?;
-        let what = format!("`{key}`");
-        Fields::of(value, what, sink)
+        Fields::of(value, Name::Key(key), sink)
     }
 
     /// An array of tables (`[[key]]` or an array of inline tables).
@@ -277,7 +326,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         };
         items
             .iter()
-            .filter_map(|item| Fields::of(item, format!("`{key}`"), sink))
+            .filter_map(|item| Fields::of(item, Name::Key(key), sink))
             .collect()
     }
 
@@ -301,7 +350,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             .iter()
             .filter_map(|(key, value)| {
                 let name = Located::new(key.get_ref().to_string(), sink.span(key.span()));
-                let fields = Fields::of(value, format!("`{}`", key.get_ref()), sink)?;
+                let fields = Fields::of(value, Name::Key(key.get_ref()), sink)?;
                 Some((name, fields))
             })
             .collect()
@@ -317,14 +366,17 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// Reports every key that no getter asked for.
     pub fn finish(self, sink: &mut Sink<'_>) {
-        for (key, _) in self.table {
+        for (n, (key, _)) in self.table.iter().enumerate() {
             let name = key.get_ref();
-            if self.known.iter().any(|k| k == name) {
+            let asked = if n < 64 {
+                self.found & (1 << n) != 0
+            } else {
+                self.known().contains(&name.as_ref())
+            };
+            if asked {
                 continue;
             }
-            let mut known = self.known.clone();
-            known.sort_unstable();
-            known.dedup();
+            let known = self.known();
             let list = known
                 .iter()
                 .map(|k| format!("`{k}`"))
@@ -540,6 +592,40 @@ mod tests {
     fn names_in_messages_read_as_before() {
         assert_eq!(Key("at").to_string(), "`at`");
         assert_eq!(ElementOf("tags").to_string(), "an element of `tags`");
+    }
+
+    #[test]
+    fn keys_past_the_64th_are_known_by_name() {
+        // 70 keys: `k00`..`k69`; the reader asks for `k03` and `k67`.
+        let text: String = (0..70)
+            .map(|n| format!("k{n:02} = 1"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let doc = DeTable::parse(&text).unwrap();
+        let mut diagnostics = Vec::new();
+        let mut sink = Sink {
+            source: crate::source::Sources::id_of(0),
+            diagnostics: &mut diagnostics,
+        };
+        let mut fields = Fields::new(doc.get_ref(), sink.span(0..0), Name::Plain("t"));
+        assert!(fields.get("k03").is_some());
+        assert!(fields.get("k67").is_some());
+        assert!(fields.get("absent").is_none());
+        fields.finish(&mut sink);
+        let unknown: Vec<&str> = diagnostics
+            .iter()
+            .map(|d| d.message.strip_prefix("unknown key `").unwrap())
+            .map(|rest| rest.strip_suffix("` in t").unwrap())
+            .collect();
+        let expected: Vec<String> = (0..70)
+            .filter(|n| ![3, 67].contains(n))
+            .map(|n| format!("k{n:02}"))
+            .collect();
+        assert_eq!(unknown, expected);
+        assert_eq!(
+            diagnostics[0].help.as_deref(),
+            Some("t has the keys `absent`, `k03`, `k67`")
+        );
     }
 
     #[test]

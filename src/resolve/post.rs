@@ -18,7 +18,9 @@ use super::{Resolver, duplicate, unknown};
 /// The posts of one file, resolved, and the ids of those left out.
 #[derive(Debug, Default)]
 pub struct FilePosts {
-    posts: Vec<Post>,
+    // Boxed as in the model (see `Calendar::posts`).
+    #[allow(clippy::vec_box)]
+    posts: Vec<Box<Post>>,
     left_out: Vec<String>,
 }
 
@@ -38,7 +40,7 @@ pub fn posts_of_file(
     };
     for p in raw {
         match resolve(&mut r, p, calendar) {
-            Ok(post) => file.posts.push(post),
+            Ok(post) => file.posts.push(Box::new(post)),
             Err(Some(id)) => file.left_out.push(id),
             Err(None) => {}
         }

@@ -37,7 +37,7 @@ pub fn check(calendar: &Calendar, sources: &Sources, out: &mut Vec<Diagnostic>) 
 pub fn check_posts(
     calendar: &Calendar,
     sources: &Sources,
-    posts: &[Post],
+    posts: &[Box<Post>],
     out: &mut Vec<Diagnostic>,
 ) {
     for post in posts {
