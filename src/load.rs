@@ -169,14 +169,13 @@ pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
     order.extend(campaigns.into_iter().map(|p| (p, Kind::Campaign)));
     let first_posts = order.len();
 
-    let mut sources = Sources::default();
     let mut diagnostics = Vec::new();
-    let mut raw = RawCalendar::default();
-    let reads: Vec<Result<FileRead>> = order
+    let reads: Vec<Result<Text>> = order
         .par_iter()
         .enumerate()
-        .map(|(n, (path, kind))| read_file(files, path, Sources::id_of(n), *kind))
+        .map(|(n, (path, _))| read_text(files, path, Sources::id_of(n)))
         .collect();
+    let mut head = Vec::with_capacity(reads.len());
     let mut campaigns_error = campaigns_error;
     for (n, read) in reads.into_iter().enumerate() {
         if n == first_campaign
@@ -184,40 +183,77 @@ pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
         {
             return Err(e);
         }
-        let read = read?;
-        sources.push(read.source);
-        diagnostics.extend(read.diagnostics);
-        match read.raw {
-            Some(Raw::Settings(settings)) => raw.settings = settings,
-            Some(Raw::Channels(channels)) => raw.channels = channels,
-            Some(Raw::Consents(consents)) => raw.consents = consents,
-            Some(Raw::Campaign(campaign)) => raw.campaigns.extend(campaign),
-            Some(Raw::Posts(_)) | None => {}
-        }
+        let text = read?;
+        diagnostics.extend(text.diagnostics);
+        head.push((text.source, text.parse));
     }
     if let Some(e) = campaigns_error.or(posts_error) {
         return Err(e);
     }
+    // The raw layer borrows the syntax trees, which borrow the texts: all
+    // three live until the head of the model is resolved.
+    let docs: Vec<Option<DeTable<'_>>> = head
+        .iter()
+        .enumerate()
+        .map(|(n, (source, parse))| {
+            parse
+                .then(|| parse_toml(&source.text, Sources::id_of(n), &mut diagnostics))
+                .flatten()
+        })
+        .collect();
+    let mut raw = RawCalendar::default();
+    for (n, doc) in docs.iter().enumerate() {
+        let Some(doc) = doc else { continue };
+        let mut sink = Sink {
+            source: Sources::id_of(n),
+            diagnostics: &mut diagnostics,
+        };
+        match order[n].1 {
+            Kind::Settings => raw.settings = raw::settings(doc, &mut sink),
+            Kind::Channels => raw.channels = raw::channels(doc, &mut sink),
+            Kind::Consents => raw.consents = raw::consents(doc, &mut sink),
+            Kind::Campaign => raw.campaigns.extend(raw::campaign(doc, &mut sink)),
+        }
+    }
     let mut calendar = resolve::resolve(raw, &mut diagnostics);
+    drop(docs);
+    let mut sources = Sources::default();
+    for (source, _) in head {
+        sources.push(source);
+    }
 
-    let reads: Vec<Result<(FileRead, FilePosts)>> = posts
+    let reads: Vec<Result<(Source, FilePosts, Vec<Diagnostic>)>> = posts
         .par_iter()
         .enumerate()
-        .map(|(k, path)| {
-            let mut read = read_file(files, path, Sources::id_of(first_posts + k), Kind::Posts)?;
-            let raw = match read.raw.take() {
-                Some(Raw::Posts(posts)) => posts,
-                _ => Vec::new(),
-            };
-            let posts = resolve::posts_of_file(raw, &calendar, &mut read.diagnostics);
-            Ok((read, posts))
-        })
+        .map(
+            |(k, path)| -> Result<(Source, FilePosts, Vec<Diagnostic>)> {
+                let id = Sources::id_of(first_posts + k);
+                let mut text = read_text(files, path, id)?;
+                let found = &mut text.diagnostics;
+                let doc = text
+                    .parse
+                    .then(|| parse_toml(&text.source.text, id, found))
+                    .flatten();
+                let posts = match doc {
+                    Some(doc) => {
+                        let mut sink = Sink {
+                            source: id,
+                            diagnostics: found,
+                        };
+                        let raw = raw::posts(&doc, &mut sink);
+                        resolve::posts_of_file(raw, &calendar, found)
+                    }
+                    None => FilePosts::default(),
+                };
+                Ok((text.source, posts, text.diagnostics))
+            },
+        )
         .collect();
     let mut all = Vec::with_capacity(reads.len());
     for read in reads {
-        let (read, posts) = read?;
-        sources.push(read.source);
-        diagnostics.extend(read.diagnostics);
+        let (source, posts, found) = read?;
+        sources.push(source);
+        diagnostics.extend(found);
         all.push(posts);
     }
     resolve::join_posts(&mut calendar, all, &mut diagnostics);
@@ -237,36 +273,25 @@ fn split(listing: Result<Vec<String>>) -> (Vec<String>, Option<anyhow::Error>) {
     }
 }
 
-/// What a file of the calendar holds.
+/// What a file read before the posts holds.
 #[derive(Debug, Clone, Copy)]
 enum Kind {
     Settings,
     Channels,
     Consents,
     Campaign,
-    Posts,
 }
 
-/// A file's raw content.
-enum Raw {
-    Settings(raw::Settings),
-    Channels(Vec<raw::Channel>),
-    Consents(Vec<raw::Consent>),
-    Campaign(Option<raw::Campaign>),
-    Posts(Vec<raw::Post>),
-}
-
-/// One file read on its own: its text, its findings, and its raw content
-/// (`None` when it is not valid TOML).
-struct FileRead {
+/// One file's text and the findings about it: too large to read, or not
+/// UTF-8 (then `parse` is false: there is nothing to parse).
+struct Text {
     source: Source,
     diagnostics: Vec<Diagnostic>,
-    raw: Option<Raw>,
+    parse: bool,
 }
 
-/// Reads and parses one file, which gets source id `id`, and reads its raw
-/// content.
-fn read_file(files: &dyn Files, path: &str, id: SourceId, kind: Kind) -> Result<FileRead> {
+/// Reads one file, which gets source id `id`.
+fn read_text(files: &dyn Files, path: &str, id: SourceId) -> Result<Text> {
     let mut diagnostics = Vec::new();
     let size = files.size(path)?;
     if size > MAX_FILE_BYTES {
@@ -282,10 +307,10 @@ fn read_file(files: &dyn Files, path: &str, id: SourceId, kind: Kind) -> Result<
             )
             .help("split the file, e.g. one posts file per month"),
         );
-        return Ok(FileRead {
+        return Ok(Text {
             source: Source::new(path.to_owned(), String::new()),
             diagnostics,
-            raw: None,
+            parse: false,
         });
     }
     let bytes = files.read(path)?;
@@ -306,27 +331,22 @@ fn read_file(files: &dyn Files, path: &str, id: SourceId, kind: Kind) -> Result<
             .label("invalid byte sequence here")
             .help("save the file as UTF-8"),
         );
-        return Ok(FileRead {
-            source: Source::new(path.to_owned(), text),
-            diagnostics,
-            raw: None,
-        });
     }
-    let raw = match DeTable::parse(&text) {
-        Ok(doc) => {
-            let mut sink = Sink {
-                source: id,
-                diagnostics: &mut diagnostics,
-            };
-            let doc = doc.get_ref();
-            Some(match kind {
-                Kind::Settings => Raw::Settings(raw::settings(doc, &mut sink)),
-                Kind::Channels => Raw::Channels(raw::channels(doc, &mut sink)),
-                Kind::Consents => Raw::Consents(raw::consents(doc, &mut sink)),
-                Kind::Campaign => Raw::Campaign(raw::campaign(doc, &mut sink)),
-                Kind::Posts => Raw::Posts(raw::posts(doc, &mut sink)),
-            })
-        }
+    Ok(Text {
+        source: Source::new(path.to_owned(), text),
+        diagnostics,
+        parse: utf8_error.is_none(),
+    })
+}
+
+/// Parses a file's text, or reports why it is not TOML.
+fn parse_toml<'i>(
+    text: &'i str,
+    id: SourceId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<DeTable<'i>> {
+    match DeTable::parse(text) {
+        Ok(doc) => Some(doc.into_inner()),
         Err(e) => {
             let range = e.span().unwrap_or(0..0);
             diagnostics.push(
@@ -339,12 +359,7 @@ fn read_file(files: &dyn Files, path: &str, id: SourceId, kind: Kind) -> Result<
             );
             None
         }
-    };
-    Ok(FileRead {
-        source: Source::new(path.to_owned(), text),
-        diagnostics,
-        raw,
-    })
+    }
 }
 
 fn first_line(message: &str) -> String {

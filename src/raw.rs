@@ -4,6 +4,11 @@
 //! optional, typed TOML values) and nothing more: no value is interpreted yet
 //! beyond its TOML type. Unknown keys, wrong TOML types and absent required
 //! keys are reported while reading; `resolve` turns the result into the model.
+//!
+//! Strings borrow the file's syntax tree (`'a`) rather than copy it: the
+//! loader resolves a file while its tree is alive, and the model copies only
+//! what it keeps, so a 100,000-post archive is not copied twice on the way
+//! (issue 9).
 
 mod fields;
 
@@ -25,84 +30,84 @@ pub enum DayOrTime {
 
 /// `edcal.toml`.
 #[derive(Debug, Default)]
-pub struct Settings {
+pub struct Settings<'a> {
     /// Where `[calendar]` is, or the start of the file when it is absent.
     pub calendar_span: Option<Span>,
-    pub name: Option<L<String>>,
-    pub timezone: Option<L<String>>,
-    pub language: Option<L<String>>,
-    pub holidays: Option<L<String>>,
+    pub name: Option<L<&'a str>>,
+    pub timezone: Option<L<&'a str>>,
+    pub language: Option<L<&'a str>>,
+    pub holidays: Option<L<&'a str>>,
     pub awareness_builtin: Option<L<bool>>,
-    pub team: Vec<(L<String>, Member)>,
-    pub themes: Vec<(L<String>, Theme)>,
-    pub awareness: Vec<Awareness>,
-    pub rules: Rules,
+    pub team: Vec<(L<&'a str>, Member<'a>)>,
+    pub themes: Vec<(L<&'a str>, Theme<'a>)>,
+    pub awareness: Vec<Awareness<'a>>,
+    pub rules: Rules<'a>,
 }
 
 #[derive(Debug)]
-pub struct Member {
+pub struct Member<'a> {
     pub span: Span,
-    pub name: Option<L<String>>,
-    pub role: Option<L<String>>,
+    pub name: Option<L<&'a str>>,
+    pub role: Option<L<&'a str>>,
 }
 
 #[derive(Debug)]
-pub struct Theme {
+pub struct Theme<'a> {
     pub span: Span,
-    pub label: Option<L<String>>,
+    pub label: Option<L<&'a str>>,
     pub share: Option<L<f64>>,
     pub medical_review: Option<L<bool>>,
 }
 
 #[derive(Debug)]
-pub struct Awareness {
+pub struct Awareness<'a> {
     pub span: Span,
-    pub name: Option<L<String>>,
+    pub name: Option<L<&'a str>>,
     pub from: Option<L<NaiveDate>>,
     pub to: Option<L<NaiveDate>>,
 }
 
 #[derive(Debug, Default)]
-pub struct Rules {
+pub struct Rules<'a> {
     pub approve_days_before: Option<L<u32>>,
     pub sealed_approvals: Option<L<bool>>,
-    pub allow: Option<L<Vec<L<String>>>>,
-    pub risky_phrases: Option<L<Vec<L<String>>>>,
-    pub blackouts: Vec<Blackout>,
-    pub freezes: Vec<Freeze>,
+    pub allow: Option<L<Vec<L<&'a str>>>>,
+    pub risky_phrases: Option<L<Vec<L<&'a str>>>>,
+    pub blackouts: Vec<Blackout<'a>>,
+    pub freezes: Vec<Freeze<'a>>,
 }
 
 #[derive(Debug)]
-pub struct Blackout {
+pub struct Blackout<'a> {
     pub span: Span,
     pub from: Option<L<NaiveDate>>,
     pub to: Option<L<NaiveDate>>,
-    pub why: Option<L<String>>,
+    pub why: Option<L<&'a str>>,
 }
 
 #[derive(Debug)]
-pub struct Freeze {
+pub struct Freeze<'a> {
     pub span: Span,
     pub from: Option<L<DayOrTime>>,
     pub to: Option<L<DayOrTime>>,
-    pub why: Option<L<String>>,
-    pub allow_themes: Option<L<Vec<L<String>>>>,
+    pub why: Option<L<&'a str>>,
+    pub allow_themes: Option<L<Vec<L<&'a str>>>>,
 }
 
 /// One table of `channels.toml`.
 #[derive(Debug)]
-pub struct Channel {
-    pub id: L<String>,
+pub struct Channel<'a> {
+    pub id: L<&'a str>,
     pub span: Span,
-    pub network: Option<L<String>>,
-    pub account: Option<L<String>>,
-    pub audience: Option<L<String>>,
-    pub audience_kind: Option<L<String>>,
+    pub network: Option<L<&'a str>>,
+    pub account: Option<L<&'a str>>,
+    pub audience: Option<L<&'a str>>,
+    pub audience_kind: Option<L<&'a str>>,
     pub posts_per_week: Option<PerWeek>,
     pub max_per_day: Option<L<u32>>,
     pub min_gap_hours: Option<L<f64>>,
-    pub slots: Option<L<Vec<L<String>>>>,
-    pub export: Option<L<String>>,
+    pub slots: Option<L<Vec<L<&'a str>>>>,
+    pub export: Option<L<&'a str>>,
 }
 
 #[derive(Debug)]
@@ -114,13 +119,13 @@ pub struct PerWeek {
 
 /// One table of `consents.toml`.
 #[derive(Debug)]
-pub struct Consent {
-    pub id: L<String>,
+pub struct Consent<'a> {
+    pub id: L<&'a str>,
     pub span: Span,
-    pub who: Option<L<String>>,
-    pub record: Option<L<String>>,
-    pub networks: Option<L<Vec<L<String>>>>,
-    pub campaign: Option<L<String>>,
+    pub who: Option<L<&'a str>>,
+    pub record: Option<L<&'a str>>,
+    pub networks: Option<L<Vec<L<&'a str>>>>,
+    pub campaign: Option<L<&'a str>>,
     pub until: Option<L<NaiveDate>>,
     pub minor: Option<L<bool>>,
     pub withdrawn: Option<L<NaiveDate>>,
@@ -128,88 +133,88 @@ pub struct Consent {
 
 /// `campaigns/<id>.toml`.
 #[derive(Debug)]
-pub struct Campaign {
+pub struct Campaign<'a> {
     pub span: Span,
-    pub id: Option<L<String>>,
-    pub name: Option<L<String>>,
+    pub id: Option<L<&'a str>>,
+    pub name: Option<L<&'a str>>,
     pub start: Option<L<NaiveDate>>,
     pub end: Option<L<NaiveDate>>,
-    pub channels: Option<L<Vec<L<String>>>>,
-    pub hashtags: Option<L<Vec<L<String>>>>,
-    pub targets: Vec<(L<String>, L<u32>)>,
-    pub milestones: Vec<Milestone>,
+    pub channels: Option<L<Vec<L<&'a str>>>>,
+    pub hashtags: Option<L<Vec<L<&'a str>>>>,
+    pub targets: Vec<(L<&'a str>, L<u32>)>,
+    pub milestones: Vec<Milestone<'a>>,
 }
 
 #[derive(Debug)]
-pub struct Milestone {
+pub struct Milestone<'a> {
     pub span: Span,
-    pub name: Option<L<String>>,
+    pub name: Option<L<&'a str>>,
     pub due: Option<L<NaiveDate>>,
     pub days_before_start: Option<L<u32>>,
-    pub owner: Option<L<String>>,
+    pub owner: Option<L<&'a str>>,
     pub done: Option<L<bool>>,
 }
 
 /// One `[[post]]`.
 #[derive(Debug)]
-pub struct Post {
+pub struct Post<'a> {
     pub span: Span,
-    pub id: Option<L<String>>,
-    pub title: Option<L<String>>,
-    pub campaign: Option<L<String>>,
-    pub themes: Option<L<Vec<L<String>>>>,
-    pub channels: Option<L<Vec<L<String>>>>,
-    pub status: Option<L<String>>,
-    pub owner: Option<L<String>>,
+    pub id: Option<L<&'a str>>,
+    pub title: Option<L<&'a str>>,
+    pub campaign: Option<L<&'a str>>,
+    pub themes: Option<L<Vec<L<&'a str>>>>,
+    pub channels: Option<L<Vec<L<&'a str>>>>,
+    pub status: Option<L<&'a str>>,
+    pub owner: Option<L<&'a str>>,
     pub created: Option<L<NaiveDate>>,
-    pub approval: Option<Approval>,
-    pub medical_review: Option<Approval>,
+    pub approval: Option<Approval<'a>>,
+    pub medical_review: Option<Approval<'a>>,
     pub at: Option<L<NaiveDateTime>>,
     pub on: Option<L<NaiveDate>>,
     pub between: Option<L<Vec<L<NaiveDate>>>>,
-    pub repeat: Option<Repeat>,
-    pub text: Option<L<String>>,
-    pub link: Option<L<String>>,
-    pub hashtags: Option<L<Vec<L<String>>>>,
-    pub media: Option<Vec<Media>>,
-    pub variants: Vec<(L<String>, Variant)>,
+    pub repeat: Option<Repeat<'a>>,
+    pub text: Option<L<&'a str>>,
+    pub link: Option<L<&'a str>>,
+    pub hashtags: Option<L<Vec<L<&'a str>>>>,
+    pub media: Option<Vec<Media<'a>>>,
+    pub variants: Vec<(L<&'a str>, Variant<'a>)>,
 }
 
 #[derive(Debug)]
-pub struct Approval {
+pub struct Approval<'a> {
     pub span: Span,
-    pub by: Option<L<String>>,
+    pub by: Option<L<&'a str>>,
     pub on: Option<L<NaiveDate>>,
-    pub digest: Option<L<String>>,
+    pub digest: Option<L<&'a str>>,
 }
 
 #[derive(Debug)]
-pub struct Repeat {
+pub struct Repeat<'a> {
     pub span: Span,
-    pub every: Option<L<String>>,
+    pub every: Option<L<&'a str>>,
     pub interval: Option<L<u32>>,
     pub until: Option<L<NaiveDate>>,
     pub count: Option<L<u32>>,
     pub except: Option<L<Vec<L<NaiveDate>>>>,
-    pub on_closed: Option<L<String>>,
+    pub on_closed: Option<L<&'a str>>,
 }
 
 #[derive(Debug)]
-pub struct Media {
+pub struct Media<'a> {
     pub span: Span,
-    pub file: Option<L<String>>,
-    pub alt: Option<L<String>>,
+    pub file: Option<L<&'a str>>,
+    pub alt: Option<L<&'a str>>,
     pub people: Option<L<bool>>,
-    pub consent: Option<L<String>>,
+    pub consent: Option<L<&'a str>>,
 }
 
 #[derive(Debug)]
-pub struct Variant {
+pub struct Variant<'a> {
     pub span: Span,
-    pub text: Option<L<String>>,
-    pub link: Option<L<String>>,
-    pub hashtags: Option<L<Vec<L<String>>>>,
-    pub media: Option<Vec<Media>>,
+    pub text: Option<L<&'a str>>,
+    pub link: Option<L<&'a str>>,
+    pub hashtags: Option<L<Vec<L<&'a str>>>>,
+    pub media: Option<Vec<Media<'a>>>,
     pub at: Option<L<NaiveDateTime>>,
 }
 
@@ -218,7 +223,7 @@ fn root<'t, 'i>(doc: &'t DeTable<'i>, sink: &Sink<'_>, what: &'static str) -> Fi
 }
 
 /// Reads `edcal.toml`.
-pub fn settings(doc: &DeTable<'_>, sink: &mut Sink<'_>) -> Settings {
+pub fn settings<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Settings<'t> {
     let mut file = root(doc, sink, "edcal.toml");
     let mut settings = Settings::default();
     match file.table("calendar", sink) {
@@ -286,7 +291,7 @@ pub fn settings(doc: &DeTable<'_>, sink: &mut Sink<'_>) -> Settings {
     settings
 }
 
-fn rules(t: &mut Fields<'_, '_>, sink: &mut Sink<'_>) -> Rules {
+fn rules<'t>(t: &mut Fields<'t, '_>, sink: &mut Sink<'_>) -> Rules<'t> {
     Rules {
         approve_days_before: t.count("approve_days_before", sink),
         sealed_approvals: t.bool("sealed_approvals", sink),
@@ -341,7 +346,7 @@ fn day_or_time(
 }
 
 /// Reads `channels.toml`: every top-level table is a channel.
-pub fn channels(doc: &DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Channel> {
+pub fn channels<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Channel<'t>> {
     let file = root(doc, sink, "channels.toml");
     file.into_entries(sink)
         .into_iter()
@@ -375,7 +380,7 @@ pub fn channels(doc: &DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Channel> {
 }
 
 /// Reads `consents.toml`: every top-level table is a consent.
-pub fn consents(doc: &DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Consent> {
+pub fn consents<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Consent<'t>> {
     let file = root(doc, sink, "consents.toml");
     file.into_entries(sink)
         .into_iter()
@@ -399,7 +404,7 @@ pub fn consents(doc: &DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Consent> {
 }
 
 /// Reads one campaign file.
-pub fn campaign(doc: &DeTable<'_>, sink: &mut Sink<'_>) -> Option<Campaign> {
+pub fn campaign<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Option<Campaign<'t>> {
     let mut file = root(doc, sink, "a campaign file");
     let campaign = match file.table("campaign", sink) {
         Some(mut t) => {
@@ -451,7 +456,7 @@ pub fn campaign(doc: &DeTable<'_>, sink: &mut Sink<'_>) -> Option<Campaign> {
 }
 
 /// `[campaign.targets]`: channel id to a count, keys chosen by the user.
-fn targets_of(targets: Fields<'_, '_>, sink: &mut Sink<'_>) -> Vec<(L<String>, L<u32>)> {
+fn targets_of<'t>(targets: Fields<'t, '_>, sink: &mut Sink<'_>) -> Vec<(L<&'t str>, L<u32>)> {
     targets
         .raw_entries()
         .filter_map(|(key, value)| {
@@ -461,7 +466,7 @@ fn targets_of(targets: Fields<'_, '_>, sink: &mut Sink<'_>) -> Vec<(L<String>, L
                 sink,
             )?;
             Some((
-                Located::new(key.get_ref().to_string(), sink.span(key.span())),
+                Located::new(key.get_ref().as_ref(), sink.span(key.span())),
                 count,
             ))
         })
@@ -469,7 +474,7 @@ fn targets_of(targets: Fields<'_, '_>, sink: &mut Sink<'_>) -> Vec<(L<String>, L
 }
 
 /// Reads a posts file: an array of `[[post]]` tables.
-pub fn posts(doc: &DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Post> {
+pub fn posts<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Post<'t>> {
     let mut file = root(doc, sink, "a posts file");
     let posts = file
         .tables("post", sink)
@@ -484,8 +489,8 @@ pub fn posts(doc: &DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Post> {
     posts
 }
 
-fn post(t: &mut Fields<'_, '_>, sink: &mut Sink<'_>) -> Post {
-    let approval = |t: &mut Fields<'_, '_>, key: &'static str, sink: &mut Sink<'_>| {
+fn post<'t>(t: &mut Fields<'t, '_>, sink: &mut Sink<'_>) -> Post<'t> {
+    let approval = |t: &mut Fields<'t, '_>, key: &'static str, sink: &mut Sink<'_>| {
         t.table(key, sink).map(|mut a| {
             let approval = Approval {
                 span: a.span(),
@@ -548,7 +553,7 @@ fn post(t: &mut Fields<'_, '_>, sink: &mut Sink<'_>) -> Post {
     }
 }
 
-fn media(t: &mut Fields<'_, '_>, sink: &mut Sink<'_>) -> Option<Vec<Media>> {
+fn media<'t>(t: &mut Fields<'t, '_>, sink: &mut Sink<'_>) -> Option<Vec<Media<'t>>> {
     if !t.has("media") {
         t.get("media");
         return None;

@@ -27,19 +27,19 @@ use crate::source::Span;
 /// The raw content of a calendar folder but its posts, which are resolved
 /// file by file ([`posts_of_file`], [`join_posts`]).
 #[derive(Debug, Default)]
-pub struct RawCalendar {
-    pub settings: raw::Settings,
+pub struct RawCalendar<'a> {
+    pub settings: raw::Settings<'a>,
     /// The span of `edcal.toml`'s start, where calendar-wide findings point.
     pub settings_span: Option<Span>,
-    pub channels: Vec<raw::Channel>,
-    pub consents: Vec<raw::Consent>,
-    pub campaigns: Vec<raw::Campaign>,
+    pub channels: Vec<raw::Channel<'a>>,
+    pub consents: Vec<raw::Consent<'a>>,
+    pub campaigns: Vec<raw::Campaign<'a>>,
 }
 
 pub use post::{FilePosts, join_posts, posts_of_file};
 
 /// Builds the model without its posts, reporting into `diagnostics`.
-pub fn resolve(raw: RawCalendar, diagnostics: &mut Vec<Diagnostic>) -> Calendar {
+pub fn resolve(raw: RawCalendar<'_>, diagnostics: &mut Vec<Diagnostic>) -> Calendar {
     let mut r = Resolver { diagnostics };
     let settings = r.settings(&raw.settings);
     let team = r.team(&raw.settings.team);
@@ -51,7 +51,7 @@ pub fn resolve(raw: RawCalendar, diagnostics: &mut Vec<Diagnostic>) -> Calendar 
         .filter_map(|a| {
             let name = a.name.as_ref()?;
             let from = a.from.as_ref()?;
-            r.period(name.value.clone(), from, a.to.as_ref(), a.span)
+            r.period(name.value.to_owned(), from, a.to.as_ref(), a.span)
         })
         .collect();
     let rules = r.rules(&raw.settings.rules, &themes);
@@ -95,8 +95,8 @@ impl Resolver<'_> {
     }
 
     /// Checks the shape of an id, reporting it when wrong.
-    pub fn id(&mut self, what: &str, id: &Located<String>) -> bool {
-        if is_id(&id.value) {
+    pub fn id(&mut self, what: &str, id: &Located<&str>) -> bool {
+        if is_id(id.value) {
             return true;
         }
         self.push(
@@ -114,7 +114,7 @@ impl Resolver<'_> {
     pub fn choice<T: Copy>(
         &mut self,
         key: &str,
-        value: &Located<String>,
+        value: &Located<&str>,
         all: &[(&'static str, T)],
     ) -> Option<T> {
         if let Some((_, v)) = all.iter().find(|(name, _)| *name == value.value) {
@@ -192,7 +192,7 @@ impl Resolver<'_> {
                     )
                     .help("use an IANA zone name, e.g. `Europe/Paris`");
                     if let Some(close) =
-                        closest(&tz.value, chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()))
+                        closest(tz.value, chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()))
                     {
                         d = d.label(format!("did you mean `{close}`?"));
                     }
@@ -220,7 +220,7 @@ impl Resolver<'_> {
             name: raw
                 .name
                 .as_ref()
-                .map(|n| n.value.clone())
+                .map(|n| n.value.to_owned())
                 .unwrap_or_default(),
             // Without a valid zone, times are read as UTC so that every other
             // finding still shows; the zone's own finding is already reported.
@@ -231,7 +231,7 @@ impl Resolver<'_> {
         }
     }
 
-    fn team(&mut self, raw: &[(Located<String>, raw::Member)]) -> BTreeMap<String, Member> {
+    fn team(&mut self, raw: &[(Located<&str>, raw::Member<'_>)]) -> BTreeMap<String, Member> {
         let mut team = BTreeMap::new();
         for (id, member) in raw {
             let role = member
@@ -243,13 +243,13 @@ impl Resolver<'_> {
             }
             let Some(role) = role else { continue };
             team.insert(
-                id.value.clone(),
+                id.value.to_owned(),
                 Member {
-                    id: id.value.clone(),
+                    id: id.value.to_owned(),
                     name: member
                         .name
                         .as_ref()
-                        .map_or_else(|| id.value.clone(), |n| n.value.clone()),
+                        .map_or_else(|| id.value.to_owned(), |n| n.value.to_owned()),
                     role,
                     span: member.span,
                 },
@@ -258,7 +258,7 @@ impl Resolver<'_> {
         team
     }
 
-    fn themes(&mut self, raw: &[(Located<String>, raw::Theme)]) -> BTreeMap<String, Theme> {
+    fn themes(&mut self, raw: &[(Located<&str>, raw::Theme<'_>)]) -> BTreeMap<String, Theme> {
         let mut themes = BTreeMap::new();
         for (id, theme) in raw {
             if let Some(share) = &theme.share
@@ -276,13 +276,13 @@ impl Resolver<'_> {
                 continue;
             }
             themes.insert(
-                id.value.clone(),
+                id.value.to_owned(),
                 Theme {
-                    id: id.value.clone(),
+                    id: id.value.to_owned(),
                     label: theme
                         .label
                         .as_ref()
-                        .map_or_else(|| id.value.clone(), |l| l.value.clone()),
+                        .map_or_else(|| id.value.to_owned(), |l| l.value.to_owned()),
                     share: theme.share.as_ref().map(|s| s.value).filter(|s| *s <= 1.0),
                     medical_review: theme.medical_review.as_ref().is_some_and(|m| m.value),
                 },
@@ -294,8 +294,8 @@ impl Resolver<'_> {
     fn rules(&mut self, raw: &raw::Rules, themes: &BTreeMap<String, Theme>) -> Rules {
         let mut allow = Vec::new();
         for code in raw.allow.iter().flat_map(|a| &a.value) {
-            if crate::rules::find(&code.value).is_some() {
-                allow.push(code.value.clone());
+            if crate::rules::find(code.value).is_some() {
+                allow.push(code.value.to_owned());
             } else {
                 let mut d = Diagnostic::new(
                     "invalid-value",
@@ -304,7 +304,7 @@ impl Resolver<'_> {
                 )
                 .help("`edcal explain` lists the rule codes");
                 if let Some(close) =
-                    closest(&code.value, crate::rules::REGISTRY.iter().map(|r| r.code))
+                    closest(code.value, crate::rules::REGISTRY.iter().map(|r| r.code))
                 {
                     d = d.label(format!("did you mean `{close}`?"));
                 }
@@ -316,7 +316,11 @@ impl Resolver<'_> {
             .iter()
             .filter_map(|b| {
                 let from = b.from.as_ref()?;
-                let why = b.why.as_ref().map(|w| w.value.clone()).unwrap_or_default();
+                let why = b
+                    .why
+                    .as_ref()
+                    .map(|w| w.value.to_owned())
+                    .unwrap_or_default();
                 self.period(why, from, b.to.as_ref(), b.span)
             })
             .collect();
@@ -325,7 +329,7 @@ impl Resolver<'_> {
             .iter()
             .filter_map(|f| {
                 for theme in f.allow_themes.iter().flat_map(|t| &t.value) {
-                    if !themes.contains_key(&theme.value) {
+                    if !themes.contains_key(theme.value) {
                         let d = unknown(
                             "unknown-theme",
                             "theme",
@@ -354,13 +358,17 @@ impl Resolver<'_> {
                 Some(Freeze {
                     from: start,
                     to: end,
-                    why: f.why.as_ref().map(|w| w.value.clone()).unwrap_or_default(),
+                    why: f
+                        .why
+                        .as_ref()
+                        .map(|w| w.value.to_owned())
+                        .unwrap_or_default(),
                     allow_themes: f
                         .allow_themes
                         .iter()
                         .flat_map(|t| &t.value)
-                        .filter(|t| themes.contains_key(&t.value))
-                        .map(|t| t.value.clone())
+                        .filter(|t| themes.contains_key(t.value))
+                        .map(|t| t.value.to_owned())
                         .collect(),
                     span: f.span,
                 })
@@ -375,7 +383,7 @@ impl Resolver<'_> {
                 .iter()
                 .flat_map(|p| &p.value)
                 .filter(|p| !p.value.trim().is_empty())
-                .map(|p| p.value.clone())
+                .map(|p| p.value.to_owned())
                 .collect(),
             blackouts,
             freezes,
@@ -427,7 +435,7 @@ impl Resolver<'_> {
                 .slots
                 .iter()
                 .flat_map(|s| &s.value)
-                .filter_map(|slot| match parse_slot(&slot.value) {
+                .filter_map(|slot| match parse_slot(slot.value) {
                     Some(s) => Some(s),
                     None => {
                         self.push(
@@ -447,12 +455,12 @@ impl Resolver<'_> {
             }
             let Some(network) = network else { continue };
             channels.insert(
-                c.id.value.clone(),
+                c.id.value.to_owned(),
                 Channel {
-                    id: c.id.value.clone(),
+                    id: c.id.value.to_owned(),
                     network,
-                    account: c.account.map(|a| a.value),
-                    audience: c.audience.map(|a| a.value),
+                    account: c.account.map(|a| a.value.to_owned()),
+                    audience: c.audience.map(|a| a.value.to_owned()),
                     audience_kind: audience_kind.unwrap_or(AudienceKind::General),
                     posts_per_week: per_week,
                     max_per_day: c.max_per_day.map(|m| m.value),
@@ -481,8 +489,8 @@ impl Resolver<'_> {
                 .filter_map(|n| self.choice("network", n, &Network::ALL))
                 .collect();
             let campaign = c.campaign.as_ref().and_then(|campaign| {
-                if calendar.campaigns.contains_key(&campaign.value) {
-                    Some(campaign.value.clone())
+                if calendar.campaigns.contains_key(campaign.value) {
+                    Some(campaign.value.to_owned())
                 } else {
                     let d = unknown(
                         "unknown-campaign",
@@ -499,11 +507,11 @@ impl Resolver<'_> {
                 continue;
             }
             consents.insert(
-                c.id.value.clone(),
+                c.id.value.to_owned(),
                 Consent {
-                    id: c.id.value.clone(),
-                    who: c.who.map(|w| w.value).unwrap_or_default(),
-                    record: c.record.map(|r| r.value),
+                    id: c.id.value.to_owned(),
+                    who: c.who.map(|w| w.value.to_owned()).unwrap_or_default(),
+                    record: c.record.map(|r| r.value.to_owned()),
                     networks,
                     campaign,
                     until: c.until.map(|u| u.value),
@@ -523,13 +531,17 @@ impl Resolver<'_> {
     ) -> BTreeMap<String, Campaign> {
         let mut campaigns: BTreeMap<String, Campaign> = BTreeMap::new();
         for c in raw {
-            let channels = self.channel_refs(c.channels.iter().flat_map(|c| &c.value), calendar);
+            let channels: Vec<String> = self
+                .channel_refs(c.channels.iter().flat_map(|c| &c.value), calendar)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
             let mut targets = BTreeMap::new();
             let mut target_spans = BTreeMap::new();
             for (channel, count) in &c.targets {
-                if calendar.channels.contains_key(&channel.value) {
-                    targets.insert(channel.value.clone(), count.value);
-                    target_spans.insert(channel.value.clone(), count.span);
+                if calendar.channels.contains_key(channel.value) {
+                    targets.insert(channel.value.to_owned(), count.value);
+                    target_spans.insert(channel.value.to_owned(), count.span);
                 } else {
                     let d = unknown(
                         "unknown-channel",
@@ -556,15 +568,19 @@ impl Resolver<'_> {
                 .iter()
                 .filter_map(|m| self.milestone(m, start.value, calendar))
                 .collect();
-            if let Some(first) = campaigns.get(&id.value) {
+            if let Some(first) = campaigns.get(id.value) {
                 self.push(duplicate("campaign", id, first.span));
                 continue;
             }
             campaigns.insert(
-                id.value.clone(),
+                id.value.to_owned(),
                 Campaign {
-                    id: id.value.clone(),
-                    name: c.name.as_ref().map(|n| n.value.clone()).unwrap_or_default(),
+                    id: id.value.to_owned(),
+                    name: c
+                        .name
+                        .as_ref()
+                        .map(|n| n.value.to_owned())
+                        .unwrap_or_default(),
                     start: start.value,
                     end: end.value,
                     channels,
@@ -618,7 +634,7 @@ impl Resolver<'_> {
             }
         };
         Some(Milestone {
-            name: m.name.as_ref()?.value.clone(),
+            name: m.name.as_ref()?.value.to_owned(),
             due,
             owner,
             done: m.done.as_ref().is_some_and(|d| d.value),
@@ -628,14 +644,14 @@ impl Resolver<'_> {
     }
 
     /// Keeps the channels that exist, each once, reporting the others.
-    pub fn channel_refs<'a>(
+    pub fn channel_refs<'a, 'r: 'a>(
         &mut self,
-        names: impl IntoIterator<Item = &'a Located<String>>,
+        names: impl IntoIterator<Item = &'a Located<&'r str>>,
         calendar: &Calendar,
-    ) -> Vec<String> {
-        let mut kept: Vec<String> = Vec::new();
+    ) -> Vec<&'r str> {
+        let mut kept: Vec<&str> = Vec::new();
         for name in names {
-            if !calendar.channels.contains_key(&name.value) {
+            if !calendar.channels.contains_key(name.value) {
                 let d = unknown(
                     "unknown-channel",
                     "channel",
@@ -650,16 +666,16 @@ impl Resolver<'_> {
                     format!("channel `{}` is listed twice", name.value),
                 );
             } else {
-                kept.push(name.value.clone());
+                kept.push(name.value);
             }
         }
         kept
     }
 
     /// A member reference, reported when it names nobody.
-    pub fn member(&mut self, name: &Located<String>, calendar: &Calendar) -> Option<String> {
-        if calendar.team.contains_key(&name.value) {
-            return Some(name.value.clone());
+    pub fn member(&mut self, name: &Located<&str>, calendar: &Calendar) -> Option<String> {
+        if calendar.team.contains_key(name.value) {
+            return Some(name.value.to_owned());
         }
         let d = unknown(
             "unknown-member",
@@ -673,8 +689,8 @@ impl Resolver<'_> {
     }
 
     /// A hashtag without its `#`; one with spaces or empty is invalid.
-    pub fn hashtag(&mut self, tag: &Located<String>) -> Option<String> {
-        let bare = tag.value.strip_prefix('#').unwrap_or(&tag.value);
+    pub fn hashtag(&mut self, tag: &Located<&str>) -> Option<String> {
+        let bare = tag.value.strip_prefix('#').unwrap_or(tag.value);
         if bare.is_empty() || bare.chars().any(|c| c.is_whitespace() || c == '#') {
             self.invalid(tag.span, format!("invalid hashtag `{}`", tag.value));
             return None;
@@ -687,12 +703,12 @@ impl Resolver<'_> {
 pub fn unknown<'a>(
     code: &'static str,
     kind: &str,
-    name: &Located<String>,
+    name: &Located<&str>,
     ids: impl IntoIterator<Item = &'a str>,
     file: &str,
 ) -> Diagnostic {
     let mut d = Diagnostic::new(code, name.span, format!("unknown {kind} `{}`", name.value));
-    d = match closest(&name.value, ids) {
+    d = match closest(name.value, ids) {
         Some(close) => d.label(format!("did you mean `{close}`?")),
         None => d.label(format!("no {kind} `{}` in {file}", name.value)),
     };
@@ -700,7 +716,7 @@ pub fn unknown<'a>(
 }
 
 /// `duplicate-id` at the second occurrence, pointing back at the first.
-pub fn duplicate(kind: &str, id: &Located<String>, first: Span) -> Diagnostic {
+pub fn duplicate(kind: &str, id: &Located<impl std::fmt::Display>, first: Span) -> Diagnostic {
     Diagnostic::new(
         "duplicate-id",
         id.span,

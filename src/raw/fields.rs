@@ -43,6 +43,14 @@ impl Located<String> {
     }
 }
 
+impl Located<&str> {
+    /// The text, owned, at the same place: raw values borrow the file's
+    /// syntax tree, the model owns what it keeps.
+    pub fn owned(&self) -> Located<String> {
+        Located::new(self.value.to_owned(), self.span)
+    }
+}
+
 pub type Value<'i> = Spanned<DeValue<'i>>;
 
 /// Where findings go while reading one file.
@@ -186,7 +194,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         self.table.iter().any(|(k, _)| k.get_ref() == key)
     }
 
-    pub fn string(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<Located<String>> {
+    pub fn string(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Option<Located<&'t str>> {
         let value = self.get(key)?;
         as_string(value, Key(key), sink)
     }
@@ -195,7 +203,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         &mut self,
         key: &'static str,
         sink: &mut Sink<'_>,
-    ) -> Option<Located<String>> {
+    ) -> Option<Located<&'t str>> {
         let found = self.string(key, sink);
         self.require(key, found, sink)
     }
@@ -276,7 +284,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         &mut self,
         key: &'static str,
         sink: &mut Sink<'_>,
-    ) -> Option<Located<Vec<Located<String>>>> {
+    ) -> Option<Located<Vec<Located<&'t str>>>> {
         let value = self.get(key)?;
         let items = as_array(value, Key(key), "strings", sink)?;
         let strings = items
@@ -290,7 +298,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         &mut self,
         key: &'static str,
         sink: &mut Sink<'_>,
-    ) -> Option<Located<Vec<Located<String>>>> {
+    ) -> Option<Located<Vec<Located<&'t str>>>> {
         let found = self.strings(key, sink);
         self.require(key, found, sink)
     }
@@ -336,7 +344,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         &mut self,
         key: &'static str,
         sink: &mut Sink<'_>,
-    ) -> Vec<(Located<String>, Fields<'t, 'i>)> {
+    ) -> Vec<(Located<&'t str>, Fields<'t, 'i>)> {
         match self.table(key, sink) {
             Some(table) => table.into_entries(sink),
             None => Vec::new(),
@@ -345,11 +353,11 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// Every key of this table, each mapping to a table (channels.toml,
     /// consents.toml). Consumes the reader: there are no fixed keys to check.
-    pub fn into_entries(self, sink: &mut Sink<'_>) -> Vec<(Located<String>, Fields<'t, 'i>)> {
+    pub fn into_entries(self, sink: &mut Sink<'_>) -> Vec<(Located<&'t str>, Fields<'t, 'i>)> {
         self.table
             .iter()
             .filter_map(|(key, value)| {
-                let name = Located::new(key.get_ref().to_string(), sink.span(key.span()));
+                let name = Located::new(key.get_ref().as_ref(), sink.span(key.span()));
                 let fields = Fields::of(value, Name::Key(key.get_ref()), sink)?;
                 Some((name, fields))
             })
@@ -423,13 +431,13 @@ pub fn type_name(value: &DeValue<'_>) -> &'static str {
     }
 }
 
-pub fn as_string(
-    value: &Value<'_>,
+pub fn as_string<'t>(
+    value: &'t Value<'_>,
     what: impl fmt::Display,
     sink: &mut Sink<'_>,
-) -> Option<Located<String>> {
+) -> Option<Located<&'t str>> {
     match value.get_ref() {
-        DeValue::String(s) => Some(Located::new(s.to_string(), sink.span(value.span()))),
+        DeValue::String(s) => Some(Located::new(s.as_ref(), sink.span(value.span()))),
         other => {
             sink.invalid(
                 value,

@@ -108,15 +108,15 @@ fn resolve(
             Vec::new(),
             |mut acc: Vec<Located<String>>, n| {
                 if !acc.iter().any(|a| a.value == n.value) {
-                    acc.push(n.clone());
+                    acc.push(n.owned());
                 }
                 acc
             },
         )
     };
     let campaign = p.campaign.as_ref().and_then(|c| {
-        if calendar.campaigns.contains_key(&c.value) {
-            Some(c.value.clone())
+        if calendar.campaigns.contains_key(c.value) {
+            Some(c.value.to_owned())
         } else {
             let d = unknown(
                 "unknown-campaign",
@@ -134,8 +134,8 @@ fn resolve(
         .iter()
         .flat_map(|t| &t.value)
         .filter_map(|t| {
-            if calendar.themes.contains_key(&t.value) {
-                Some(t.value.clone())
+            if calendar.themes.contains_key(t.value) {
+                Some(t.value.to_owned())
             } else {
                 let d = unknown(
                     "unknown-theme",
@@ -173,8 +173,8 @@ fn resolve(
     for (channel, v) in &p.variants {
         let at = v.at.as_ref().and_then(|at| local_time(r, at, tz));
         let resolved = Variant {
-            text: v.text.clone(),
-            link: v.link.as_ref().map(|l| l.value.clone()),
+            text: v.text.as_ref().map(Located::owned),
+            link: v.link.as_ref().map(|l| l.value.to_owned()),
             hashtags: v
                 .hashtags
                 .as_ref()
@@ -207,18 +207,18 @@ fn resolve(
             r.push(d);
             continue;
         }
-        variants.insert(channel.value.clone(), Box::new(resolved));
+        variants.insert(channel.value.to_owned(), Box::new(resolved));
     }
     let Some(id) = p.id.filter(|_| id_ok) else {
         return Err(None);
     };
     let Some(status) = status else {
-        return Err(Some(id.value));
+        return Err(Some(id.value.to_owned()));
     };
     Ok(Post {
-        id,
+        id: id.owned(),
         title_span: p.title.as_ref().map_or(p.span, |t| t.span),
-        title: p.title.map(|t| t.value).unwrap_or_default(),
+        title: p.title.map(|t| t.value.to_owned()).unwrap_or_default(),
         campaign,
         themes,
         channels,
@@ -229,8 +229,8 @@ fn resolve(
         medical_review,
         timing,
         repeat,
-        text: p.text,
-        link: p.link.map(|l| l.value),
+        text: p.text.as_ref().map(Located::owned),
+        link: p.link.map(|l| l.value.to_owned()),
         hashtags,
         media,
         variants,
@@ -243,7 +243,7 @@ fn approval(r: &mut Resolver<'_>, a: &raw::Approval, calendar: &Calendar) -> Opt
     Some(Approval {
         by,
         on: a.on.as_ref()?.value,
-        digest: a.digest.as_ref().map(|d| d.value.clone()),
+        digest: a.digest.as_ref().map(|d| d.value.to_owned()),
         span: a.span,
     })
 }
@@ -427,8 +427,8 @@ fn repeat(r: &mut Resolver<'_>, rep: &raw::Repeat, timing: &Timing) -> Option<Re
 
 fn resolve_media(r: &mut Resolver<'_>, m: &raw::Media, calendar: &Calendar) -> Option<Media> {
     let file = m.file.as_ref()?;
-    if !is_url(&file.value) {
-        let path = std::path::Path::new(&file.value);
+    if !is_url(file.value) {
+        let path = std::path::Path::new(file.value);
         let escapes = path.is_absolute()
             || file.value.starts_with('/')
             || file.value.contains('\\')
@@ -444,8 +444,8 @@ fn resolve_media(r: &mut Resolver<'_>, m: &raw::Media, calendar: &Calendar) -> O
         }
     }
     let consent = m.consent.as_ref().and_then(|c| {
-        if calendar.consents.contains_key(&c.value) {
-            Some(c.clone())
+        if calendar.consents.contains_key(c.value) {
+            Some(c.owned())
         } else {
             let d = unknown(
                 "unknown-consent",
@@ -459,8 +459,8 @@ fn resolve_media(r: &mut Resolver<'_>, m: &raw::Media, calendar: &Calendar) -> O
         }
     });
     Some(Media {
-        file: file.clone(),
-        alt: m.alt.as_ref().map(|a| a.value.clone()),
+        file: file.owned(),
+        alt: m.alt.as_ref().map(|a| a.value.to_owned()),
         people: m.people.as_ref().is_some_and(|p| p.value),
         consent_unresolved: m.consent.is_some() && consent.is_none(),
         consent,
