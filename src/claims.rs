@@ -633,40 +633,50 @@ fn match_here(hay: &[u8], i: usize, pattern: &[u8], p: usize) -> Option<usize> {
     }
 }
 
-/// The text folded for matching, with the source byte of every folded byte.
-struct Folded {
+/// The text folded for matching, and the text it comes from.
+struct Folded<'a> {
     text: String,
-    source: Vec<usize>,
-    source_len: usize,
+    source: &'a str,
 }
 
-impl Folded {
-    fn new(text: &str) -> Self {
-        let mut folded = String::with_capacity(text.len());
-        let mut source = Vec::with_capacity(text.len());
-        for (i, c) in text.char_indices() {
-            fold_char(c, &mut folded);
-            source.resize(folded.len(), i);
+impl<'a> Folded<'a> {
+    fn new(source: &'a str) -> Self {
+        let mut text = String::with_capacity(source.len());
+        for c in source.chars() {
+            fold_char(c, &mut text);
         }
-        Folded {
-            text: folded,
-            source,
-            source_len: text.len(),
-        }
+        Folded { text, source }
     }
 
-    /// The source byte range covering the source characters of `folded`.
+    /// The source byte range covering the source characters of `folded`:
+    /// from the character that gave its first byte to the next character
+    /// giving any byte after the one that gave its last (`œ` folds to two
+    /// bytes from one character, a combining accent to none). Found by
+    /// folding the source again, character by character: a match is rare,
+    /// and keeping a source offset for every folded byte of every text cost
+    /// more than all the searching (issue 9).
     fn source_range(&self, folded: Range<usize>) -> Range<usize> {
-        let start = self.source[folded.start];
-        let last = self.source[folded.end - 1];
-        // End after the last source character: at the next folded byte coming
-        // from a later character (`œ` folds to two bytes from one character).
-        let end = self.source[folded.end..]
-            .iter()
-            .copied()
-            .find(|&s| s > last)
-            .unwrap_or(self.source_len);
-        start..end
+        let mut at = 0;
+        let mut start = None;
+        let mut ended = false;
+        let mut one = String::new();
+        for (i, c) in self.source.char_indices() {
+            one.clear();
+            fold_char(c, &mut one);
+            if one.is_empty() {
+                continue;
+            }
+            if ended {
+                return start.unwrap_or(i)..i;
+            }
+            let next = at + one.len();
+            if start.is_none() && folded.start < next {
+                start = Some(i);
+            }
+            ended = folded.end <= next;
+            at = next;
+        }
+        start.unwrap_or(self.source.len())..self.source.len()
     }
 }
 
@@ -855,6 +865,42 @@ mod tests {
             ["promo", "le meilleur", "sans douleur", "100 % garanti"]
         );
         assert!(found.windows(2).all(|w| w[0].range.end <= w[1].range.start));
+    }
+
+    #[test]
+    fn source_ranges_match_a_byte_by_byte_map() {
+        // The reference: the source offset of every folded byte, kept
+        // while folding, as `Folded` did before it refolded on demand.
+        for text in [
+            "Cœur : opération sans\u{202f}risque ✨",
+            "gue\u{301}rison GARANTIE\u{301} — œuvre Æ",
+            "e\u{301}\u{301}a\u{300}b œ",
+            "",
+        ] {
+            let mut folded = String::new();
+            let mut map = Vec::new();
+            for (i, c) in text.char_indices() {
+                super::fold_char(c, &mut folded);
+                map.resize(folded.len(), i);
+            }
+            let f = super::Folded::new(text);
+            assert_eq!(f.text, folded);
+            for start in 0..folded.len() {
+                for end in start + 1..=folded.len() {
+                    let last = map[end - 1];
+                    let expected_end = map[end..]
+                        .iter()
+                        .copied()
+                        .find(|&s| s > last)
+                        .unwrap_or(text.len());
+                    assert_eq!(
+                        f.source_range(start..end),
+                        map[start]..expected_end,
+                        "{text:?} {start}..{end}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

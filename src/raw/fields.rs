@@ -636,6 +636,45 @@ mod tests {
         );
     }
 
+    /// The unknown keys `finish` reports after the reader asked for `asked`.
+    fn unknown_after(text: &str, asked: &[&'static str]) -> Vec<String> {
+        let doc = DeTable::parse(text).unwrap();
+        let mut diagnostics = Vec::new();
+        let mut sink = Sink {
+            source: crate::source::Sources::id_of(0),
+            diagnostics: &mut diagnostics,
+        };
+        let mut fields = Fields::new(doc.get_ref(), sink.span(0..0), Name::Plain("t"));
+        for key in asked {
+            fields.get(key);
+        }
+        fields.finish(&mut sink);
+        diagnostics.into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn a_key_asked_twice_does_not_hide_an_unknown_one() {
+        assert_eq!(
+            unknown_after("a = 1\nb = 2\n", &["a", "a"]),
+            ["unknown key `b` in t"]
+        );
+        assert!(unknown_after("a = 1\nb = 2\n", &["b", "a", "b"]).is_empty());
+    }
+
+    #[test]
+    fn tables_with_more_keys_than_the_fixed_array_are_read_whole() {
+        let keys: Vec<&'static str> = (0..30)
+            .map(|n| &*Box::leak(format!("k{n:02}").into_boxed_str()))
+            .collect();
+        let text = keys
+            .iter()
+            .map(|k| format!("{k} = 1"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(unknown_after(&text, &keys).is_empty());
+        assert_eq!(unknown_after(&text, &keys[1..]), ["unknown key `k00` in t"]);
+    }
+
     #[test]
     fn closest_suggests_typos_only() {
         let ids = ["facebook", "instagram", "x"];
