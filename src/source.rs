@@ -6,6 +6,7 @@
 //! `/` separators, as every message shows them.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Index of a file in [`Sources`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -50,6 +51,14 @@ pub struct Source {
     pub path: String,
     /// The file's text; invalid UTF-8 is replaced so the file can still be quoted.
     pub text: String,
+    /// Where lines start, built the first time a finding in this file needs
+    /// a line or column: most files of a large calendar have none, and
+    /// indexing ten years of posts took 4 % of a check (issue 9).
+    index: OnceLock<Index>,
+}
+
+#[derive(Debug)]
+struct Index {
     line_starts: Vec<usize>,
     /// `char_marks[k]`: how many characters the first `k * CHAR_MARK` bytes
     /// hold. A column is then counted over at most `CHAR_MARK` bytes, not
@@ -58,7 +67,7 @@ pub struct Source {
     char_marks: Vec<usize>,
 }
 
-/// Bytes between two entries of `Source::char_marks`.
+/// Bytes between two entries of `Index::char_marks`.
 const CHAR_MARK: usize = 4096;
 
 /// Characters in `bytes` (valid UTF-8, any byte range): the bytes that are
@@ -67,42 +76,55 @@ fn chars_in(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
-impl Source {
-    pub fn new(path: String, text: String) -> Source {
+impl Index {
+    fn of(text: &str) -> Index {
         let line_starts = std::iter::once(0)
-            .chain(memchr_newlines(&text).map(|i| i + 1))
+            .chain(memchr_newlines(text).map(|i| i + 1))
             .collect();
         let mut char_marks = vec![0];
         for chunk in text.as_bytes().chunks(CHAR_MARK) {
             char_marks.push(char_marks.last().copied().unwrap_or(0) + chars_in(chunk));
         }
-        Source {
-            path,
-            text,
+        Index {
             line_starts,
             char_marks,
         }
+    }
+}
+
+impl Source {
+    pub fn new(path: String, text: String) -> Source {
+        Source {
+            path,
+            text,
+            index: OnceLock::new(),
+        }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| Index::of(&self.text))
     }
 
     /// Characters in `text[..offset]`, `offset` a char boundary.
     fn chars_before(&self, offset: usize) -> usize {
         let mark = offset / CHAR_MARK;
-        self.char_marks[mark] + chars_in(&self.text.as_bytes()[mark * CHAR_MARK..offset])
+        self.index().char_marks[mark] + chars_in(&self.text.as_bytes()[mark * CHAR_MARK..offset])
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
-        let column = self.chars_before(offset) - self.chars_before(self.line_starts[line]) + 1;
+        let line_starts = &self.index().line_starts;
+        let line = line_starts.partition_point(|&s| s <= offset) - 1;
+        let column = self.chars_before(offset) - self.chars_before(line_starts[line]) + 1;
         (line + 1, column)
     }
 
     /// Byte range of the given 0-based line, without its line ending.
     pub fn line_range(&self, line: usize) -> Range<usize> {
-        let start = self.line_starts[line];
-        let end = self
-            .line_starts
+        let line_starts = &self.index().line_starts;
+        let start = line_starts[line];
+        let end = line_starts
             .get(line + 1)
             .map_or(self.text.len(), |&next| next - 1);
         let end = if self.text[start..end].ends_with('\r') {
