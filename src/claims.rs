@@ -502,6 +502,9 @@ pub fn find(text: &str) -> Vec<Claim> {
 /// `text`: matched like the lexicon (case, accents, spaces and apostrophes
 /// folded; whole words), as byte ranges of `text`, in order.
 pub fn find_phrases(text: &str, phrases: &[String]) -> Vec<Range<usize>> {
+    if phrases.is_empty() {
+        return Vec::new();
+    }
     let folded = Folded::new(text);
     let hay = folded.text.as_str();
     let mut found = Vec::new();
