@@ -569,12 +569,16 @@ fn pattern_of(index: usize) -> &'static str {
     }
 }
 
+/// A pattern (its index among claims then exceptions) and the byte that
+/// must follow its first, when known.
+type Candidate = (usize, Option<u8>);
+
 /// Patterns (claims then exceptions) by the byte a match can start with, so a
 /// word start only tries the few patterns that could begin there; each with
 /// the byte that must follow when the pattern's second byte is a plain,
 /// required letter, so most of those few are ruled out without matching
 /// (issue 9).
-static INDEX: LazyLock<Vec<Vec<(usize, Option<u8>)>>> = LazyLock::new(|| {
+static INDEX: LazyLock<Vec<Vec<Candidate>>> = LazyLock::new(|| {
     let mut index = vec![Vec::new(); 256];
     for i in 0..LEXICON.len() + EXCEPTIONS.len() {
         let pattern = pattern_of(i).as_bytes();
