@@ -15,7 +15,7 @@ mod fields;
 use chrono::{NaiveDate, NaiveDateTime};
 use toml::de::DeTable;
 
-pub use fields::{Fields, Located, Name, Sink, closest};
+pub use fields::{Fields, Located, Name, Sink, Table, closest};
 
 use crate::source::Span;
 
@@ -245,6 +245,7 @@ pub fn settings<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Settings<'t> {
     settings.team = file
         .entries("team", sink)
         .into_iter()
+        .map(|(id, table)| (id, table.read()))
         .map(|(id, mut t)| {
             let member = Member {
                 span: t.span(),
@@ -258,6 +259,7 @@ pub fn settings<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Settings<'t> {
     settings.themes = file
         .entries("themes", sink)
         .into_iter()
+        .map(|(id, table)| (id, table.read()))
         .map(|(id, mut t)| {
             let theme = Theme {
                 span: t.span(),
@@ -272,6 +274,7 @@ pub fn settings<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Settings<'t> {
     settings.awareness = file
         .tables("awareness", sink)
         .into_iter()
+        .map(Table::read)
         .map(|mut t| {
             let awareness = Awareness {
                 span: t.span(),
@@ -300,6 +303,7 @@ fn rules<'t>(t: &mut Fields<'t, '_>, sink: &mut Sink<'_>) -> Rules<'t> {
         blackouts: t
             .tables("blackout", sink)
             .into_iter()
+            .map(Table::read)
             .map(|mut b| {
                 let blackout = Blackout {
                     span: b.span(),
@@ -314,6 +318,7 @@ fn rules<'t>(t: &mut Fields<'t, '_>, sink: &mut Sink<'_>) -> Rules<'t> {
         freezes: t
             .tables("freeze", sink)
             .into_iter()
+            .map(Table::read)
             .map(|mut f| {
                 let freeze = Freeze {
                     span: f.span(),
@@ -350,6 +355,7 @@ pub fn channels<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Channel<'t
     let file = root(doc, sink, "channels.toml");
     file.into_entries(sink)
         .into_iter()
+        .map(|(id, table)| (id, table.read()))
         .map(|(id, mut t)| {
             let posts_per_week = t.table("posts_per_week", sink).map(|mut w| {
                 let per_week = PerWeek {
@@ -384,6 +390,7 @@ pub fn consents<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Consent<'t
     let file = root(doc, sink, "consents.toml");
     file.into_entries(sink)
         .into_iter()
+        .map(|(id, table)| (id, table.read()))
         .map(|(id, mut t)| {
             let consent = Consent {
                 span: t.span(),
@@ -427,6 +434,7 @@ pub fn campaign<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Option<Campaig
                 milestones: t
                     .tables("milestone", sink)
                     .into_iter()
+                    .map(Table::read)
                     .map(|mut m| {
                         let milestone = Milestone {
                             span: m.span(),
@@ -479,6 +487,7 @@ pub fn posts<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Post<'t>> {
     let posts = file
         .tables("post", sink)
         .into_iter()
+        .map(Table::read)
         .map(|mut t| {
             let post = post(&mut t, sink);
             t.finish(sink);
@@ -537,6 +546,7 @@ fn post<'t>(t: &mut Fields<'t, '_>, sink: &mut Sink<'_>) -> Post<'t> {
         variants: t
             .entries("variants", sink)
             .into_iter()
+            .map(|(id, table)| (id, table.read()))
             .map(|(channel, mut v)| {
                 let variant = Variant {
                     span: v.span(),
@@ -561,6 +571,7 @@ fn media<'t>(t: &mut Fields<'t, '_>, sink: &mut Sink<'_>) -> Option<Vec<Media<'t
     Some(
         t.tables("media", sink)
             .into_iter()
+            .map(Table::read)
             .map(|mut m| {
                 let media = Media {
                     span: m.span(),

@@ -97,6 +97,41 @@ impl fmt::Display for Name<'_> {
 /// table allocates nothing for it (100,000 posts, issue 9).
 const ASKED: usize = 24;
 
+/// A table found and not read yet: lists of tables hold these, small,
+/// rather than readers (each carries room for the keys it is asked for),
+/// which 100,000 posts moved around by the megabyte (issue 9).
+#[derive(Debug, Clone, Copy)]
+pub struct Table<'t, 'i> {
+    entries: &'t DeTable<'i>,
+    span: Span,
+    what: Name<'t>,
+}
+
+impl<'t, 'i> Table<'t, 'i> {
+    /// `value` as a table, or reports that it should be one.
+    fn of(value: &'t Value<'i>, what: Name<'t>, sink: &mut Sink<'_>) -> Option<Self> {
+        match value.get_ref() {
+            DeValue::Table(entries) => Some(Table {
+                entries,
+                span: sink.span(value.span()),
+                what,
+            }),
+            other => {
+                sink.invalid(
+                    value,
+                    format!("{what} must be a table, found {}", type_name(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// Starts reading the table.
+    pub fn read(self) -> Fields<'t, 'i> {
+        Fields::new(self.entries, self.span, self.what)
+    }
+}
+
 /// One table being read. `what` names it in messages.
 pub struct Fields<'t, 'i> {
     table: &'t DeTable<'i>,
@@ -127,16 +162,7 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// Reads `value` as a table, or reports that it should be one.
     pub fn of(value: &'t Value<'i>, what: Name<'t>, sink: &mut Sink<'_>) -> Option<Self> {
-        match value.get_ref() {
-            DeValue::Table(table) => Some(Fields::new(table, sink.span(value.span()), what)),
-            other => {
-                sink.invalid(
-                    value,
-                    format!("{what} must be a table, found {}", type_name(other)),
-                );
-                None
-            }
-        }
+        Table::of(value, what, sink).map(Table::read)
     }
 
     pub fn span(&self) -> Span {
@@ -324,8 +350,9 @@ impl<'t, 'i> Fields<'t, 'i> {
         Fields::of(value, Name::Key(key), sink)
     }
 
-    /// An array of tables (`[[key]]` or an array of inline tables).
-    pub fn tables(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Vec<Fields<'t, 'i>> {
+    /// An array of tables (`[[key]]` or an array of inline tables), each
+    /// to be [read](Table::read).
+    pub fn tables(&mut self, key: &'static str, sink: &mut Sink<'_>) -> Vec<Table<'t, 'i>> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
@@ -334,7 +361,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         };
         items
             .iter()
-            .filter_map(|item| Fields::of(item, Name::Key(key), sink))
+            .filter_map(|item| Table::of(item, Name::Key(key), sink))
             .collect()
     }
 
@@ -344,7 +371,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         &mut self,
         key: &'static str,
         sink: &mut Sink<'_>,
-    ) -> Vec<(Located<&'t str>, Fields<'t, 'i>)> {
+    ) -> Vec<(Located<&'t str>, Table<'t, 'i>)> {
         match self.table(key, sink) {
             Some(table) => table.into_entries(sink),
             None => Vec::new(),
@@ -353,12 +380,12 @@ impl<'t, 'i> Fields<'t, 'i> {
 
     /// Every key of this table, each mapping to a table (channels.toml,
     /// consents.toml). Consumes the reader: there are no fixed keys to check.
-    pub fn into_entries(self, sink: &mut Sink<'_>) -> Vec<(Located<&'t str>, Fields<'t, 'i>)> {
+    pub fn into_entries(self, sink: &mut Sink<'_>) -> Vec<(Located<&'t str>, Table<'t, 'i>)> {
         self.table
             .iter()
             .filter_map(|(key, value)| {
                 let name = Located::new(key.get_ref().as_ref(), sink.span(key.span()));
-                let fields = Fields::of(value, Name::Key(key.get_ref()), sink)?;
+                let fields = Table::of(value, Name::Key(key.get_ref()), sink)?;
                 Some((name, fields))
             })
             .collect()
