@@ -234,17 +234,20 @@ pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
                     .parse
                     .then(|| parse_toml(&text.source.text, id, found))
                     .flatten();
-                let posts = match doc {
-                    Some(doc) => {
-                        let mut sink = Sink {
-                            source: id,
-                            diagnostics: found,
-                        };
-                        let raw = raw::posts(&doc, &mut sink);
-                        resolve::posts_of_file(raw, &calendar, found)
-                    }
-                    None => FilePosts::default(),
-                };
+                let mut posts = FilePosts::default();
+                if let Some(doc) = doc {
+                    let mut sink = Sink {
+                        source: id,
+                        diagnostics: found,
+                    };
+                    // The sink holds the file's findings: resolving's wait
+                    // apart.
+                    let mut resolving = Vec::new();
+                    raw::each_post(&doc, &mut sink, |post| {
+                        posts.add(post, &calendar, &mut resolving);
+                    });
+                    found.extend(resolving);
+                }
                 Ok((text.source, posts, text.diagnostics))
             },
         )

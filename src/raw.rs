@@ -483,19 +483,23 @@ fn targets_of<'t>(targets: Fields<'t, '_>, sink: &mut Sink<'_>) -> Vec<(L<&'t st
 
 /// Reads a posts file: an array of `[[post]]` tables.
 pub fn posts<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Post<'t>> {
-    let mut file = root(doc, sink, "a posts file");
-    let posts = file
-        .tables("post", sink)
-        .into_iter()
-        .map(Table::read)
-        .map(|mut t| {
-            let post = post(&mut t, sink);
-            t.finish(sink);
-            post
-        })
-        .collect();
-    file.finish(sink);
+    let mut posts = Vec::new();
+    each_post(doc, sink, |post| posts.push(post));
     posts
+}
+
+/// Reads a posts file, handing each post to `each` as soon as it is read:
+/// the loader resolves it there, and a list of raw posts (900 bytes each)
+/// is never built (issue 9).
+pub fn each_post<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>, mut each: impl FnMut(Post<'t>)) {
+    let mut file = root(doc, sink, "a posts file");
+    for table in file.tables("post", sink) {
+        let mut t = table.read();
+        let post = post(&mut t, sink);
+        t.finish(sink);
+        each(post);
+    }
+    file.finish(sink);
 }
 
 fn post<'t>(t: &mut Fields<'t, '_>, sink: &mut Sink<'_>) -> Post<'t> {

@@ -25,27 +25,29 @@ pub struct FilePosts {
 }
 
 /// Resolves one posts file against the rest of the calendar (settings,
-/// channels, campaigns, consents), consuming its raw posts one by one, so
-/// their memory is given back as the model grows. The loader runs one per
-/// file, in parallel.
+/// channels, campaigns, consents).
 pub fn posts_of_file(
     raw: Vec<raw::Post>,
     calendar: &Calendar,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> FilePosts {
-    let mut r = Resolver { diagnostics };
-    let mut file = FilePosts {
-        posts: Vec::with_capacity(raw.len()),
-        left_out: Vec::new(),
-    };
+    let mut file = FilePosts::default();
     for p in raw {
-        match resolve(&mut r, p, calendar) {
-            Ok(post) => file.posts.push(Box::new(post)),
-            Err(Some(id)) => file.left_out.push(id),
+        file.add(p, calendar, diagnostics);
+    }
+    file
+}
+
+impl FilePosts {
+    /// Resolves one more post of the file. The loader runs one file per
+    /// task, in parallel, each post resolved as soon as it is read.
+    pub fn add(&mut self, p: raw::Post, calendar: &Calendar, diagnostics: &mut Vec<Diagnostic>) {
+        match resolve(&mut Resolver { diagnostics }, p, calendar) {
+            Ok(post) => self.posts.push(Box::new(post)),
+            Err(Some(id)) => self.left_out.push(id),
             Err(None) => {}
         }
     }
-    file
 }
 
 /// Joins the posts of every file, in load order, into `calendar`: the first
