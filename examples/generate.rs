@@ -19,6 +19,10 @@
 //!   of 10,000), on channels with slots every day. Schedule with
 //!   `--today 2026-01-01`.
 //! - `--seed S` (default 1): the same seed writes the same bytes.
+//! - `--published-until DATE` (default 2026-01-01): posts dated before it
+//!   are `published` (an archive: the publishing rules skip them). With
+//!   `2021-01-01` no post is, and every text is measured and searched: the
+//!   slowest calendar of a given size for `check`.
 //!
 //! Check it with `edcal check --calendar DIR --today 2026-06-15`: no error
 //! (a handful of warnings, e.g. `approval-due` around "today").
@@ -30,8 +34,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use chrono::{Datelike, Days, NaiveDate};
 
-/// Posts dated before this day are `published`; later ones are mostly
-/// `scheduled` or `approved`, some still `draft` or `review`.
+/// Posts dated before this day are `published` (unless `--published-until`
+/// says otherwise); later ones are mostly `scheduled` or `approved`, some
+/// still `draft` or `review`.
 const PIVOT: (i32, u32, u32) = (2026, 1, 1);
 
 const CHANNELS: [&str; 7] = [
@@ -125,6 +130,7 @@ struct Args {
     unplaced: usize,
     out: PathBuf,
     seed: u64,
+    published_until: NaiveDate,
 }
 
 fn parse_args() -> Result<Args> {
@@ -133,6 +139,7 @@ fn parse_args() -> Result<Args> {
         unplaced: 0,
         out: PathBuf::new(),
         seed: 1,
+        published_until: pivot(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -142,8 +149,9 @@ fn parse_args() -> Result<Args> {
             "--unplaced" => args.unplaced = value()?.parse()?,
             "--out" => args.out = PathBuf::from(value()?),
             "--seed" => args.seed = value()?.parse()?,
+            "--published-until" => args.published_until = value()?.parse()?,
             other => bail!(
-                "unknown argument `{other}`\nusage: generate --posts N --out DIR [--unplaced M] [--seed S]"
+                "unknown argument `{other}`\nusage: generate --posts N --out DIR [--unplaced M] [--seed S] [--published-until DATE]"
             ),
         }
     }
@@ -180,18 +188,25 @@ impl Rng {
 }
 
 fn main() -> Result<()> {
-    let args = parse_args()?;
-    write_calendar(&args.out, args.posts, args.unplaced, args.seed)
+    generate(&parse_args()?)
+}
+
+fn pivot() -> NaiveDate {
+    NaiveDate::from_ymd_opt(PIVOT.0, PIVOT.1, PIVOT.2).expect("a date")
 }
 
 /// Writes the calendar into `out` (the benches call it too).
 pub fn write_calendar(out: &Path, posts: usize, unplaced_pairs: usize, seed: u64) -> Result<()> {
-    let args = Args {
+    generate(&Args {
         posts,
         unplaced: unplaced_pairs,
         out: out.to_path_buf(),
         seed,
-    };
+        published_until: pivot(),
+    })
+}
+
+fn generate(args: &Args) -> Result<()> {
     let mut rng = Rng(args.seed);
     fs::create_dir_all(args.out.join("posts"))?;
     fs::create_dir_all(args.out.join("campaigns"))?;
@@ -235,7 +250,7 @@ pub fn write_calendar(out: &Path, posts: usize, unplaced_pairs: usize, seed: u64
                     day.month()
                 )
             });
-        post(file, &mut rng, n, day, minute, step);
+        post(file, &mut rng, n, day, minute, step, args.published_until);
     }
     for (path, text) in &files {
         write(&args.out, path, text)?;
@@ -388,8 +403,15 @@ fn hhmm(minute: usize) -> String {
     format!("{:02}:{:02}:00", minute / 60, minute % 60)
 }
 
-fn post(out: &mut String, rng: &mut Rng, n: usize, day: NaiveDate, minute: usize, step: usize) {
-    let pivot = NaiveDate::from_ymd_opt(PIVOT.0, PIVOT.1, PIVOT.2).expect("a date");
+fn post(
+    out: &mut String,
+    rng: &mut Rng,
+    n: usize,
+    day: NaiveDate,
+    minute: usize,
+    step: usize,
+    pivot: NaiveDate,
+) {
     let visual = rng.chance(40);
     let mut channels: Vec<&str> = Vec::new();
     if visual {

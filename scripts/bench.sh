@@ -10,7 +10,9 @@
 # single-threaded TOML parse (examples/bare_parse.rs), `edcal check`,
 # `edcal plan week 2030-W10`, `edcal schedule` of 10,000 and 20,000
 # unplaced pairs, the peak memory of `check`, and `check` / `plan week` on
-# the example calendar. Uses hyperfine when installed (medians), else a loop
+# the example calendar. The archive is measured twice: as generated (posts
+# before 2026 are `published`, which the publishing rules skip) and with no
+# post published (every text measured and searched: the slowest case). Uses hyperfine when installed (medians), else a loop
 # with /usr/bin/time (medians too). Prints one table: measured, target, ok.
 set -euo pipefail
 
@@ -25,17 +27,19 @@ cargo build --release --quiet --bin edcal --example generate --example bare_pars
 BIN=target/release
 EDCAL=$BIN/edcal
 
-gen() { # name posts unplaced
+gen() { # name posts unplaced [generate options]
     if [ ! -f "$DIR/$1/.done" ]; then
         rm -rf "${DIR:?}/$1"
-        "$BIN/examples/generate" --posts "$2" --unplaced "$3" --seed "$SEED" --out "$DIR/$1"
+        "$BIN/examples/generate" --posts "$2" --unplaced "$3" --seed "$SEED" --out "$DIR/$1" "${@:4}"
         touch "$DIR/$1/.done"
     fi
 }
 gen "archive-$POSTS-s$SEED" "$POSTS" 0
+gen "unpublished-$POSTS-s$SEED" "$POSTS" 0 --published-until 2021-01-01
 gen "unplaced-10000-s$SEED" 1000 10000
 gen "unplaced-20000-s$SEED" 1000 20000
 ARCHIVE=$DIR/archive-$POSTS-s$SEED
+UNPUBLISHED=$DIR/unpublished-$POSTS-s$SEED
 BYTES=$(find "$ARCHIVE" -name '*.toml' -print0 | xargs -0 cat | wc -c)
 
 # median of numbers on stdin
@@ -75,7 +79,9 @@ peak_mib() {
 }
 
 ms() { awk -v s="$1" 'BEGIN { printf "%.0f ms", s * 1000 }'; }
-row() { printf '| %-44s | %12s | %-28s | %-4s |\n' "$1" "$2" "$3" "$4"; }
+row() { printf '| %-44s | %12s | %-28s | %-11s |\n' "$1" "$2" "$3" "$4"; }
+# `yes (0.76)`: within the bound, at 0.76 of it
+vs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%s (%.2f)", (a <= b ? "yes" : "NO"), a / b }'; }
 yes_if() { if awk "BEGIN { exit !($1) }"; then echo yes; else echo NO; fi; }
 
 bare=$(seconds "$BIN/examples/bare_parse $ARCHIVE")
@@ -84,6 +90,10 @@ plan=$(seconds "$EDCAL plan week 2030-W10 --calendar $ARCHIVE --today $TODAY")
 s10=$(seconds "$EDCAL schedule --calendar $DIR/unplaced-10000-s$SEED --today 2026-01-01")
 s20=$(seconds "$EDCAL schedule --calendar $DIR/unplaced-20000-s$SEED --today 2026-01-01")
 rss=$(peak_mib "$EDCAL check --calendar $ARCHIVE --today $TODAY")
+bare_u=$(seconds "$BIN/examples/bare_parse $UNPUBLISHED")
+check_u=$(seconds "$EDCAL check --calendar $UNPUBLISHED --today $TODAY")
+plan_u=$(seconds "$EDCAL plan week 2030-W10 --calendar $UNPUBLISHED --today $TODAY")
+rss_u=$(peak_mib "$EDCAL check --calendar $UNPUBLISHED --today $TODAY")
 ex_check=$(seconds "$EDCAL check --calendar calendar --today 2026-11-25")
 ex_plan=$(seconds "$EDCAL plan week 2026-W48 --calendar calendar --today 2026-11-25")
 
@@ -91,12 +101,16 @@ echo
 echo "edcal $(git describe --always --dirty 2>/dev/null || echo '?'), $(nproc) cores, $POSTS posts ($((BYTES / 1000000)) MB), medians of $RUNS runs"
 echo
 row "measure" "median" "target" "ok"
-row "--------------------------------------------" "------------" "----------------------------" "----"
+row "--------------------------------------------" "------------" "----------------------------" "-----------"
 row "bare toml::Table parse, 1 thread (reference)" "$(ms "$bare")" "" ""
-row "edcal check" "$(ms "$check")" "<= bare parse" "$(yes_if "$check <= $bare")"
-row "edcal plan week 2030-W10" "$(ms "$plan")" "<= bare parse" "$(yes_if "$plan <= $bare")"
+row "edcal check" "$(ms "$check")" "<= bare parse" "$(vs "$check" "$bare")"
+row "edcal plan week 2030-W10" "$(ms "$plan")" "<= bare parse" "$(vs "$plan" "$bare")"
 row "edcal schedule, 10,000 unplaced pairs" "$(ms "$s10")" "< 1000 ms" "$(yes_if "$s10 < 1")"
 row "edcal schedule, 20,000 unplaced pairs" "$(ms "$s20")" "<= 2.3 x 10,000 ($(ms "$(awk -v a="$s10" 'BEGIN { print 2.3 * a }')"))" "$(yes_if "$s20 <= 2.3 * $s10")"
 row "peak memory of edcal check" "$rss MiB" "<= 400 MiB" "$(yes_if "$rss <= 400")"
+row "no post published: bare parse (reference)" "$(ms "$bare_u")" "" ""
+row "no post published: edcal check" "$(ms "$check_u")" "<= bare parse" "$(vs "$check_u" "$bare_u")"
+row "no post published: edcal plan week" "$(ms "$plan_u")" "<= bare parse" "$(vs "$plan_u" "$bare_u")"
+row "no post published: peak memory of check" "$rss_u MiB" "<= 400 MiB" "$(yes_if "$rss_u <= 400")"
 row "example calendar: edcal check" "$(ms "$ex_check")" "< 20 ms" "$(yes_if "$ex_check < 0.020")"
 row "example calendar: edcal plan week" "$(ms "$ex_plan")" "< 20 ms" "$(yes_if "$ex_plan < 0.020")"
