@@ -177,6 +177,34 @@ pub fn thresholds(kind: AudienceKind) -> Threshold {
     }
 }
 
+/// At least as many as the words [`analyse`] counts in `text`, found in
+/// one light pass: a rule that needs a dozen words skips the analysis of
+/// shorter texts (most posts on X or Instagram) (issue 9).
+///
+/// Every word (UAX #29) holds a letter or digit. Two neighbouring ASCII or
+/// Latin letters and digits are always in the same word (rules WB5, WB8,
+/// WB9, WB10), so counting each letter or digit that does not follow one of
+/// those counts every word at least once; any other letter or digit
+/// (superscripts, ideographs, other scripts) is counted on its own.
+#[must_use]
+pub fn words_at_most(text: &str) -> usize {
+    /// ASCII letters and digits, and the Latin letters of U+00C0–U+024F
+    /// (all `ALetter`; `×` and `÷` are not letters).
+    fn latin(c: char) -> bool {
+        c.is_ascii_alphanumeric() || (('\u{c0}'..='\u{24f}').contains(&c) && c.is_alphabetic())
+    }
+    let mut words = 0;
+    let mut after_latin = false;
+    for c in text.chars() {
+        let is_latin = latin(c);
+        if (is_latin && !after_latin) || (!is_latin && c.is_alphanumeric()) {
+            words += 1;
+        }
+        after_latin = is_latin;
+    }
+    words
+}
+
 /// Measures `text`. See the module documentation for every counting rule.
 #[must_use]
 pub fn analyse(text: &str) -> Readability {
@@ -686,6 +714,27 @@ mod tests {
     /// Known misses, kept so a fix shows up and the measured accuracy stays
     /// honest: (word, true count, what the heuristic says).
     const MISSES: &[(&str, usize, usize)] = &[("pays", 2, 1), ("coopération", 5, 4)];
+
+    proptest::proptest! {
+        #[test]
+        fn words_at_most_bounds_the_words_analysed(
+            text in proptest::string::string_regex(
+                "([a-zA-Z0-9éèàçœÉÀ²³¹½ª°×÷'’.,;:!?#@/_\\- \n]|https://x\\.fr|\\u{301}|\\u{ad}|日本|カタ|ไทย|😀){0,80}"
+            ).unwrap()
+        ) {
+            let analysed = analyse(&text).words;
+            proptest::prop_assert!(words_at_most(&text) >= analysed, "{text:?}: {analysed}");
+        }
+    }
+
+    #[test]
+    fn words_at_most_is_close_for_french() {
+        let text = "L'hôpital ouvre à 8h30 : prenez rendez-vous aujourd’hui !";
+        assert_eq!(analyse(text).words, 8);
+        assert_eq!(words_at_most(text), 10);
+        assert_eq!(words_at_most(""), 0);
+        assert_eq!(words_at_most("x² 日本"), 4);
+    }
 
     #[test]
     fn case_does_not_change_syllables_ascii_or_not() {

@@ -58,7 +58,7 @@ pub fn check_post(calendar: &Calendar, sources: &Sources, post: &Post, out: &mut
     // Channels without a variant text share the post's text: it is
     // measured and searched for claims once (issue 9). Its claims would be
     // the same findings on every channel, which the sort drops as repeats.
-    let mut texts: Vec<(&str, readability::Readability)> = Vec::new();
+    let mut texts: Vec<(&str, Option<readability::Readability>)> = Vec::new();
     for channel_id in post.channel_ids() {
         let Some(channel) = calendar.channels.get(channel_id) else {
             continue;
@@ -74,12 +74,16 @@ pub fn check_post(calendar: &Calendar, sources: &Sources, post: &Post, out: &mut
             Some((_, analysis)) => analysis.clone(),
             None => {
                 risky(calendar, post, sources, &published, out);
-                let analysis = readability::analyse(written);
+                // Too short to be scored: not analysed at all.
+                let analysis = (readability::words_at_most(written) >= MIN_WORDS_FOR_READABILITY)
+                    .then(|| readability::analyse(written));
                 texts.push((written, analysis.clone()));
                 analysis
             }
         };
-        readability(post, channel, &published, &analysis, out);
+        if let Some(analysis) = &analysis {
+            readability(post, channel, &published, analysis, out);
+        }
     }
 }
 
