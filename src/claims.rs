@@ -660,10 +660,34 @@ struct Folded<'a> {
 
 impl<'a> Folded<'a> {
     fn new(source: &'a str) -> Self {
-        let mut text = String::with_capacity(source.len());
-        for c in source.chars() {
-            fold_char(c, &mut text);
+        // Runs of ASCII (most of a French text) are copied and folded in
+        // place, a byte at a time; other characters one by one.
+        let mut bytes = Vec::with_capacity(source.len());
+        let mut one = String::new();
+        let mut rest = source;
+        while !rest.is_empty() {
+            let ascii = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            let start = bytes.len();
+            bytes.extend_from_slice(&rest.as_bytes()[..ascii]);
+            for b in &mut bytes[start..] {
+                *b = if b.is_ascii_whitespace() {
+                    b' '
+                } else {
+                    b.to_ascii_lowercase()
+                };
+            }
+            rest = &rest[ascii..];
+            if let Some(c) = rest.chars().next() {
+                one.clear();
+                fold_char(c, &mut one);
+                bytes.extend_from_slice(one.as_bytes());
+                rest = &rest[c.len_utf8()..];
+            }
         }
+        let text = String::from_utf8(bytes).expect("folding keeps UTF-8 whole");
         Folded { text, source }
     }
 
