@@ -2,9 +2,10 @@
 //! establishment, kept as plain-text TOML files in git.
 //!
 //! The pipeline reads from the module names: [`discover`] finds the calendar
-//! folder, [`load`] reads every file into the [`raw`] layer, [`resolve`]
-//! builds the checked [`model`], [`rules`] look across it, and [`check`]
-//! ties them together; the commands in `cmd` render the result. Nothing
+//! folder, [`load`] reads every file into the [`raw`] layer and hands it to
+//! [`resolve`], which builds the checked [`model`] (file by file, as each is
+//! read), [`rules`] look across it, and [`check`] ties them together; the
+//! commands in `cmd` render the result. Nothing
 //! below [`run`] reads the clock or the environment: "today" and the
 //! current folder come in through [`Context`].
 //!
