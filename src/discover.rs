@@ -13,19 +13,22 @@ pub const SETTINGS_FILE: &str = "edcal.toml";
 
 /// The calendar folder to use.
 pub fn calendar_dir(explicit: Option<&Path>, cwd: &Path) -> Result<PathBuf> {
-    if let Some(dir) = explicit {
+    if let Some(given) = explicit {
+        // Relative to `cwd`, the run's current folder (the process's, for the
+        // binary); messages say it as it was given.
+        let dir = cwd.join(given);
         if dir.join(SETTINGS_FILE).is_file() {
-            return Ok(dir.to_path_buf());
+            return Ok(dir);
         }
         if !dir.is_dir() {
             bail!(
                 "calendar folder `{}` does not exist (from --calendar or $EDCAL_CALENDAR)",
-                dir.display()
+                given.display()
             );
         }
         bail!(
             "`{}` is not a calendar: it has no {SETTINGS_FILE} (from --calendar or $EDCAL_CALENDAR)",
-            dir.display()
+            given.display()
         );
     }
     let mut looked = Vec::new();

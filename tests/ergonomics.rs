@@ -468,3 +468,69 @@ fn schema_writes_the_committed_files() {
         );
     }
 }
+
+#[test]
+fn paths_given_are_relative_to_the_runs_folder_not_the_processs() {
+    use clap::Parser as _;
+    // The library takes the current folder from `Env` (the binary passes
+    // the process's): `--calendar`, `-o`, `--out-dir` and `init DIR` are
+    // read against it, so a caller running edcal for another folder
+    // (`edcal diff`, a fuzzer, a server) never touches its own.
+    let dir = tempfile::tempdir().unwrap();
+    copy(&repo_path("examples/minimal"), &dir.path().join("cal"));
+    let run = |args: &[&str]| {
+        let cli = edcal::cli::Cli::parse_from(std::iter::once("edcal").chain(args.iter().copied()));
+        let env = edcal::Env {
+            cwd: dir.path().to_path_buf(),
+            color: false,
+            now: chrono::DateTime::from_timestamp(1_795_000_000, 0).unwrap(),
+            exits_after: false,
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        edcal::run(&cli, &env, &mut out, &mut err).map_err(|e| e.to_string())
+    };
+    let today = "2026-11-25";
+    assert_eq!(
+        run(&["--calendar", "cal", "check", "--today", today]),
+        Ok(0)
+    );
+    assert_eq!(
+        run(&[
+            "--calendar",
+            "cal",
+            "export",
+            "ics",
+            "-o",
+            "plan.ics",
+            "--today",
+            today
+        ]),
+        Ok(0)
+    );
+    assert!(dir.path().join("plan.ics").is_file());
+    run(&[
+        "--calendar",
+        "cal",
+        "export",
+        "csv",
+        "--for",
+        "generic",
+        "--out-dir",
+        "out",
+        "--today",
+        today,
+    ])
+    .unwrap();
+    assert!(dir.path().join("out").is_dir());
+    assert_eq!(run(&["init", "other", "--today", today]), Ok(0));
+    assert!(dir.path().join("other/edcal.toml").is_file());
+    assert_eq!(run(&["schema", "--out-dir", "schemas"]), Ok(0));
+    assert!(dir.path().join("schemas").is_dir());
+    assert_eq!(
+        run(&["--calendar", "nowhere", "check"]),
+        Err(
+            "calendar folder `nowhere` does not exist (from --calendar or $EDCAL_CALENDAR)"
+                .to_owned()
+        )
+    );
+}

@@ -67,10 +67,11 @@ fn csv(args: &CsvArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
     let out = export::csv(calendar, &options)?;
 
     if let Some(dir) = &args.out_dir {
-        std::fs::create_dir_all(dir)
+        let full = ctx.env.cwd.join(dir);
+        std::fs::create_dir_all(&full)
             .with_context(|| format!("failed to create {}", dir.display()))?;
         for file in &out.files {
-            export::write_atomic(&dir.join(&file.name), &file.bytes)?;
+            export::write_atomic(&full.join(&file.name), &file.bytes)?;
         }
     } else if out.files.len() > 1 {
         let names: Vec<&str> = out.files.iter().map(|f| f.name.as_str()).collect();
@@ -81,7 +82,7 @@ fn csv(args: &CsvArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
         );
     } else if let Some(file) = out.files.first() {
         match &args.output {
-            Some(path) => export::write_atomic(path, &file.bytes)?,
+            Some(path) => export::write_atomic(&ctx.env.cwd.join(path), &file.bytes)?,
             None => ctx.stdout.write_all(&file.bytes)?,
         }
     }
@@ -138,7 +139,7 @@ fn ics(args: &IcsArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
     let text = export::ics::ics(&checked.calendar, args.reviews);
     let events = text.matches("\r\nBEGIN:VEVENT\r\n").count();
     match &args.output {
-        Some(path) => export::write_atomic(path, text.as_bytes())?,
+        Some(path) => export::write_atomic(&ctx.env.cwd.join(path), text.as_bytes())?,
         None => ctx.stdout.write_all(text.as_bytes())?,
     }
     writeln!(

@@ -46,7 +46,8 @@ const FILES: [(&str, &str); 5] = [
 
 pub fn run(args: &InitArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let dir = &args.dir;
-    refuse_non_empty(dir)?;
+    let root = ctx.env.cwd.join(dir);
+    refuse_non_empty(&root, dir)?;
     let today = ctx
         .cli
         .today
@@ -54,13 +55,13 @@ pub fn run(args: &InitArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let values = placeholders(today);
     for (path, template) in FILES {
         let path = fill(path, &values);
-        let full = dir.join(&path);
+        let full = root.join(&path);
         if let Some(parent) = full.parent() {
             fs::create_dir_all(parent)
-                .with_context(|| format!("failed to create {}", parent.display()))?;
+                .with_context(|| format!("failed to create {}", display(dir)))?;
         }
         fs::write(&full, fill(template, &values))
-            .with_context(|| format!("failed to write {}", full.display()))?;
+            .with_context(|| format!("failed to write {}", display(&dir.join(&path))))?;
         writeln!(ctx.stdout, "created {}", display(&dir.join(&path)))?;
     }
     writeln!(
@@ -71,20 +72,21 @@ pub fn run(args: &InitArgs, ctx: &mut Context<'_>) -> Result<u8> {
     Ok(0)
 }
 
-fn refuse_non_empty(dir: &Path) -> Result<()> {
+/// `dir` is where the calendar goes, `given` how the user wrote it.
+fn refuse_non_empty(dir: &Path, given: &Path) -> Result<()> {
     if dir.is_file() {
         bail!(
             "`{}` is a file; edcal init needs a new or empty folder",
-            display(dir)
+            display(given)
         );
     }
     if dir.is_dir() {
         let mut entries =
-            fs::read_dir(dir).with_context(|| format!("failed to list {}", display(dir)))?;
+            fs::read_dir(dir).with_context(|| format!("failed to list {}", display(given)))?;
         if entries.next().is_some() {
             bail!(
                 "`{}` is not empty; edcal init creates a calendar only in a new or empty folder",
-                display(dir)
+                display(given)
             );
         }
     }

@@ -11,10 +11,11 @@ use crate::schema;
 
 pub fn run(args: &SchemaArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let dir = &args.out_dir;
-    fs::create_dir_all(dir).with_context(|| format!("failed to create {}", dir.display()))?;
+    let full = ctx.env.cwd.join(dir);
+    fs::create_dir_all(&full).with_context(|| format!("failed to create {}", dir.display()))?;
     for (name, value) in schema::all() {
         let path = dir.join(name);
-        crate::export::write_atomic(&path, schema::to_text(&value).as_bytes())
+        crate::export::write_atomic(&full.join(name), schema::to_text(&value).as_bytes())
             .with_context(|| format!("failed to write {}", path.display()))?;
         writeln!(
             ctx.stdout,
