@@ -123,12 +123,12 @@ fn layers(root: &Path) -> Result<()> {
     for text in &texts {
         let doc = toml::de::DeTable::parse(text)?;
         let mut diagnostics = Vec::new();
-        let posts = edcal::raw::posts(doc.get_ref(), &mut sink(&mut diagnostics));
-        files.push(edcal::resolve::posts_of_file(
-            posts,
-            &calendar,
-            &mut diagnostics,
-        ));
+        let mut posts = edcal::resolve::FilePosts::default();
+        let mut resolving = Vec::new();
+        edcal::raw::each_post(doc.get_ref(), &mut sink(&mut diagnostics), |post| {
+            posts.add(post, &calendar, &mut resolving);
+        });
+        files.push(posts);
     }
     report("+resolve", started);
     Ok(())

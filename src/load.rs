@@ -185,7 +185,7 @@ pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
         }
         let text = read?;
         diagnostics.extend(text.diagnostics);
-        head.push((text.source, text.parse));
+        head.push((text.source, text.parsable));
     }
     if let Some(e) = campaigns_error.or(posts_error) {
         return Err(e);
@@ -195,10 +195,8 @@ pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
     let docs: Vec<Option<DeTable<'_>>> = head
         .iter()
         .enumerate()
-        .map(|(n, (source, parse))| {
-            parse
-                .then(|| parse_toml(&source.text, Sources::id_of(n), &mut diagnostics))
-                .flatten()
+        .map(|(n, (source, parsable))| {
+            parse_toml(source, *parsable, Sources::id_of(n), &mut diagnostics)
         })
         .collect();
     let mut raw = RawCalendar::default();
@@ -230,18 +228,15 @@ pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
                 let id = Sources::id_of(first_posts + k);
                 let mut text = read_text(files, path, id)?;
                 let found = &mut text.diagnostics;
-                let doc = text
-                    .parse
-                    .then(|| parse_toml(&text.source.text, id, found))
-                    .flatten();
+                let doc = parse_toml(&text.source, text.parsable, id, found);
                 let mut posts = FilePosts::default();
                 if let Some(doc) = doc {
                     let mut sink = Sink {
                         source: id,
                         diagnostics: found,
                     };
-                    // The sink holds the file's findings: resolving's wait
-                    // apart.
+                    // The sink holds the file's findings; resolving's are
+                    // gathered apart, then added.
                     let mut resolving = Vec::new();
                     raw::each_post(&doc, &mut sink, |post| {
                         posts.add(post, &calendar, &mut resolving);
@@ -286,11 +281,11 @@ enum Kind {
 }
 
 /// One file's text and the findings about it: too large to read, or not
-/// UTF-8 (then `parse` is false: there is nothing to parse).
+/// UTF-8 (then it is not `parsable`).
 struct Text {
     source: Source,
     diagnostics: Vec<Diagnostic>,
-    parse: bool,
+    parsable: bool,
 }
 
 /// Reads one file, which gets source id `id`.
@@ -313,7 +308,7 @@ fn read_text(files: &dyn Files, path: &str, id: SourceId) -> Result<Text> {
         return Ok(Text {
             source: Source::new(path.to_owned(), String::new()),
             diagnostics,
-            parse: false,
+            parsable: false,
         });
     }
     let bytes = files.read(path)?;
@@ -338,17 +333,22 @@ fn read_text(files: &dyn Files, path: &str, id: SourceId) -> Result<Text> {
     Ok(Text {
         source: Source::new(path.to_owned(), text),
         diagnostics,
-        parse: utf8_error.is_none(),
+        parsable: utf8_error.is_none(),
     })
 }
 
-/// Parses a file's text, or reports why it is not TOML.
+/// Parses a file's text, or reports why it is not TOML; nothing for a file
+/// that was not `parsable` (already reported).
 fn parse_toml<'i>(
-    text: &'i str,
+    source: &'i Source,
+    parsable: bool,
     id: SourceId,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<DeTable<'i>> {
-    match DeTable::parse(text) {
+    if !parsable {
+        return None;
+    }
+    match DeTable::parse(&source.text) {
         Ok(doc) => Some(doc.into_inner()),
         Err(e) => {
             let range = e.span().unwrap_or(0..0);

@@ -25,18 +25,16 @@ use crate::raw::{self, DayOrTime, Located, closest};
 use crate::source::Span;
 
 /// The raw content of a calendar folder but its posts, which are resolved
-/// file by file ([`posts_of_file`], [`join_posts`]).
+/// file by file ([`FilePosts`], [`join_posts`]).
 #[derive(Debug, Default)]
 pub struct RawCalendar<'a> {
     pub settings: raw::Settings<'a>,
-    /// The span of `edcal.toml`'s start, where calendar-wide findings point.
-    pub settings_span: Option<Span>,
     pub channels: Vec<raw::Channel<'a>>,
     pub consents: Vec<raw::Consent<'a>>,
     pub campaigns: Vec<raw::Campaign<'a>>,
 }
 
-pub use post::{FilePosts, join_posts, posts_of_file};
+pub use post::{FilePosts, join_posts};
 
 /// Builds the model without its posts, reporting into `diagnostics`.
 pub fn resolve(raw: RawCalendar<'_>, diagnostics: &mut Vec<Diagnostic>) -> Calendar {

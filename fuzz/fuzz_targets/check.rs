@@ -18,20 +18,10 @@ use edcal::diagnostic;
 use edcal::load::{Memory, load_from};
 use libfuzzer_sys::fuzz_target;
 
-const FILES: [&str; 6] = [
-    "edcal.toml",
-    "channels.toml",
-    "consents.toml",
-    "campaigns/c.toml",
-    "posts/p.toml",
-    "posts/sub/q.toml",
-];
-
 fuzz_target!(|data: &[u8]| {
-    let mut files = BTreeMap::new();
-    for (name, part) in FILES.iter().zip(data.split(|&b| b == 0)) {
-        files.insert((*name).to_owned(), part.to_vec());
-    }
+    let files: BTreeMap<String, Vec<u8>> = edcal_fuzz::calendar(data)
+        .map(|(name, part)| (name.to_owned(), part.to_vec()))
+        .collect();
     let Ok(loaded) = load_from(Path::new("cal"), &Memory(files)) else {
         return;
     };

@@ -3,8 +3,8 @@
 //! `backlog`, `campaign`, `schedule` (JSON, `--explain`, then `--write` and
 //! a second run), the CSV exports and the ICS export.
 //!
-//! The input is split at NUL bytes into the same files as the `check`
-//! target. They are written to a scratch folder (the commands discover and
+//! The input is split at NUL bytes into the same files as for the `check`
+//! target (`edcal_fuzz::calendar`). They are written to a scratch folder (the commands discover and
 //! read a folder, and `--write` edits it). Besides "no panic": every run ends
 //! in exit 0, 1 or an error (exit 2); JSON output parses; after `schedule
 //! --write` the files still load and a second `schedule` places nothing new.
@@ -16,15 +16,6 @@ use std::sync::OnceLock;
 
 use clap::Parser;
 use libfuzzer_sys::fuzz_target;
-
-const FILES: [&str; 6] = [
-    "edcal.toml",
-    "channels.toml",
-    "consents.toml",
-    "campaigns/c.toml",
-    "posts/p.toml",
-    "posts/sub/q.toml",
-];
 
 /// One scratch folder per process, emptied before each input.
 fn scratch() -> &'static PathBuf {
@@ -67,7 +58,7 @@ fuzz_target!(|data: &[u8]| {
     let root = scratch();
     let _ = std::fs::remove_dir_all(root);
     let cal = root.join("cal");
-    for (name, part) in FILES.iter().zip(data.split(|&b| b == 0)) {
+    for (name, part) in edcal_fuzz::calendar(data) {
         let path = cal.join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, part).unwrap();
@@ -77,7 +68,10 @@ fuzz_target!(|data: &[u8]| {
         args.iter().copied().chain(today).collect()
     };
     for format in ["table", "markdown", "csv", "json"] {
-        let out = run(root, &with_today(&["plan", "week", "2026-W41", "--format", format]));
+        let out = run(
+            root,
+            &with_today(&["plan", "week", "2026-W41", "--format", format]),
+        );
         if format == "json"
             && let Some((_, out)) = out
         {
@@ -92,8 +86,14 @@ fuzz_target!(|data: &[u8]| {
     }
     run(root, &with_today(&["schedule", "--explain", "p"]));
     run(root, &with_today(&["export", "csv", "--out-dir", "out"]));
-    run(root, &with_today(&["export", "csv", "--for", "generic", "--out-dir", "generic"]));
-    run(root, &with_today(&["export", "ics", "-o", "plan.ics", "--reviews"]));
+    run(
+        root,
+        &with_today(&["export", "csv", "--for", "generic", "--out-dir", "generic"]),
+    );
+    run(
+        root,
+        &with_today(&["export", "ics", "-o", "plan.ics", "--reviews"]),
+    );
     // A calendar without errors: `--write` writes, and then what was written
     // loads and nothing is left to place that could be (SPEC: "a second run
     // finds nothing to place"). With errors it writes nothing.

@@ -24,23 +24,10 @@ pub struct FilePosts {
     left_out: Vec<String>,
 }
 
-/// Resolves one posts file against the rest of the calendar (settings,
-/// channels, campaigns, consents).
-pub fn posts_of_file(
-    raw: Vec<raw::Post>,
-    calendar: &Calendar,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> FilePosts {
-    let mut file = FilePosts::default();
-    for p in raw {
-        file.add(p, calendar, diagnostics);
-    }
-    file
-}
-
 impl FilePosts {
-    /// Resolves one more post of the file. The loader runs one file per
-    /// task, in parallel, each post resolved as soon as it is read.
+    /// Resolves one more post of the file against the rest of the calendar
+    /// (settings, channels, campaigns, consents). The loader runs one file
+    /// per task, in parallel, each post resolved as soon as it is read.
     pub fn add(&mut self, p: raw::Post, calendar: &Calendar, diagnostics: &mut Vec<Diagnostic>) {
         match resolve(&mut Resolver { diagnostics }, p, calendar) {
             Ok(post) => self.posts.push(Box::new(post)),
