@@ -8,5 +8,6 @@ fn cli() {
     trycmd::TestCases::new()
         .env("NO_COLOR", "1")
         .case("tests/cmd/*.toml")
-        .case("README.md");
+        .case("README.md")
+        .case("docs/*.md");
 }
