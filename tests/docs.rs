@@ -1,4 +1,4 @@
-//! The tables the README and docs/ show are generated from the code's own
+//! The tables the manual in docs/ shows are generated from the code's own
 //! data; these tests keep them current. After a deliberate change, paste the
 //! new table the failure prints.
 
@@ -11,13 +11,13 @@ fn assert_contains(file: &str, table: &str) {
 }
 
 #[test]
-fn readme_shows_the_network_limits() {
-    assert_contains("README.md", &edcal::limits::markdown_table());
+fn docs_show_the_network_limits() {
+    assert_contains("docs/networks.md", &edcal::limits::markdown_table());
 }
 
 #[test]
-fn readme_shows_the_awareness_catalogue() {
-    assert_contains("README.md", &edcal::days::awareness_markdown_table());
+fn docs_show_the_awareness_catalogue() {
+    assert_contains("docs/networks.md", &edcal::days::awareness_markdown_table());
 }
 
 #[test]
