@@ -20,7 +20,7 @@ fn example() -> BTreeMap<String, Vec<u8>> {
     let root = repo_path("calendar");
     files_under(&root)
         .into_iter()
-        .filter(|rel| rel.ends_with(".toml"))
+        .filter(|rel| Path::new(rel).extension().is_some_and(|e| e == "toml"))
         .map(|rel| {
             let bytes = std::fs::read(root.join(&rel)).unwrap();
             (rel, bytes)

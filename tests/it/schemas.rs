@@ -86,7 +86,11 @@ fn the_example_calendars_validate() {
     for calendar in ["calendar", "examples/minimal"] {
         let root = repo_path(calendar);
         let mut files = files_under(&root);
-        files.retain(|f| f.ends_with(".toml"));
+        files.retain(|f| {
+            std::path::Path::new(f)
+                .extension()
+                .is_some_and(|e| e == "toml")
+        });
         assert!(files.iter().any(|f| f.starts_with("posts/")), "{calendar}");
         for relative in files {
             let text = std::fs::read_to_string(root.join(&relative)).unwrap();
