@@ -612,7 +612,7 @@ channels = [\"x\"]
         assert_eq!(out, expected);
     }
 
-    /// Found by tests/schedule_properties.rs: a second channel added to an
+    /// Found by tests/it/schedule_properties.rs: a second channel added to an
     /// inline `variants` table left the closing brace's space before the
     /// comma, `{ fb = { … } , li = { … } }`.
     #[test]

@@ -7,65 +7,29 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-/// Copies `from` (repository-relative) into a new temporary folder.
-fn copy(from: &str) -> tempfile::TempDir {
-    fn walk(from: &Path, to: &Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            let target = to.join(entry.file_name());
-            if entry.path().is_dir() {
-                walk(&entry.path(), &target);
-            } else {
-                std::fs::copy(entry.path(), target).unwrap();
-            }
-        }
-    }
-    let dir = tempfile::tempdir().unwrap();
-    walk(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join(from),
-        dir.path(),
-    );
-    dir
-}
+use crate::support::{files_under, repo_path, temp_copy};
 
 /// Every calendar file (not the hidden temporary files), path to bytes.
 fn snapshot(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
-            }
-            if path.is_dir() {
-                dirs.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                files.insert(rel, std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
+    files_under(root)
+        .into_iter()
+        .filter(|rel| !rel.split('/').any(|name| name.starts_with('.')))
+        .map(|rel| {
+            let bytes = std::fs::read(root.join(&rel)).unwrap();
+            (rel, bytes)
+        })
+        .collect()
 }
 
 fn edcal(root: &Path, args: &[&str], fault: Option<&str>) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_edcal"));
+    let mut command = crate::support::edcal();
     command
         .arg("--calendar")
         .arg(root)
         .args(["--today", "2026-11-25"])
         .args(args)
-        .env("NO_COLOR", "1")
-        .env_remove("EDCAL_FAULT")
         // An aborted process may leave a core file in its folder.
         .current_dir(root);
     if let Some(point) = fault {
@@ -77,7 +41,7 @@ fn edcal(root: &Path, args: &[&str], fault: Option<&str>) -> Output {
 /// Kills `args` at each fault point, checks nothing changed, then runs it
 /// for real and checks it changed `changes`.
 fn survives_a_kill(fixture: &str, args: &[&str], changes: &str) {
-    let dir = copy(fixture);
+    let dir = temp_copy(fixture);
     let before = snapshot(dir.path());
     for point in ["mid-write", "before-rename"] {
         let out = edcal(dir.path(), args, Some(point));
@@ -194,10 +158,10 @@ fn freeze_killed_midway_loses_nothing() {
 /// nothing) and no temporary file.
 #[test]
 fn an_export_replaces_its_file_whole_or_not_at_all() {
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/export");
+    let fixture = repo_path("tests/fixtures/export");
     let out_dir = tempfile::tempdir().unwrap();
     let export = |target: &Path| {
-        Command::new(env!("CARGO_BIN_EXE_edcal"))
+        crate::support::edcal()
             .arg("--calendar")
             .arg(&fixture)
             .args(["--today", "2026-12-01", "export", "ics", "-o"])

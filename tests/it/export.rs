@@ -5,32 +5,27 @@
 //! `examples/exports/` holds every export of the example calendar; the
 //! `examples_are_up_to_date` test compares them byte for byte. After a
 //! deliberate change, regenerate them with
-//! `EDCAL_BLESS=1 cargo test --test export examples_are_up_to_date`.
+//! `EDCAL_BLESS=1 cargo test --test it export::examples_are_up_to_date`.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
+
+use crate::support::{files_under, repo_path, text};
 
 const FIXTURE: &str = "tests/fixtures/export";
 const EXAMPLE_TODAY: &str = "2026-11-25";
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
+/// The binary, run from the repository's folder.
 fn edcal(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_edcal"))
+    crate::support::edcal()
         .args(args)
-        .current_dir(root())
-        .env_remove("EDCAL_CALENDAR")
-        .env_remove("EDCAL_TODAY")
-        .env("NO_COLOR", "1")
         .output()
         .expect("edcal runs")
 }
 
 fn stderr(out: &Output) -> String {
-    String::from_utf8(out.stderr.clone()).unwrap()
+    text(&out.stderr)
 }
 
 /// The records of a CSV file, header included.
@@ -552,14 +547,18 @@ fn ics_has_one_event_per_pair_campaign_and_milestone() {
 }
 
 /// A real client's parser: Python's `icalendar` (used by khal and many
-/// others), when it is installed (`pip install icalendar`); skipped otherwise.
+/// others). `.ci/run` installs it and sets `CI=true`, where a missing parser
+/// fails the test; elsewhere the test is skipped with a note.
 #[test]
 fn ics_is_read_by_python_icalendar_with_the_right_local_times() {
     let probe = Command::new("python3")
         .args(["-c", "import icalendar"])
         .output();
     if !probe.is_ok_and(|o| o.status.success()) {
-        eprintln!("skipped: python3 with `icalendar` is not installed");
+        crate::support::missing_tool(
+            "python3 with `icalendar`",
+            "python3 -m pip install 'icalendar>=5,<8'",
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -640,26 +639,9 @@ fn example_exports(dir: &Path) {
     .concat());
 }
 
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                files.push(path.strip_prefix(dir).unwrap().to_path_buf());
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 #[test]
 fn examples_are_up_to_date() {
-    let expected = root().join("examples/exports");
+    let expected = repo_path("examples/exports");
     if std::env::var_os("EDCAL_BLESS").is_some() {
         let _ = std::fs::remove_dir_all(&expected);
         example_exports(&expected);
@@ -671,14 +653,13 @@ fn examples_are_up_to_date() {
     assert_eq!(
         made,
         files_under(&expected),
-        "examples/exports/ is out of date: run `EDCAL_BLESS=1 cargo test --test export examples_are_up_to_date`"
+        "examples/exports/ is out of date: run `EDCAL_BLESS=1 cargo test --test it export::examples_are_up_to_date`"
     );
     for file in made {
         assert!(
             std::fs::read(dir.path().join(&file)).unwrap()
                 == std::fs::read(expected.join(&file)).unwrap(),
-            "examples/exports/{} differs: run `EDCAL_BLESS=1 cargo test --test export examples_are_up_to_date`",
-            file.display()
+            "examples/exports/{file} differs: run `EDCAL_BLESS=1 cargo test --test it export::examples_are_up_to_date`"
         );
     }
 }

@@ -29,7 +29,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use chrono::{
     DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta,
@@ -38,6 +37,8 @@ use chrono::{
 use chrono_tz::Europe::Paris;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
+
+use crate::support::Run;
 
 // ---------------------------------------------------------------------------
 // The random calendar
@@ -1070,22 +1071,14 @@ fn library(root: &Path, cal: &Cal) -> (Vec<Placement>, Vec<(String, String)>, bo
     (placed, unplaced, s.proven, checked.errors())
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn edcal(root: &Path, cal: &Cal, args: &[&str]) -> Run {
     let to = cal.to.map(|t| t.to_string());
     let today = cal.today.to_string();
     let from = cal.from.map(|f| f.to_string());
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_edcal"));
+    let mut cmd = crate::support::edcal();
     cmd.args(["--calendar", root.to_str().unwrap(), "--today", &today])
         .args(["--color", "never"])
-        .args(args)
-        .env_remove("EDCAL_CALENDAR")
-        .env_remove("EDCAL_TODAY");
+        .args(args);
     if args.first() == Some(&"schedule") {
         if let Some(to) = &to {
             cmd.args(["--to", to]);
@@ -1094,12 +1087,7 @@ fn edcal(root: &Path, cal: &Cal, args: &[&str]) -> Run {
             cmd.args(["--from", from]);
         }
     }
-    let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code().unwrap(),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
-    }
+    Run::from(cmd.output().unwrap())
 }
 
 /// `schedule --format json` as (placed, unplaced pairs).
@@ -1463,7 +1451,7 @@ fn regression_a_new_channel_in_an_inline_variants_table_keeps_its_spacing() {
         fs::create_dir_all(root.join(path).parent().unwrap()).unwrap();
         fs::write(root.join(path), text).unwrap();
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_edcal"))
+    let out = crate::support::edcal()
         .args([
             "--calendar",
             root.to_str().unwrap(),
@@ -1471,8 +1459,6 @@ fn regression_a_new_channel_in_an_inline_variants_table_keeps_its_spacing() {
             "2027-10-28",
         ])
         .args(["schedule", "--to", "2027-11-04", "--write"])
-        .env_remove("EDCAL_CALENDAR")
-        .env_remove("EDCAL_TODAY")
         .output()
         .unwrap();
     assert!(

@@ -3,13 +3,13 @@
 //! file of the example calendars with them and rejects unknown keys and bad
 //! values.
 
-use std::path::Path;
-
 use serde_json::Value;
+
+use crate::support::{files_under, repo_path};
 
 #[test]
 fn committed_schemas_are_up_to_date() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    let dir = repo_path("schemas");
     for (name, schema) in edcal::schema::all() {
         let committed = std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| {
             panic!("schemas/{name}: {e}; run `cargo run -- schema --out-dir schemas`")
@@ -80,29 +80,17 @@ impl Validator {
     }
 }
 
-fn toml_files(root: &Path, dir: &Path, found: &mut Vec<String>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            toml_files(root, &path, found);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            let relative = path
-                .strip_prefix(root)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
-            found.push(relative);
-        }
-    }
-}
-
 #[test]
 fn the_example_calendars_validate() {
     let validator = Validator::new();
     for calendar in ["calendar", "examples/minimal"] {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(calendar);
-        let mut files = Vec::new();
-        toml_files(&root, &root, &mut files);
+        let root = repo_path(calendar);
+        let mut files = files_under(&root);
+        files.retain(|f| {
+            std::path::Path::new(f)
+                .extension()
+                .is_some_and(|e| e == "toml")
+        });
         assert!(files.iter().any(|f| f.starts_with("posts/")), "{calendar}");
         for relative in files {
             let text = std::fs::read_to_string(root.join(&relative)).unwrap();

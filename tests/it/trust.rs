@@ -6,8 +6,9 @@
 //! the keys it changed.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
+
+use crate::support::{Run, copy_dir, repo_path};
 
 const TODAY: &str = "2026-11-25";
 const POSTS: &str = "posts/2026-12.toml";
@@ -17,30 +18,16 @@ struct Cal {
     root: PathBuf,
 }
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Run {
-    /// stdout and stderr: `check` prints findings on stdout, its summary on
-    /// stderr.
-    fn all(&self) -> String {
-        format!("{}{}", self.stdout, self.stderr)
-    }
-}
-
 impl Cal {
     fn new() -> Cal {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("cal");
-        copy(Path::new("tests/fixtures/trust"), &root);
+        copy_dir(&repo_path("tests/fixtures/trust"), &root);
         Cal { _dir: dir, root }
     }
 
     fn run(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_edcal"))
+        let out = crate::support::edcal()
             .args(args)
             .args([
                 "--calendar",
@@ -50,15 +37,9 @@ impl Cal {
                 "--color",
                 "never",
             ])
-            .env_remove("EDCAL_CALENDAR")
-            .env_remove("EDCAL_TODAY")
             .output()
             .unwrap();
-        Run {
-            code: out.status.code().unwrap(),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
-        }
+        Run::from(out)
     }
 
     fn ok(&self, args: &[&str]) -> Run {
@@ -83,19 +64,6 @@ impl Cal {
         let text = self.read(rel);
         assert!(text.contains(from), "{from:?} not in {rel}");
         self.write(rel, &text.replacen(from, to, 1));
-    }
-}
-
-fn copy(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
     }
 }
 

@@ -5,11 +5,12 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use crate::support::text;
+
 fn edcal(calendar: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_edcal"))
+    crate::support::edcal()
         .args(["check", "--today", "2026-10-01", "--calendar"])
         .arg(calendar)
-        .env("NO_COLOR", "1")
         .output()
         .expect("edcal runs")
 }
@@ -23,10 +24,6 @@ fn calendar(edcal_toml: &[u8], posts: &[u8]) -> tempfile::TempDir {
 }
 
 const SETTINGS: &[u8] = b"[calendar]\nname = \"x\"\ntimezone = \"Europe/Paris\"\n";
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
 
 #[test]
 fn empty_settings_file_is_a_missing_key() {
@@ -151,10 +148,9 @@ use std::time::{Duration, Instant};
 
 /// `edcal check` on `calendar`, killed (and the test failed) past `limit`.
 fn edcal_within(calendar: &Path, limit: Duration) -> Output {
-    let child = Command::new(env!("CARGO_BIN_EXE_edcal"))
+    let child = crate::support::edcal()
         .args(["check", "--today", "2026-10-01", "--calendar"])
         .arg(calendar)
-        .env("NO_COLOR", "1")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -421,7 +417,7 @@ fn a_final_carriage_return_has_one_column_in_both_forms() {
         "{}",
         text(&out.stdout)
     );
-    let json = Command::new(env!("CARGO_BIN_EXE_edcal"))
+    let json = crate::support::edcal()
         .args([
             "check",
             "--format",

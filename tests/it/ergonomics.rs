@@ -6,42 +6,19 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use crate::support::{copy_dir, repo_path, text};
+
 fn edcal(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_edcal"))
+    crate::support::edcal()
         .args(args)
         .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .env_remove("EDCAL_CALENDAR")
-        .env_remove("EDCAL_TODAY")
         .output()
         .expect("edcal runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
 }
 
 fn ok(out: &Output) -> String {
     assert_eq!(out.status.code(), Some(0), "stderr: {}", text(&out.stderr));
     text(&out.stdout)
-}
-
-/// A copy of a folder of the repository in a scratch folder.
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let path = entry.unwrap().path();
-        let target = to.join(path.file_name().unwrap());
-        if path.is_dir() {
-            copy(&path, &target);
-        } else {
-            std::fs::copy(&path, &target).unwrap();
-        }
-    }
-}
-
-fn repo_path(rel: &str) -> std::path::PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
 }
 
 #[test]
@@ -100,7 +77,7 @@ fn init_makes_a_calendar_that_checks_clean_and_is_canonical() {
 #[test]
 fn new_post_ids_are_unique_and_the_file_stays_valid_and_canonical() {
     let dir = tempfile::tempdir().unwrap();
-    copy(&repo_path("calendar"), &dir.path().join("cal"));
+    copy_dir(&repo_path("calendar"), &dir.path().join("cal"));
     let new = |args: &[&str]| {
         let mut all = vec!["--calendar", "cal", "new", "post", "--today", "2026-11-25"];
         all.extend_from_slice(args);
@@ -198,7 +175,7 @@ fn new_post_ids_are_unique_and_the_file_stays_valid_and_canonical() {
 fn new_post_never_hands_out_the_id_of_a_post_left_out_for_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let cal = dir.path().join("cal");
-    copy(&repo_path("examples/minimal"), &cal);
+    copy_dir(&repo_path("examples/minimal"), &cal);
     // `bilan` has a status the model cannot take, and the second `bilan-2`
     // is a duplicate: neither post is in the model, both ids are taken.
     std::fs::write(
@@ -252,7 +229,7 @@ fn data(path: &Path) -> toml::Value {
 fn fmt_keeps_the_data_and_comments_and_a_second_run_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let cal = dir.path().join("cal");
-    copy(&repo_path("tests/fixtures/fmt-messy"), &cal);
+    copy_dir(&repo_path("tests/fixtures/fmt-messy"), &cal);
     let files = ["edcal.toml", "channels.toml", "posts/2026-10.toml"];
     let before: Vec<toml::Value> = files.iter().map(|f| data(&cal.join(f))).collect();
     let check_before = edcal(
@@ -325,7 +302,7 @@ fn diff_reports_what_moved_since_a_revision_in_a_scratch_repository() {
     git(repo, &["config", "commit.gpgsign", "false"]);
     // The calendar in a sub-folder of the repository.
     let cal = repo.join("comms/cal");
-    copy(&repo_path("examples/minimal"), &cal);
+    copy_dir(&repo_path("examples/minimal"), &cal);
     let posts = cal.join("posts");
     std::fs::create_dir_all(&posts).unwrap();
     let post = |id: &str, status: &str, at: &str, text: &str| {
@@ -416,7 +393,7 @@ fn diff_reports_what_moved_since_a_revision_in_a_scratch_repository() {
         text(&unknown.stderr)
     );
     let outside = tempfile::tempdir().unwrap();
-    copy(&repo_path("examples/minimal"), outside.path());
+    copy_dir(&repo_path("examples/minimal"), outside.path());
     let not_repo = edcal(outside.path(), &["diff", "HEAD", "--today", "2026-10-01"]);
     assert_eq!(not_repo.status.code(), Some(2));
     assert!(
@@ -477,7 +454,7 @@ fn paths_given_are_relative_to_the_runs_folder_not_the_processs() {
     // read against it, so a caller running edcal for another folder
     // (`edcal diff`, a fuzzer, a server) never touches its own.
     let dir = tempfile::tempdir().unwrap();
-    copy(&repo_path("examples/minimal"), &dir.path().join("cal"));
+    copy_dir(&repo_path("examples/minimal"), &dir.path().join("cal"));
     let run = |args: &[&str]| {
         let cli = edcal::cli::Cli::parse_from(std::iter::once("edcal").chain(args.iter().copied()));
         let env = edcal::Env {

@@ -7,30 +7,25 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::process::Command;
 
 use chrono::NaiveDate;
 use edcal::diagnostic;
 use edcal::load::{Memory, load_from};
 use proptest::prelude::*;
 
-/// The example calendar, path to bytes.
+use crate::support::{files_under, repo_path};
+
+/// The example calendar's TOML files, path to bytes.
 fn example() -> BTreeMap<String, Vec<u8>> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("calendar");
-    let mut files = BTreeMap::new();
-    let mut dirs = vec![root.clone()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") {
-                let rel = path.strip_prefix(&root).unwrap().to_string_lossy();
-                files.insert(rel.replace('\\', "/"), std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    files
+    let root = repo_path("calendar");
+    files_under(&root)
+        .into_iter()
+        .filter(|rel| Path::new(rel).extension().is_some_and(|e| e == "toml"))
+        .map(|rel| {
+            let bytes = std::fs::read(root.join(&rel)).unwrap();
+            (rel, bytes)
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone)]
@@ -218,7 +213,7 @@ proptest! {
             &["export", "csv", "--for", "hootsuite"],
             &["export", "ics"],
         ] {
-            let out = Command::new(env!("CARGO_BIN_EXE_edcal"))
+            let out = crate::support::edcal()
                 .args(["--today", "2026-11-25", "--calendar"])
                 .arg(dir.path())
                 .args(args)

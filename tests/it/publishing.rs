@@ -4,10 +4,9 @@
 //! snapshot must mean.
 
 use std::collections::BTreeSet;
-use std::process::Command;
 
 fn findings() -> Vec<(String, String)> {
-    let out = Command::new(env!("CARGO_BIN_EXE_edcal"))
+    let out = crate::support::edcal()
         .args(["--calendar", "tests/fixtures/publishing", "check"])
         .args(["--today", "2026-10-01", "--format", "json"])
         .output()

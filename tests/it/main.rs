@@ -1,0 +1,18 @@
+//! The integration tests, one binary (one link step): every module is a
+//! former `tests/<name>.rs`, run with `cargo test --test it <name>`.
+//! `support` holds what several of them need.
+
+mod support;
+
+mod cli;
+mod docs;
+mod ergonomics;
+mod export;
+mod interrupted;
+mod mutation;
+mod publishing;
+mod robustness;
+mod schedule_properties;
+mod schemas;
+mod standalone;
+mod trust;
