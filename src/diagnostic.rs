@@ -10,14 +10,9 @@ use std::io;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
+use crate::rules::Code;
+pub use crate::rules::code::Severity;
 use crate::source::{Sources, Span, floor_char_boundary};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
 
 /// A second place a finding points at, e.g. the first of two duplicate ids.
 #[derive(Debug, Clone)]
@@ -29,8 +24,8 @@ pub struct Note {
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// The rule's stable code, see `rules::REGISTRY`.
-    pub code: &'static str,
+    /// The rule's code, see `rules::REGISTRY`.
+    pub code: Code,
     pub message: String,
     pub span: Span,
     /// Shown under the marker.
@@ -44,9 +39,9 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A finding of `code`, with the severity the registry gives it.
-    pub fn new(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            severity: crate::rules::severity(code),
+            severity: code.severity(),
             code,
             message: message.into(),
             span,
@@ -128,7 +123,7 @@ fn render_cut(d: &Diagnostic, sources: &Sources, color: bool, long_line: usize) 
         .collect();
     let mut group = level
         .primary_title(d.message.as_str())
-        .id(d.code)
+        .id(d.code.name())
         .element(primary.snippet(AnnotationKind::Primary, d.label.as_deref()));
     for (note, excerpt) in d.notes.iter().zip(&notes) {
         group = group.element(excerpt.snippet(AnnotationKind::Context, Some(&note.message)));
@@ -265,7 +260,7 @@ pub fn write_json(
             let (line, column) = source.line_col(d.span.start as usize);
             JsonDiagnostic {
                 severity: d.severity,
-                code: d.code,
+                code: d.code.name(),
                 message: &d.message,
                 file: &source.path,
                 line,
@@ -294,7 +289,7 @@ mod tests {
         let mut sources = Sources::default();
         let id = sources.add("posts/p.toml".into(), text.clone());
         let start = floor_char_boundary(&text, 6 + at.min(line.len()));
-        let d = Diagnostic::new("invalid-value", Span::new(id, start..start + len), "bad")
+        let d = Diagnostic::new(Code::InvalidValue, Span::new(id, start..start + len), "bad")
             .label("here")
             .note(Span::new(id, 8..9), "first")
             .note(Span::new(id, 0..1), "other line");
@@ -341,7 +336,7 @@ mod tests {
         let started = std::time::Instant::now();
         for i in 0..2_000 {
             let at = 5 + i * 3_000;
-            let d = Diagnostic::new("invalid-value", Span::new(id, at..at + 1), "bad");
+            let d = Diagnostic::new(Code::InvalidValue, Span::new(id, at..at + 1), "bad");
             let text = render_human(&d, &sources, false);
             assert!(
                 text.contains(&format!("posts/p.toml:1:{}", at + 1)),

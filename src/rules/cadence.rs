@@ -20,6 +20,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Calendar, Fixed};
+use crate::rules::Code;
 
 /// An ISO week, by its Monday (`plan::Week` is above rules in the pipeline).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -79,7 +80,7 @@ pub fn check(
             }
             out.push(
                 Diagnostic::new(
-                    "below-cadence",
+                    Code::BelowCadence,
                     span,
                     format!(
                         "`{}` has {count} post{} in week {week} ({} to {}), under `posts_per_week.min = {min}`",

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Calendar, Consent, Media, Post, Status};
+use crate::rules::Code;
 
 pub fn check(calendar: &Calendar, today: NaiveDate, out: &mut Vec<Diagnostic>) {
     for post in &calendar.posts {
@@ -43,7 +44,7 @@ fn media_consent(
     let Some(consent_ref) = &media.consent else {
         return Some(
             Diagnostic::new(
-                "missing-consent",
+                Code::MissingConsent,
                 media.span,
                 format!(
                     "`{}` shows identifiable people and has no consent",
@@ -57,7 +58,7 @@ fn media_consent(
     let consent: &Consent = calendar.consents.get(&consent_ref.value)?;
     let refuse = |message: String, label: &str| {
         Some(
-            Diagnostic::new("missing-consent", consent_ref.span, message)
+            Diagnostic::new(Code::MissingConsent, consent_ref.span, message)
                 .label(label.to_owned())
                 .note(consent.span, "the consent"),
         )
@@ -129,6 +130,7 @@ fn media_consent(
 
 #[cfg(test)]
 mod tests {
+    use super::Code;
     use crate::testing::checked;
 
     const SETTINGS: &str = "[calendar]\nname = \"t\"\ntimezone = \"Europe/Paris\"\n";
@@ -163,7 +165,7 @@ mod tests {
         checked
             .diagnostics
             .iter()
-            .filter(|d| d.code == "missing-consent")
+            .filter(|d| d.code == Code::MissingConsent)
             .map(|d| d.message.clone())
             .collect()
     }
