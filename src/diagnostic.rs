@@ -2,7 +2,7 @@
 //!
 //! Syntax errors and rule findings are the same [`Diagnostic`] value, rendered
 //! by one renderer: the human form quotes the offending line with a marker, as
-//! rustc and cargo do; the JSON form is the array SPEC fixes. Nothing here
+//! rustc and cargo do; the JSON form is a stable array scripts read. Nothing here
 //! decides *what* is wrong: that is `load`, `resolve` and `rules`.
 
 use std::io;
@@ -103,7 +103,7 @@ pub fn render_human(d: &Diagnostic, sources: &Sources, color: bool) -> String {
 /// Lines longer than this many bytes are cut to a window around the marker
 /// before rendering: the renderer measures every character of the lines it
 /// gets, so a thousand findings on one 8 MB line would take minutes (found
-/// by fuzzing, issue 10). It still trims the window to the terminal itself.
+/// by fuzzing). It still trims the window to the terminal itself.
 const LONG_LINE: usize = 4096;
 
 /// Bytes kept on each side of the marker's start in a cut line; more than
@@ -230,7 +230,7 @@ impl<'a> Excerpt<'a> {
     }
 }
 
-/// The JSON object SPEC fixes for one finding.
+/// The JSON object of one finding, a stable format scripts read.
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     severity: Severity,
@@ -326,7 +326,7 @@ mod tests {
         }
     }
 
-    /// Regression (fuzzing, issue 10): 80,000 findings on one 400 kB line
+    /// Regression (found by fuzzing): 80,000 findings on one 400 kB line
     /// took 156 s to render, each measuring the whole line.
     #[test]
     fn many_findings_on_one_long_line_render_quickly() {

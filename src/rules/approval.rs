@@ -130,7 +130,7 @@ fn lead_hint(calendar: &Calendar) -> &str {
 pub fn check_due(calendar: &Calendar, today: chrono::NaiveDate, out: &mut Vec<Diagnostic>) {
     let days = i64::from(calendar.rules.approve_days_before);
     for post in &calendar.posts {
-        // A stale seal does not count as approved (issue 7).
+        // A stale seal does not count as approved.
         let stale = crate::seal::is_stale(calendar, post);
         if (post.status.value.is_approved() && !stale)
             || post.status.value == crate::model::Status::Cancelled

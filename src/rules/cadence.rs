@@ -11,7 +11,7 @@
 //!
 //! Empty weeks are filled in up to [`HORIZON_WEEKS`] ahead only: one post
 //! dated 9161 would otherwise add a warning for each of 370,000 weeks
-//! (found by fuzzing, issue 10). A week further out that has posts is still
+//! (found by fuzzing). A week further out that has posts is still
 //! checked.
 
 use std::collections::BTreeMap;
@@ -139,7 +139,7 @@ mod tests {
             .collect()
     }
 
-    /// Regression (fuzzing, issue 10): a post dated 9161 made 370,000
+    /// Regression (found by fuzzing): a post dated 9161 made 370,000
     /// warnings per channel.
     #[test]
     fn empty_weeks_stop_at_the_horizon() {

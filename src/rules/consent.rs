@@ -1,9 +1,10 @@
 //! `missing-consent`: identifiable people are published only under a signed
 //! consent that covers the network, the campaign and the date.
 //!
-//! Sources: image rights (Code civil art. 9), medical secrecy (CSP
-//! L.1110-4), see research/networks.md 2.4. A consent covers networks, not
-//! channel ids: the form the patient signed names Facebook, not our page id.
+//! Sources: image rights (Code civil art. 9), medical secrecy (Code de la
+//! santé publique art. L.1110-4), health data (RGPD/GDPR art. 9). A consent
+//! covers networks, not channel ids: the form the patient signed names
+//! Facebook, not our page id.
 //! The date checked is the last day the pair may go out (its time, its window,
 //! its campaign's end, or today for a post with no date yet), so a consent
 //! that expires or is withdrawn before then is reported now, not on the

@@ -57,7 +57,7 @@ pub fn check_posts(
 pub fn check_post(calendar: &Calendar, sources: &Sources, post: &Post, out: &mut Vec<Diagnostic>) {
     alt_text(post, out);
     // Channels without a variant text share the post's text: it is
-    // measured and searched for claims once (issue 9). Its claims would be
+    // measured and searched for claims once. Its claims would be
     // the same findings on every channel, which the sort drops as repeats.
     let mut texts: Vec<(&str, Option<readability::Readability>)> = Vec::new();
     for channel_id in post.channel_ids() {
