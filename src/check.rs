@@ -151,7 +151,7 @@ fn check_with(
     calendar.media_sha256 = content.map(|c| crate::seal::media_hashes(&calendar, c));
     let today = today(calendar.settings.tz);
     diagnostics.extend(rules(&calendar, &sources, today, exists));
-    diagnostics.retain(|d| !calendar.rules.allow.iter().any(|code| code == d.code));
+    diagnostics.retain(|d| !calendar.rules.allow.contains(&d.code));
     diagnostic::sort(&mut diagnostics, &sources);
     Checked {
         root,

@@ -2,7 +2,7 @@
 //!
 //! Syntax errors and rule findings are the same [`Diagnostic`] value, rendered
 //! by one renderer: the human form quotes the offending line with a marker, as
-//! rustc and cargo do; the JSON form is the array SPEC fixes. Nothing here
+//! rustc and cargo do; the JSON form is a stable array scripts read. Nothing here
 //! decides *what* is wrong: that is `load`, `resolve` and `rules`.
 
 use std::io;
@@ -10,14 +10,9 @@ use std::io;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
+use crate::rules::Code;
+pub use crate::rules::code::Severity;
 use crate::source::{Sources, Span, floor_char_boundary};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
 
 /// A second place a finding points at, e.g. the first of two duplicate ids.
 #[derive(Debug, Clone)]
@@ -29,8 +24,8 @@ pub struct Note {
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// The rule's stable code, see `rules::REGISTRY`.
-    pub code: &'static str,
+    /// The rule's code, see `rules::REGISTRY`.
+    pub code: Code,
     pub message: String,
     pub span: Span,
     /// Shown under the marker.
@@ -44,9 +39,9 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A finding of `code`, with the severity the registry gives it.
-    pub fn new(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn new(code: Code, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
-            severity: crate::rules::severity(code),
+            severity: code.severity(),
             code,
             message: message.into(),
             span,
@@ -108,7 +103,7 @@ pub fn render_human(d: &Diagnostic, sources: &Sources, color: bool) -> String {
 /// Lines longer than this many bytes are cut to a window around the marker
 /// before rendering: the renderer measures every character of the lines it
 /// gets, so a thousand findings on one 8 MB line would take minutes (found
-/// by fuzzing, issue 10). It still trims the window to the terminal itself.
+/// by fuzzing). It still trims the window to the terminal itself.
 const LONG_LINE: usize = 4096;
 
 /// Bytes kept on each side of the marker's start in a cut line; more than
@@ -128,7 +123,7 @@ fn render_cut(d: &Diagnostic, sources: &Sources, color: bool, long_line: usize) 
         .collect();
     let mut group = level
         .primary_title(d.message.as_str())
-        .id(d.code)
+        .id(d.code.name())
         .element(primary.snippet(AnnotationKind::Primary, d.label.as_deref()));
     for (note, excerpt) in d.notes.iter().zip(&notes) {
         group = group.element(excerpt.snippet(AnnotationKind::Context, Some(&note.message)));
@@ -235,7 +230,7 @@ impl<'a> Excerpt<'a> {
     }
 }
 
-/// The JSON object SPEC fixes for one finding.
+/// The JSON object of one finding, a stable format scripts read.
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
     severity: Severity,
@@ -265,7 +260,7 @@ pub fn write_json(
             let (line, column) = source.line_col(d.span.start as usize);
             JsonDiagnostic {
                 severity: d.severity,
-                code: d.code,
+                code: d.code.name(),
                 message: &d.message,
                 file: &source.path,
                 line,
@@ -294,7 +289,7 @@ mod tests {
         let mut sources = Sources::default();
         let id = sources.add("posts/p.toml".into(), text.clone());
         let start = floor_char_boundary(&text, 6 + at.min(line.len()));
-        let d = Diagnostic::new("invalid-value", Span::new(id, start..start + len), "bad")
+        let d = Diagnostic::new(Code::InvalidValue, Span::new(id, start..start + len), "bad")
             .label("here")
             .note(Span::new(id, 8..9), "first")
             .note(Span::new(id, 0..1), "other line");
@@ -331,7 +326,7 @@ mod tests {
         }
     }
 
-    /// Regression (fuzzing, issue 10): 80,000 findings on one 400 kB line
+    /// Regression (found by fuzzing): 80,000 findings on one 400 kB line
     /// took 156 s to render, each measuring the whole line.
     #[test]
     fn many_findings_on_one_long_line_render_quickly() {
@@ -341,7 +336,7 @@ mod tests {
         let started = std::time::Instant::now();
         for i in 0..2_000 {
             let at = 5 + i * 3_000;
-            let d = Diagnostic::new("invalid-value", Span::new(id, at..at + 1), "bad");
+            let d = Diagnostic::new(Code::InvalidValue, Span::new(id, at..at + 1), "bad");
             let text = render_human(&d, &sources, false);
             assert!(
                 text.contains(&format!("posts/p.toml:1:{}", at + 1)),

@@ -34,6 +34,7 @@ use crate::discover::SETTINGS_FILE;
 use crate::model::Calendar;
 use crate::raw::{self, Sink};
 use crate::resolve::{self, FilePosts, RawCalendar};
+use crate::rules::Code;
 use crate::source::{MAX_FILE_BYTES, Source, SourceId, Sources, Span};
 
 /// Everything read from a calendar folder, resolved into the model.
@@ -295,7 +296,7 @@ fn read_text(files: &dyn Files, path: &str, id: SourceId) -> Result<Text> {
     if size > MAX_FILE_BYTES {
         diagnostics.push(
             Diagnostic::new(
-                "toml-syntax",
+                Code::TomlSyntax,
                 Span::new(id, 0..0),
                 format!(
                     "{path} is {} MiB, over the {} MiB a calendar file may have",
@@ -322,7 +323,7 @@ fn read_text(files: &dyn Files, path: &str, id: SourceId) -> Result<Text> {
     if let Some(at) = utf8_error {
         diagnostics.push(
             Diagnostic::new(
-                "toml-syntax",
+                Code::TomlSyntax,
                 Span::new(id, at..at + 1),
                 format!("{path} is not valid UTF-8"),
             )
@@ -354,7 +355,7 @@ fn parse_toml<'i>(
             let range = e.span().unwrap_or(0..0);
             diagnostics.push(
                 Diagnostic::new(
-                    "toml-syntax",
+                    Code::TomlSyntax,
                     Span::new(id, range),
                     format!("invalid TOML: {}", e.message().trim_end()),
                 )

@@ -15,6 +15,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use chrono_tz::Tz;
 
 use crate::network::Network;
+use crate::rules::Code;
 use crate::source::Span;
 
 pub use crate::raw::Located;
@@ -131,7 +132,7 @@ pub struct Period {
 pub struct Rules {
     pub approve_days_before: u32,
     pub sealed_approvals: bool,
-    pub allow: Vec<String>,
+    pub allow: Vec<Code>,
     /// The calendar's own phrases for `risky-claim`, beside the lexicon.
     pub risky_phrases: Vec<String>,
     pub blackouts: Vec<Period>,

@@ -22,6 +22,7 @@ use crate::model::{
 };
 use crate::network::Network;
 use crate::raw::{self, DayOrTime, Located, closest};
+use crate::rules::Code;
 use crate::source::Span;
 
 /// The raw content of a calendar folder but its posts, which are resolved
@@ -89,7 +90,7 @@ impl Resolver<'_> {
     }
 
     pub fn invalid(&mut self, span: Span, message: impl Into<String>) {
-        self.push(Diagnostic::new("invalid-value", span, message));
+        self.push(Diagnostic::new(Code::InvalidValue, span, message));
     }
 
     /// Checks the shape of an id, reporting it when wrong.
@@ -99,7 +100,7 @@ impl Resolver<'_> {
         }
         self.push(
             Diagnostic::new(
-                "invalid-value",
+                Code::InvalidValue,
                 id.span,
                 format!("invalid {what} id `{}`", id.value),
             )
@@ -120,7 +121,7 @@ impl Resolver<'_> {
         }
         let names: Vec<&str> = all.iter().map(|(n, _)| *n).collect();
         let mut d = Diagnostic::new(
-            "invalid-value",
+            Code::InvalidValue,
             value.span,
             format!("invalid {key} `{}`", value.value),
         )
@@ -167,7 +168,7 @@ impl Resolver<'_> {
     ) {
         self.push(
             Diagnostic::new(
-                "bad-window",
+                Code::BadWindow,
                 to,
                 format!("the period ends on {end}, before it starts on {start}"),
             )
@@ -184,7 +185,7 @@ impl Resolver<'_> {
                 Ok(tz) => Some(tz),
                 Err(_) => {
                     let mut d = Diagnostic::new(
-                        "invalid-value",
+                        Code::InvalidValue,
                         tz.span,
                         format!("unknown time zone `{}`", tz.value),
                     )
@@ -292,18 +293,16 @@ impl Resolver<'_> {
     fn rules(&mut self, raw: &raw::Rules, themes: &BTreeMap<String, Theme>) -> Rules {
         let mut allow = Vec::new();
         for code in raw.allow.iter().flat_map(|a| &a.value) {
-            if crate::rules::find(code.value).is_some() {
-                allow.push(code.value.to_owned());
+            if let Some(known) = Code::from_name(code.value) {
+                allow.push(known);
             } else {
                 let mut d = Diagnostic::new(
-                    "invalid-value",
+                    Code::InvalidValue,
                     code.span,
                     format!("unknown rule code `{}`", code.value),
                 )
                 .help("`edcal explain` lists the rule codes");
-                if let Some(close) =
-                    closest(code.value, crate::rules::REGISTRY.iter().map(|r| r.code))
-                {
+                if let Some(close) = closest(code.value, Code::names()) {
                     d = d.label(format!("did you mean `{close}`?"));
                 }
                 self.push(d);
@@ -329,7 +328,7 @@ impl Resolver<'_> {
                 for theme in f.allow_themes.iter().flat_map(|t| &t.value) {
                     if !themes.contains_key(theme.value) {
                         let d = unknown(
-                            "unknown-theme",
+                            Code::UnknownTheme,
                             "theme",
                             theme,
                             themes.keys().map(String::as_str),
@@ -416,7 +415,7 @@ impl Resolver<'_> {
                 {
                     self.push(
                         Diagnostic::new(
-                            "invalid-value",
+                            Code::InvalidValue,
                             w.span,
                             format!(
                                 "`posts_per_week` has `min` {} above `max` {}",
@@ -438,7 +437,7 @@ impl Resolver<'_> {
                     None => {
                         self.push(
                             Diagnostic::new(
-                                "invalid-value",
+                                Code::InvalidValue,
                                 slot.span,
                                 format!("invalid slot `{}`", slot.value),
                             )
@@ -491,7 +490,7 @@ impl Resolver<'_> {
                     Some(campaign.value.to_owned())
                 } else {
                     let d = unknown(
-                        "unknown-campaign",
+                        Code::UnknownCampaign,
                         "campaign",
                         campaign,
                         calendar.campaigns.keys().map(String::as_str),
@@ -542,7 +541,7 @@ impl Resolver<'_> {
                     target_spans.insert(channel.value.to_owned(), count.span);
                 } else {
                     let d = unknown(
-                        "unknown-channel",
+                        Code::UnknownChannel,
                         "channel",
                         channel,
                         calendar.channels.keys().map(String::as_str),
@@ -611,7 +610,7 @@ impl Resolver<'_> {
             (Some(_), Some(days)) => {
                 self.push(
                     Diagnostic::new(
-                        "timing-conflict",
+                        Code::TimingConflict,
                         days.span,
                         "a milestone has both `due` and `days_before_start`",
                     )
@@ -622,7 +621,7 @@ impl Resolver<'_> {
             (None, None) => {
                 self.push(
                     Diagnostic::new(
-                        "missing-key",
+                        Code::MissingKey,
                         m.span,
                         "a milestone has neither `due` nor `days_before_start`",
                     )
@@ -651,7 +650,7 @@ impl Resolver<'_> {
         for name in names {
             if !calendar.channels.contains_key(name.value) {
                 let d = unknown(
-                    "unknown-channel",
+                    Code::UnknownChannel,
                     "channel",
                     name,
                     calendar.channels.keys().map(String::as_str),
@@ -676,7 +675,7 @@ impl Resolver<'_> {
             return Some(name.value.to_owned());
         }
         let d = unknown(
-            "unknown-member",
+            Code::UnknownMember,
             "member",
             name,
             calendar.team.keys().map(String::as_str),
@@ -699,7 +698,7 @@ impl Resolver<'_> {
 
 /// Reports a reference to nothing, suggesting the closest id.
 pub fn unknown<'a>(
-    code: &'static str,
+    code: Code,
     kind: &str,
     name: &Located<&str>,
     ids: impl IntoIterator<Item = &'a str>,
@@ -716,7 +715,7 @@ pub fn unknown<'a>(
 /// `duplicate-id` at the second occurrence, pointing back at the first.
 pub fn duplicate(kind: &str, id: &Located<impl std::fmt::Display>, first: Span) -> Diagnostic {
     Diagnostic::new(
-        "duplicate-id",
+        Code::DuplicateId,
         id.span,
         format!("duplicate {kind} id `{}`", id.value),
     )

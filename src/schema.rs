@@ -653,6 +653,7 @@ mod tests {
     use super::*;
     use crate::diagnostic::Diagnostic;
     use crate::raw::{self, Sink};
+    use crate::rules::Code;
     use crate::source::Sources;
 
     type Reader = fn(&DeTable<'_>, &mut Sink<'_>);
@@ -675,7 +676,7 @@ mod tests {
         );
         let unknown: Vec<&Diagnostic> = diagnostics
             .iter()
-            .filter(|d| d.code == "unknown-key")
+            .filter(|d| d.code == Code::UnknownKey)
             .collect();
         assert_eq!(unknown.len(), 1, "{doc}: {diagnostics:?}");
         let what = unknown[0]
@@ -693,7 +694,7 @@ mod tests {
         let prefix = format!("{what} has no `");
         let mut required: Vec<String> = diagnostics
             .iter()
-            .filter(|d| d.code == "missing-key")
+            .filter(|d| d.code == Code::MissingKey)
             .filter_map(|d| d.message.strip_prefix(&prefix))
             .map(|k| k.trim_end_matches('`').to_owned())
             .collect();

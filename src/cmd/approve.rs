@@ -25,6 +25,7 @@ use crate::diagnostic::{self, Severity};
 use crate::edit::{self, Edit};
 use crate::model::{Post, Role, Status};
 use crate::raw::closest;
+use crate::rules::Code;
 use crate::seal::{self, Verdict};
 
 /// Which signature a command writes.
@@ -210,7 +211,7 @@ fn blocked(checked: &Checked, post: &Post, ctx: &mut Context<'_>) -> Result<Opti
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .filter(|d| !(d.code == "stale-approval" && Some(d.span) == renewed))
+        .filter(|d| !(d.code == Code::StaleApproval && Some(d.span) == renewed))
         .collect();
     if errors.is_empty() {
         return Ok(None);

@@ -5,7 +5,7 @@ use anyhow::{Result, bail};
 use crate::Context;
 use crate::cli::ExplainArgs;
 use crate::diagnostic::Severity;
-use crate::rules::{self, REGISTRY};
+use crate::rules::{Code, REGISTRY};
 
 pub fn run(args: &ExplainArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let Some(code) = &args.code else {
@@ -13,20 +13,20 @@ pub fn run(args: &ExplainArgs, ctx: &mut Context<'_>) -> Result<u8> {
             writeln!(
                 ctx.stdout,
                 "{:<26} {:<8} {}",
-                rule.code,
+                rule.name,
                 severity(rule.severity),
                 rule.summary
             )?;
         }
         return Ok(0);
     };
-    let Some(rule) = rules::find(code) else {
-        let hint = crate::raw::closest(code, REGISTRY.iter().map(|r| r.code))
+    let Some(rule) = Code::from_name(code).map(Code::rule) else {
+        let hint = crate::raw::closest(code, Code::names())
             .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_default();
         bail!("unknown rule code `{code}`{hint}\nhint: `edcal explain` lists every rule");
     };
-    writeln!(ctx.stdout, "{} ({})", rule.code, severity(rule.severity))?;
+    writeln!(ctx.stdout, "{} ({})", rule.name, severity(rule.severity))?;
     writeln!(ctx.stdout)?;
     writeln!(ctx.stdout, "{}.", capitalize(rule.summary))?;
     writeln!(ctx.stdout)?;

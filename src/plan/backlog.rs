@@ -40,6 +40,7 @@ use crate::check::Checked;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Calendar, Language, Post, Status, Timing};
 use crate::publish::{self, Link};
+use crate::rules::Code;
 
 use super::balance::{self, Balance};
 
@@ -89,11 +90,41 @@ pub struct Window {
 /// One thing missing before approval, and the channels it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Missing {
-    /// `no-text`, `no-time`, or a rule code.
-    pub code: &'static str,
+    pub code: Lack,
     /// In the post's order; every channel of the post when it is about the
     /// post as a whole.
     pub channels: Vec<String>,
+}
+
+/// What a post lacks: a text, a time, or what a rule reports about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lack {
+    NoText,
+    NoTime,
+    Rule(Code),
+}
+
+impl Lack {
+    /// `no-text`, `no-time`, or the rule's code, as JSON and CSV show it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lack::NoText => "no-text",
+            Lack::NoTime => "no-time",
+            Lack::Rule(code) => code.name(),
+        }
+    }
+}
+
+impl std::fmt::Display for Lack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl serde::Serialize for Lack {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
 }
 
 /// Triages the checked calendar.
@@ -110,7 +141,7 @@ pub fn backlog(checked: &Checked, query: &Query<'_>) -> Backlog {
     // rule is asked again so that every channel concerned is named.
     let mut consents = Vec::new();
     crate::rules::check_consents(calendar, checked.today, &mut consents);
-    consents.retain(|d| !calendar.rules.allow.iter().any(|a| a == d.code));
+    consents.retain(|d| !calendar.rules.allow.contains(&d.code));
     let mut items: Vec<Item> = calendar
         .posts
         .iter()
@@ -176,13 +207,13 @@ fn missing(checked: &Checked, consents: &[Diagnostic], post: &Post) -> Vec<Missi
     let id = post.id.value.as_str();
     let all: Vec<String> = post.channel_ids().map(str::to_owned).collect();
     let mut out = Vec::new();
-    let mut push = |code: &'static str, channels: Vec<String>| {
+    let mut push = |code: Lack, channels: Vec<String>| {
         if !channels.is_empty() {
             out.push(Missing { code, channels });
         }
     };
     push(
-        "no-text",
+        Lack::NoText,
         post.channel_ids()
             .filter(|c| {
                 publish::compose(post, c, Link::Column)
@@ -194,7 +225,7 @@ fn missing(checked: &Checked, consents: &[Diagnostic], post: &Post) -> Vec<Missi
             .collect(),
     );
     push(
-        "no-time",
+        Lack::NoTime,
         post.channel_ids()
             .filter(|c| post.at(c).is_none())
             .map(str::to_owned)
@@ -205,19 +236,18 @@ fn missing(checked: &Checked, consents: &[Diagnostic], post: &Post) -> Vec<Missi
     if post.status.value == Status::Idea {
         crate::rules::check_publishing_post(calendar, &checked.sources, post, &mut asked);
     }
-    asked.retain(|d| !calendar.rules.allow.iter().any(|a| a == d.code));
+    asked.retain(|d| !calendar.rules.allow.contains(&d.code));
     let findings: Vec<&Diagnostic> = checked
         .diagnostics
         .iter()
-        .filter(|d| d.code != "missing-consent")
+        .filter(|d| d.code != Code::MissingConsent)
         .chain(consents)
         .chain(&asked)
-        .filter(|d| d.post.as_deref() == Some(id) && d.code != "approval-due")
+        .filter(|d| d.post.as_deref() == Some(id) && d.code != Code::ApprovalDue)
         .collect();
-    let codes: BTreeSet<(usize, &'static str)> = findings
-        .iter()
-        .map(|d| (registry_position(d.code), d.code))
-        .collect();
+    // In the registry's order, which is the order of the enum.
+    let codes: BTreeSet<(usize, Code)> =
+        findings.iter().map(|d| (d.code as usize, d.code)).collect();
     for (_, code) in codes {
         let of_code = findings.iter().filter(|d| d.code == code);
         let channels: Vec<String> = if of_code.clone().any(|d| d.channel.is_none()) {
@@ -232,16 +262,9 @@ fn missing(checked: &Checked, consents: &[Diagnostic], post: &Post) -> Vec<Missi
                 .cloned()
                 .collect()
         };
-        push(code, channels);
+        push(Lack::Rule(code), channels);
     }
     out
-}
-
-fn registry_position(code: &str) -> usize {
-    crate::rules::REGISTRY
-        .iter()
-        .position(|r| r.code == code)
-        .unwrap_or(usize::MAX)
 }
 
 #[cfg(test)]
@@ -357,7 +380,12 @@ text = "Déjà validé."
         let codes: Vec<(&str, Vec<&str>)> = a
             .missing
             .iter()
-            .map(|m| (m.code, m.channels.iter().map(String::as_str).collect()))
+            .map(|m| {
+                (
+                    m.code.name(),
+                    m.channels.iter().map(String::as_str).collect(),
+                )
+            })
             .collect();
         assert_eq!(
             codes,
@@ -374,7 +402,7 @@ text = "Déjà validé."
     #[test]
     fn allowed_codes_are_not_missing() {
         let b = triage(r#"["missing-medical-review", "missing-media"]"#);
-        let codes: Vec<&str> = b.items[0].missing.iter().map(|m| m.code).collect();
+        let codes: Vec<&str> = b.items[0].missing.iter().map(|m| m.code.name()).collect();
         assert_eq!(codes, ["no-time"]);
     }
 }

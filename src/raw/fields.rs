@@ -15,6 +15,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
+use crate::rules::Code;
 use crate::source::{SourceId, Span};
 
 /// A value and where it was written.
@@ -70,7 +71,7 @@ impl Sink<'_> {
 
     pub fn invalid(&mut self, value: &Value<'_>, message: impl Into<String>) {
         let span = self.span(value.span());
-        self.push(Diagnostic::new("invalid-value", span, message));
+        self.push(Diagnostic::new(Code::InvalidValue, span, message));
     }
 }
 
@@ -205,7 +206,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         if found.is_none() && !self.has(key) {
             sink.push(
                 Diagnostic::new(
-                    "missing-key",
+                    Code::MissingKey,
                     self.span,
                     format!("{} has no `{key}`", self.what),
                 )
@@ -418,7 +419,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 .collect::<Vec<_>>()
                 .join(", ");
             let mut diagnostic = Diagnostic::new(
-                "unknown-key",
+                Code::UnknownKey,
                 sink.span(key.span()),
                 format!("unknown key `{name}` in {}", self.what),
             )
@@ -570,7 +571,7 @@ pub fn as_datetime(
         if d.offset.is_some() {
             sink.push(
                 Diagnostic::new(
-                    "invalid-value",
+                    Code::InvalidValue,
                     sink.span(value.span()),
                     format!("{what} must be a local date-time, without offset"),
                 )

@@ -10,6 +10,7 @@ use crate::model::{
     Variant, is_url,
 };
 use crate::raw::{self, Located};
+use crate::rules::Code;
 use crate::source::Span;
 use crate::zone::{self, Trap};
 
@@ -108,7 +109,7 @@ fn resolve(
             Some(c.value.to_owned())
         } else {
             let d = unknown(
-                "unknown-campaign",
+                Code::UnknownCampaign,
                 "campaign",
                 c,
                 calendar.campaigns.keys().map(String::as_str),
@@ -127,7 +128,7 @@ fn resolve(
                 Some(t.value.to_owned())
             } else {
                 let d = unknown(
-                    "unknown-theme",
+                    Code::UnknownTheme,
                     "theme",
                     t,
                     calendar.themes.keys().map(String::as_str),
@@ -178,7 +179,7 @@ fn resolve(
         };
         if !channels.iter().any(|c| c.value == channel.value) {
             let mut d = Diagnostic::new(
-                "variant-without-channel",
+                Code::VariantWithoutChannel,
                 channel.span,
                 format!(
                     "a variant for `{}`, which the post does not target",
@@ -248,7 +249,7 @@ pub(crate) fn local_time(
         Err(Trap::Gap) => {
             r.push(
                 Diagnostic::new(
-                    "nonexistent-time",
+                    Code::NonexistentTime,
                     at.span,
                     format!(
                         "{} does not exist in {tz}: clocks spring forward over it",
@@ -263,7 +264,7 @@ pub(crate) fn local_time(
         Err(Trap::Fold) => {
             r.push(
                 Diagnostic::new(
-                    "ambiguous-time",
+                    Code::AmbiguousTime,
                     at.span,
                     format!(
                         "{} happens twice in {tz}: clocks fall back over it",
@@ -294,7 +295,7 @@ fn timing(r: &mut Resolver<'_>, p: &raw::Post, tz: chrono_tz::Tz) -> Timing {
         sorted.sort_by_key(|(_, span)| span.start);
         let names: Vec<&str> = given.iter().map(|(n, _)| *n).collect();
         let mut d = Diagnostic::new(
-            "timing-conflict",
+            Code::TimingConflict,
             sorted[1].1,
             format!(
                 "a post has {}: at most one is allowed",
@@ -383,7 +384,7 @@ fn repeat(r: &mut Resolver<'_>, rep: &raw::Repeat, timing: &Timing) -> Option<Re
         (None, None) => {
             r.push(
                 Diagnostic::new(
-                    "missing-key",
+                    Code::MissingKey,
                     rep.span,
                     "`repeat` has neither `until` nor `count`",
                 )
@@ -394,7 +395,7 @@ fn repeat(r: &mut Resolver<'_>, rep: &raw::Repeat, timing: &Timing) -> Option<Re
     };
     if !matches!(timing, Timing::At(_)) {
         r.push(
-            Diagnostic::new("missing-key", rep.span, "a repeating post has no `at`")
+            Diagnostic::new(Code::MissingKey, rep.span, "a repeating post has no `at`")
                 .help("`at` gives the first occurrence's date and time; add it to the post"),
         );
         return None;
@@ -426,7 +427,7 @@ fn resolve_media(r: &mut Resolver<'_>, m: &raw::Media, calendar: &Calendar) -> O
                 .any(|c| matches!(c, std::path::Component::ParentDir));
         if escapes || file.value.is_empty() {
             r.push(
-                Diagnostic::new("invalid-value", file.span, format!("invalid media path `{}`", file.value))
+                Diagnostic::new(Code::InvalidValue, file.span, format!("invalid media path `{}`", file.value))
                     .help("local media are relative to the calendar folder, with `/`, and stay inside it (e.g. `media/or26/marche.jpg`); other media are `https://` URLs"),
             );
             return None;
@@ -437,7 +438,7 @@ fn resolve_media(r: &mut Resolver<'_>, m: &raw::Media, calendar: &Calendar) -> O
             Some(c.owned())
         } else {
             let d = unknown(
-                "unknown-consent",
+                Code::UnknownConsent,
                 "consent",
                 c,
                 calendar.consents.keys().map(String::as_str),

@@ -8,6 +8,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Approval, Calendar, Post, Role};
+use crate::rules::Code;
 
 pub fn check(calendar: &Calendar, out: &mut Vec<Diagnostic>) {
     for post in &calendar.posts {
@@ -24,7 +25,7 @@ fn approval(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic>) {
     match &post.approval {
         None => out.push(
             Diagnostic::new(
-                "missing-approval",
+                Code::MissingApproval,
                 post.status.span,
                 format!("post `{}` is `{status}` but has no approval", post.id.value),
             )
@@ -42,7 +43,7 @@ fn approval(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic>) {
             if let Some(role) = wrong_role(calendar, approval, Role::Lead) {
                 out.push(
                     Diagnostic::new(
-                        "missing-approval",
+                        Code::MissingApproval,
                         approval.span,
                         format!(
                             "post `{}` is approved by `{}`, who is {role}, not a lead",
@@ -74,7 +75,7 @@ pub fn medical_review(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic
     match &post.medical_review {
         None => out.push(
             Diagnostic::new(
-                "missing-medical-review",
+                Code::MissingMedicalReview,
                 post.status.span,
                 format!(
                     "post `{}` is on theme `{theme}`, which needs a physician's review, and has none",
@@ -92,7 +93,7 @@ pub fn medical_review(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic
             if let Some(role) = wrong_role(calendar, review, Role::Physician) {
                 out.push(
                     Diagnostic::new(
-                        "missing-medical-review",
+                        Code::MissingMedicalReview,
                         review.span,
                         format!(
                             "post `{}` is reviewed by `{}`, who is {role}, not a physician",
@@ -129,7 +130,7 @@ fn lead_hint(calendar: &Calendar) -> &str {
 pub fn check_due(calendar: &Calendar, today: chrono::NaiveDate, out: &mut Vec<Diagnostic>) {
     let days = i64::from(calendar.rules.approve_days_before);
     for post in &calendar.posts {
-        // A stale seal does not count as approved (issue 7).
+        // A stale seal does not count as approved.
         let stale = crate::seal::is_stale(calendar, post);
         if (post.status.value.is_approved() && !stale)
             || post.status.value == crate::model::Status::Cancelled
@@ -154,7 +155,7 @@ pub fn check_due(calendar: &Calendar, today: chrono::NaiveDate, out: &mut Vec<Di
         };
         out.push(
             Diagnostic::new(
-                "approval-due",
+                Code::ApprovalDue,
                 at.span,
                 format!(
                     "post `{}` goes out {when} ({} on `{channel}`) and {}",

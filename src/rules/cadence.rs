@@ -11,7 +11,7 @@
 //!
 //! Empty weeks are filled in up to [`HORIZON_WEEKS`] ahead only: one post
 //! dated 9161 would otherwise add a warning for each of 370,000 weeks
-//! (found by fuzzing, issue 10). A week further out that has posts is still
+//! (found by fuzzing). A week further out that has posts is still
 //! checked.
 
 use std::collections::BTreeMap;
@@ -20,6 +20,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Calendar, Fixed};
+use crate::rules::Code;
 
 /// An ISO week, by its Monday (`plan::Week` is above rules in the pipeline).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -79,7 +80,7 @@ pub fn check(
             }
             out.push(
                 Diagnostic::new(
-                    "below-cadence",
+                    Code::BelowCadence,
                     span,
                     format!(
                         "`{}` has {count} post{} in week {week} ({} to {}), under `posts_per_week.min = {min}`",
@@ -138,7 +139,7 @@ mod tests {
             .collect()
     }
 
-    /// Regression (fuzzing, issue 10): a post dated 9161 made 370,000
+    /// Regression (found by fuzzing): a post dated 9161 made 370,000
     /// warnings per channel.
     #[test]
     fn empty_weeks_stop_at_the_horizon() {

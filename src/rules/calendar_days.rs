@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use crate::closed::{Closed, closed_on};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Calendar, Fixed};
+use crate::rules::Code;
 
 /// `fixed` is [`Calendar::fixed`], computed once for the rules that need it.
 pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>) {
@@ -30,7 +31,7 @@ pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>
         };
         out.push(
             Diagnostic::new(
-                "on-closed-day",
+                Code::OnClosedDay,
                 pair.span,
                 format!("`{}` goes out on {date}, {why}", pair.id()),
             )

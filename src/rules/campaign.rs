@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Calendar, Campaign, Status};
+use crate::rules::Code;
 
 /// The campaign's non-cancelled pairs on `channel`: (planned, placed).
 pub fn planned(calendar: &Calendar, campaign: &Campaign, channel: &str) -> (usize, usize) {
@@ -39,7 +40,7 @@ pub fn check(calendar: &Calendar, today: NaiveDate, out: &mut Vec<Diagnostic>) {
             }
             let days = (today - m.due).num_days();
             let mut d = Diagnostic::new(
-                "milestone-late",
+                Code::MilestoneLate,
                 m.due_span,
                 format!(
                     "milestone `{}` of `{}` was due on {} ({days} day{} ago) and is not done",
@@ -70,7 +71,7 @@ fn targets(calendar: &Calendar, campaign: &Campaign, out: &mut Vec<Diagnostic>) 
         };
         out.push(
             Diagnostic::new(
-                "campaign-target",
+                Code::CampaignTarget,
                 span,
                 format!(
                     "`{}` has {planned} post{} planned on `{channel}` ({placed} with a time), under its target of {target}",

@@ -12,6 +12,7 @@ use chrono::{Datelike, IsoWeek, NaiveDate};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Calendar, Channel, Fixed};
+use crate::rules::Code;
 
 /// `fixed` is [`Calendar::fixed`], computed once for the rules that need it.
 pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>) {
@@ -116,7 +117,7 @@ fn gaps(channel: &Channel, pairs: &[Fixed<'_>], out: &mut Vec<Diagnostic>) {
 }
 
 fn over(pair: &Fixed<'_>, message: String) -> Diagnostic {
-    Diagnostic::new("over-capacity", pair.span, message)
+    Diagnostic::new(Code::OverCapacity, pair.span, message)
         .label("over the channel's capacity")
         .help("move this post, or remove its time and let `edcal schedule` place it")
         .post(&pair.post.id.value)

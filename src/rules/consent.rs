@@ -1,9 +1,10 @@
 //! `missing-consent`: identifiable people are published only under a signed
 //! consent that covers the network, the campaign and the date.
 //!
-//! Sources: image rights (Code civil art. 9), medical secrecy (CSP
-//! L.1110-4), see research/networks.md 2.4. A consent covers networks, not
-//! channel ids: the form the patient signed names Facebook, not our page id.
+//! Sources: image rights (Code civil art. 9), medical secrecy (Code de la
+//! santé publique art. L.1110-4), health data (RGPD/GDPR art. 9). A consent
+//! covers networks, not channel ids: the form the patient signed names
+//! Facebook, not our page id.
 //! The date checked is the last day the pair may go out (its time, its window,
 //! its campaign's end, or today for a post with no date yet), so a consent
 //! that expires or is withdrawn before then is reported now, not on the
@@ -13,6 +14,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Calendar, Consent, Media, Post, Status};
+use crate::rules::Code;
 
 pub fn check(calendar: &Calendar, today: NaiveDate, out: &mut Vec<Diagnostic>) {
     for post in &calendar.posts {
@@ -43,7 +45,7 @@ fn media_consent(
     let Some(consent_ref) = &media.consent else {
         return Some(
             Diagnostic::new(
-                "missing-consent",
+                Code::MissingConsent,
                 media.span,
                 format!(
                     "`{}` shows identifiable people and has no consent",
@@ -57,7 +59,7 @@ fn media_consent(
     let consent: &Consent = calendar.consents.get(&consent_ref.value)?;
     let refuse = |message: String, label: &str| {
         Some(
-            Diagnostic::new("missing-consent", consent_ref.span, message)
+            Diagnostic::new(Code::MissingConsent, consent_ref.span, message)
                 .label(label.to_owned())
                 .note(consent.span, "the consent"),
         )
@@ -129,6 +131,7 @@ fn media_consent(
 
 #[cfg(test)]
 mod tests {
+    use super::Code;
     use crate::testing::checked;
 
     const SETTINGS: &str = "[calendar]\nname = \"t\"\ntimezone = \"Europe/Paris\"\n";
@@ -163,7 +166,7 @@ mod tests {
         checked
             .diagnostics
             .iter()
-            .filter(|d| d.code == "missing-consent")
+            .filter(|d| d.code == Code::MissingConsent)
             .map(|d| d.message.clone())
             .collect()
     }

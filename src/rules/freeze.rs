@@ -8,6 +8,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Calendar, Fixed};
+use crate::rules::Code;
 
 /// `fixed` is [`Calendar::fixed`], computed once for the rules that need it.
 pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>) {
@@ -30,7 +31,7 @@ pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>
         };
         out.push(
             Diagnostic::new(
-                "frozen",
+                Code::Frozen,
                 fixed.span,
                 format!(
                     "`{}` on `{}` at {} is held by the freeze \"{}\" ({} – {})",

@@ -5,6 +5,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Calendar;
+use crate::rules::Code;
 
 pub fn check(calendar: &Calendar, exists: &dyn Fn(&str) -> bool, out: &mut Vec<Diagnostic>) {
     for post in &calendar.posts {
@@ -14,7 +15,7 @@ pub fn check(calendar: &Calendar, exists: &dyn Fn(&str) -> bool, out: &mut Vec<D
             }
             out.push(
                 Diagnostic::new(
-                    "media-not-found",
+                    Code::MediaNotFound,
                     media.file.span,
                     format!("media file `{}` does not exist", media.file.value),
                 )

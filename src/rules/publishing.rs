@@ -18,6 +18,7 @@ use crate::limits;
 use crate::model::{AudienceKind, Calendar, Channel, Post, Status};
 use crate::publish::{self, Link, Published, contains_hashtag, hashtags_in};
 use crate::readability;
+use crate::rules::Code;
 use crate::source::{Sources, Span};
 
 /// Image extensions: `missing-alt-text` is about pictures; videos carry
@@ -56,7 +57,7 @@ pub fn check_posts(
 pub fn check_post(calendar: &Calendar, sources: &Sources, post: &Post, out: &mut Vec<Diagnostic>) {
     alt_text(post, out);
     // Channels without a variant text share the post's text: it is
-    // measured and searched for claims once (issue 9). Its claims would be
+    // measured and searched for claims once. Its claims would be
     // the same findings on every channel, which the sort drops as repeats.
     let mut texts: Vec<(&str, Option<readability::Readability>)> = Vec::new();
     for channel_id in post.channel_ids() {
@@ -104,7 +105,7 @@ fn length(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut V
             continue;
         }
         let d = Diagnostic::new(
-            "too-long",
+            Code::TooLong,
             span,
             format!(
                 "the {} for `{}` is {length} {} long, over {}'s limit of {}",
@@ -131,7 +132,7 @@ fn length(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut V
     for &c in limits::forbidden_chars(channel.network) {
         if published.text.contains(c) {
             let d = Diagnostic::new(
-                "too-long",
+                Code::TooLong,
                 published.text_span,
                 format!("{} does not accept `{c}` in a text", channel.network),
             )
@@ -146,7 +147,7 @@ fn media(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut Ve
         return;
     }
     let d = Diagnostic::new(
-        "missing-media",
+        Code::MissingMedia,
         post.id.span,
         format!(
             "{} publishes no text-only posts, and `{}` has no media for `{}`",
@@ -170,7 +171,7 @@ fn alt_text(post: &Post, out: &mut Vec<Diagnostic>) {
         if is_image && media.alt.as_deref().is_none_or(|a| a.trim().is_empty()) {
             out.push(
                 Diagnostic::new(
-                    "missing-alt-text",
+                    Code::MissingAltText,
                     media.file.span,
                     format!("image `{}` has no alternative text", media.file.value),
                 )
@@ -195,7 +196,7 @@ fn links(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut Ve
         return;
     }
     let d = Diagnostic::new(
-        "link-not-clickable",
+        Code::LinkNotClickable,
         published.text_span,
         format!("{} does not make links in a caption clickable (channel `{}`)", channel.network, channel.id),
     )
@@ -222,7 +223,7 @@ fn hashtag_count(
         return;
     }
     let d = Diagnostic::new(
-        "too-many-hashtags",
+        Code::TooManyHashtags,
         published.text_span,
         format!(
             "{n} hashtags for `{}`; {} takes {max}",
@@ -261,7 +262,7 @@ fn campaign_hashtags(
         return;
     }
     let d = Diagnostic::new(
-        "missing-campaign-hashtag",
+        Code::MissingCampaignHashtag,
         published.text_span,
         format!(
             "the `{}` text misses campaign `{}`'s {}",
@@ -303,7 +304,7 @@ fn readability(
         AudienceKind::General => "a general audience",
     };
     let d = Diagnostic::new(
-        "hard-to-read",
+        Code::HardToRead,
         published.text_span,
         format!(
             "the `{}` text is hard to read for {audience}: Kandel-Moles score {:.0}{}, longest sentence {} words (at most {})",
@@ -340,7 +341,7 @@ fn risky(
         );
         out.push(
             Diagnostic::new(
-                "risky-claim",
+                Code::RiskyClaim,
                 span,
                 format!(
                     "\"{}\": {}",
@@ -370,7 +371,7 @@ fn risky(
         );
         out.push(
             Diagnostic::new(
-                "risky-claim",
+                Code::RiskyClaim,
                 span,
                 format!(
                     "\"{}\": a phrase this calendar avoids (`[rules] risky_phrases` in edcal.toml)",

@@ -9,6 +9,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Approval, Calendar, Post};
+use crate::rules::Code;
 use crate::seal::{self, Verdict};
 
 pub fn check(calendar: &Calendar, out: &mut Vec<Diagnostic>) {
@@ -40,7 +41,7 @@ fn finding(
     let d = match seal::verdict(calendar, post, Some(approval))? {
         Verdict::Unsealed | Verdict::Current => return None,
         Verdict::Unreadable => Diagnostic::new(
-            "stale-approval",
+            Code::StaleApproval,
             approval.span,
             format!(
                 "the {kind} of post `{id}` by `{}` has a digest edcal cannot read",
@@ -50,7 +51,7 @@ fn finding(
         .label("not an edcal seal (`v1:…`)")
         .help(format!("seal it again: {again}")),
         Verdict::Changed(changes) => Diagnostic::new(
-            "stale-approval",
+            Code::StaleApproval,
             approval.span,
             format!(
                 "the {kind} of post `{id}` by `{}` on {} no longer matches: {}",

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Calendar, Campaign, Status, Timing};
+use crate::rules::Code;
 use crate::source::Span;
 
 pub fn check(calendar: &Calendar, out: &mut Vec<Diagnostic>) {
@@ -53,7 +54,7 @@ pub fn check(calendar: &Calendar, out: &mut Vec<Diagnostic>) {
 
 fn outside(campaign: &Campaign, span: Span, what: &str) -> Diagnostic {
     Diagnostic::new(
-        "outside-campaign",
+        Code::OutsideCampaign,
         span,
         format!(
             "{what} is outside campaign `{}` ({} to {})",

@@ -137,7 +137,7 @@ fn check_invariants(files: BTreeMap<String, Vec<u8>>) -> Result<(), TestCaseErro
             "{}:{line}:{column}, the line has {width} characters",
             source.path
         );
-        let key = (source.path.clone(), line, column, d.code);
+        let key = (source.path.clone(), line, column, d.code.name());
         if let Some(previous) = &previous {
             prop_assert!(*previous <= key, "{previous:?} before {key:?}");
         }

@@ -12,12 +12,13 @@ use chrono::{Datelike, NaiveDate};
 use comfy_table::{ColumnConstraint, Width};
 use serde::Serialize;
 
-use super::{Backlog, Item, Missing, Window};
+use super::{Backlog, Item, Lack, Missing, Window};
 use crate::model::Language;
 use crate::plan::Flag;
 use crate::plan::balance::{Balance, Mark, ThemeBalance};
 use crate::plan::labels::{Labels, Word};
 use crate::plan::render::{defuse, md, md_table, table};
+use crate::rules::Code;
 
 pub fn write_table(backlog: &Backlog, out: &mut dyn Write) -> io::Result<()> {
     let l = Labels::new(backlog.language);
@@ -184,7 +185,7 @@ pub fn write_csv(backlog: &Backlog, out: &mut dyn Write) -> io::Result<()> {
             .iter()
             .map(|m| {
                 if m.channels.len() == i.channels.len() {
-                    m.code.to_owned()
+                    m.code.name().to_owned()
                 } else {
                     format!("{}:{}", m.code, m.channels.join(","))
                 }
@@ -359,27 +360,29 @@ fn missing_label(m: &Missing, item: &Item, l: Labels) -> String {
 
 /// Words for the codes a triage meets most; the others show as their code,
 /// which `edcal explain` explains.
-fn code_label(code: &'static str, l: Labels) -> &'static str {
-    match code {
-        "no-text" => l.pick("pas de texte", "no text"),
-        "no-time" => l.pick("pas d'horaire", "no time"),
-        "missing-medical-review" => l.pick("relecture médicale", "medical review"),
-        "missing-consent" => l.flag(Flag::Consent),
-        "too-long" => l.flag(Flag::OverLimit),
-        "stale-approval" => l.flag(Flag::Stale),
-        "frozen" => l.flag(Flag::Frozen),
-        "on-closed-day" => l.flag(Flag::ClosedDay),
-        "missing-media" => l.pick("média requis", "media needed"),
-        "media-not-found" => l.pick("média introuvable", "media not found"),
-        "missing-alt-text" => l.pick("texte alternatif", "alt text"),
-        "link-not-clickable" => l.pick("lien non cliquable", "link not clickable"),
-        "too-many-hashtags" => l.pick("trop de hashtags", "too many hashtags"),
-        "missing-campaign-hashtag" => l.pick("hashtag de campagne", "campaign hashtag"),
-        "hard-to-read" => l.pick("difficile à lire", "hard to read"),
-        "risky-claim" => l.pick("formulation à risque", "risky claim"),
-        "over-capacity" => l.pick("capacité dépassée", "over capacity"),
-        "outside-campaign" => l.pick("hors campagne", "outside campaign"),
-        other => other,
+fn code_label(lack: Lack, l: Labels) -> &'static str {
+    match lack {
+        Lack::NoText => l.pick("pas de texte", "no text"),
+        Lack::NoTime => l.pick("pas d'horaire", "no time"),
+        Lack::Rule(Code::MissingMedicalReview) => l.pick("relecture médicale", "medical review"),
+        Lack::Rule(Code::MissingConsent) => l.flag(Flag::Consent),
+        Lack::Rule(Code::TooLong) => l.flag(Flag::OverLimit),
+        Lack::Rule(Code::StaleApproval) => l.flag(Flag::Stale),
+        Lack::Rule(Code::Frozen) => l.flag(Flag::Frozen),
+        Lack::Rule(Code::OnClosedDay) => l.flag(Flag::ClosedDay),
+        Lack::Rule(Code::MissingMedia) => l.pick("média requis", "media needed"),
+        Lack::Rule(Code::MediaNotFound) => l.pick("média introuvable", "media not found"),
+        Lack::Rule(Code::MissingAltText) => l.pick("texte alternatif", "alt text"),
+        Lack::Rule(Code::LinkNotClickable) => l.pick("lien non cliquable", "link not clickable"),
+        Lack::Rule(Code::TooManyHashtags) => l.pick("trop de hashtags", "too many hashtags"),
+        Lack::Rule(Code::MissingCampaignHashtag) => {
+            l.pick("hashtag de campagne", "campaign hashtag")
+        }
+        Lack::Rule(Code::HardToRead) => l.pick("difficile à lire", "hard to read"),
+        Lack::Rule(Code::RiskyClaim) => l.pick("formulation à risque", "risky claim"),
+        Lack::Rule(Code::OverCapacity) => l.pick("capacité dépassée", "over capacity"),
+        Lack::Rule(Code::OutsideCampaign) => l.pick("hors campagne", "outside campaign"),
+        Lack::Rule(other) => other.name(),
     }
 }
 
