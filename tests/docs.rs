@@ -12,7 +12,7 @@ fn assert_contains(file: &str, table: &str) {
 
 #[test]
 fn readme_shows_the_network_limits() {
-    assert_contains("README.md", &edcal::limits::markdown_table());
+    assert_contains("README.md", &social_text::limits::markdown_table());
 }
 
 #[test]
@@ -22,5 +22,8 @@ fn readme_shows_the_awareness_catalogue() {
 
 #[test]
 fn docs_show_the_risky_claims_lexicon() {
-    assert_contains("docs/risky-claims.md", &edcal::claims::markdown_table());
+    assert_contains(
+        "docs/risky-claims.md",
+        &social_text::claims::markdown_table(),
+    );
 }

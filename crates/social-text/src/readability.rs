@@ -138,7 +138,20 @@ pub struct Readability {
     pub longest_sentence_words: usize,
 }
 
-pub use crate::model::AudienceKind;
+/// Who a text is written for: each audience has its own [`thresholds`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Audience {
+    /// Patients and their families, seniors included: plain language (FALC).
+    Patients,
+    /// Health professionals, who read jargon.
+    Professionals,
+    /// Teenagers and young adults.
+    Young,
+    /// Journalists.
+    Press,
+    /// Anyone else.
+    General,
+}
 
 /// Readability a post should reach for an audience.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -163,13 +176,13 @@ pub struct Threshold {
 /// Kandel–Moles says little (a Scoop.it headline of technical nouns scores
 /// 2): only their sentence length is checked, at 35 words.
 #[must_use]
-pub fn thresholds(kind: AudienceKind) -> Threshold {
-    let (min_score, max_sentence_words) = match kind {
-        AudienceKind::Patients => (70.0, 15),
-        AudienceKind::Professionals => (0.0, 35),
-        AudienceKind::Young => (55.0, 20),
-        AudienceKind::Press => (50.0, 30),
-        AudienceKind::General => (55.0, 30),
+pub fn thresholds(audience: Audience) -> Threshold {
+    let (min_score, max_sentence_words) = match audience {
+        Audience::Patients => (70.0, 15),
+        Audience::Professionals => (0.0, 35),
+        Audience::Young => (55.0, 20),
+        Audience::Press => (50.0, 30),
+        Audience::General => (55.0, 30),
     };
     Threshold {
         min_score,
@@ -946,28 +959,28 @@ mod tests {
     #[test]
     fn thresholds_are_the_calibrated_ones() {
         assert_eq!(
-            thresholds(AudienceKind::Patients),
+            thresholds(Audience::Patients),
             Threshold {
                 min_score: 70.0,
                 max_sentence_words: 15
             }
         );
         assert_eq!(
-            thresholds(AudienceKind::General),
+            thresholds(Audience::General),
             Threshold {
                 min_score: 55.0,
                 max_sentence_words: 30
             }
         );
         assert_eq!(
-            thresholds(AudienceKind::Press),
+            thresholds(Audience::Press),
             Threshold {
                 min_score: 50.0,
                 max_sentence_words: 30
             }
         );
         assert_eq!(
-            thresholds(AudienceKind::Professionals),
+            thresholds(Audience::Professionals),
             Threshold {
                 min_score: 0.0,
                 max_sentence_words: 35
@@ -982,7 +995,7 @@ mod tests {
             "La consultation pluridisciplinaire d'oncogériatrie permet l'évaluation \
              multidimensionnelle des patients âgés présentant une pathologie cancéreuse.",
         );
-        let patients = thresholds(AudienceKind::Patients);
+        let patients = thresholds(Audience::Patients);
         assert!(plain.score >= patients.min_score, "{}", plain.score);
         assert!(jargon.score < patients.min_score, "{}", jargon.score);
     }
