@@ -46,6 +46,8 @@
 //! assert_eq!(count(Unit::Utf16, post), 81);
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod claims;
 pub mod count;
 pub mod limits;
