@@ -53,3 +53,8 @@ pub mod count;
 pub mod limits;
 pub mod network;
 pub mod readability;
+
+/// The README's example, run as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
