@@ -117,7 +117,7 @@ fn x_counter(bencher: Bencher<'_, '_>) {
     bencher.bench(|| {
         texts
             .iter()
-            .map(|t| edcal::count::x::weighted_length(divan::black_box(t)))
+            .map(|t| social_text::count::x::weighted_length(divan::black_box(t)))
             .sum::<usize>()
     });
 }

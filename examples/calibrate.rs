@@ -22,7 +22,7 @@ fn main() -> anyhow::Result<()> {
         for channel in post.channel_ids() {
             let kind = calendar.channels[channel].audience_kind;
             let published = compose(post, channel, Link::Column);
-            let r = edcal::readability::analyse(published.written);
+            let r = social_text::readability::analyse(published.written);
             if r.words >= 12 {
                 rows.push((
                     kind,

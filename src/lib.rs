@@ -20,11 +20,9 @@
 
 pub mod canonical;
 pub mod check;
-pub mod claims;
 pub mod cli;
 pub mod closed;
 mod cmd;
-pub mod count;
 pub mod days;
 pub mod diagnostic;
 pub mod diff;
@@ -32,15 +30,12 @@ pub mod discover;
 pub mod edit;
 pub mod export;
 pub mod git;
-pub mod limits;
 pub mod load;
 pub mod model;
-pub mod network;
 pub mod occurrence;
 pub mod plan;
 pub mod publish;
 pub mod raw;
-pub mod readability;
 pub mod resolve;
 pub mod rules;
 pub mod schedule;

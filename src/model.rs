@@ -13,8 +13,8 @@ use std::ops::RangeInclusive;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use chrono_tz::Tz;
+use social_text::network::Network;
 
-use crate::network::Network;
 use crate::rules::Code;
 use crate::source::Span;
 
@@ -201,6 +201,20 @@ impl AudienceKind {
         ("press", AudienceKind::Press),
         ("general", AudienceKind::General),
     ];
+}
+
+/// The readability thresholds a channel's audience is held to.
+impl From<AudienceKind> for social_text::readability::Audience {
+    fn from(kind: AudienceKind) -> Self {
+        use social_text::readability::Audience;
+        match kind {
+            AudienceKind::Patients => Audience::Patients,
+            AudienceKind::Professionals => Audience::Professionals,
+            AudienceKind::Young => Audience::Young,
+            AudienceKind::Press => Audience::Press,
+            AudienceKind::General => Audience::General,
+        }
+    }
 }
 
 /// A weekly slot, `"tue 12:30"`: local wall-clock time.

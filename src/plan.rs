@@ -33,9 +33,9 @@ use std::collections::BTreeSet;
 use chrono::{DateTime, NaiveDate};
 use chrono_tz::Tz;
 use serde::Serialize;
+use social_text::network::Network;
 
 use crate::model::{Calendar, HolidayRegion, Language, Post, Role, Status};
-use crate::network::Network;
 
 pub use week::{Week, WeekArg};
 

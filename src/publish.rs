@@ -120,12 +120,12 @@ pub struct Measure {
 /// when the network has no documented limit or the channel is unknown.
 pub fn measure(calendar: &Calendar, post: &Post, channel: &str) -> Option<Measure> {
     let network = calendar.channels.get(channel)?.network;
-    let limit = crate::limits::limits(network)
+    let limit = social_text::limits::limits(network)
         .iter()
-        .find(|l| l.field == crate::limits::Field::Text)?;
+        .find(|l| l.field == social_text::limits::Field::Text)?;
     let published = compose(post, channel, Link::InText);
     Some(Measure {
-        length: crate::count::count(limit.unit, &published.text),
+        length: social_text::count::count(limit.unit, &published.text),
         limit: limit.max,
     })
 }

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use chrono_tz::Tz;
+use social_text::network::Network;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{
@@ -20,7 +21,6 @@ use crate::model::{
     HolidayRegion, Language, Member, Milestone, PerWeek, Period, Role, Rules, Settings, Slot,
     Theme,
 };
-use crate::network::Network;
 use crate::raw::{self, DayOrTime, Located, closest};
 use crate::rules::Code;
 use crate::source::Span;

@@ -17,9 +17,9 @@
 //! (references, capacity, approvals): that is `edcal check`.
 
 use serde_json::{Map, Value, json};
+use social_text::network::Network;
 
 use crate::model::{AudienceKind, ExportFormat, Role, Status};
-use crate::network::Network;
 
 /// The schemas: `(file name, schema)`, in a fixed order.
 pub fn all() -> Vec<(&'static str, Value)> {

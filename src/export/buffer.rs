@@ -8,9 +8,10 @@
 //! organising tags, which must already exist in Buffer: left empty (the
 //! post's hashtags are in the text).
 
+use social_text::network::Network;
+
 use super::{DateOrder, Format, Row};
 use crate::model::{ExportFormat, Media, Post};
-use crate::network::Network;
 use crate::publish::Link;
 
 pub(crate) static FORMAT: Format = Format {

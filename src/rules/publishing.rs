@@ -11,13 +11,11 @@
 //! other status is checked, drafts included, so nothing fails at publish time
 //! for a reason edcal could have seen.
 
-use crate::claims;
-use crate::count;
+use social_text::{claims, count, limits, readability};
+
 use crate::diagnostic::Diagnostic;
-use crate::limits;
 use crate::model::{AudienceKind, Calendar, Channel, Post, Status};
 use crate::publish::{self, Link, Published, contains_hashtag, hashtags_in};
-use crate::readability;
 use crate::rules::Code;
 use crate::source::{Sources, Span};
 
@@ -289,7 +287,7 @@ fn readability(
     if analysis.words < MIN_WORDS_FOR_READABILITY {
         return;
     }
-    let threshold = readability::thresholds(channel.audience_kind);
+    let threshold = readability::thresholds(channel.audience_kind.into());
     let too_low = analysis.score < threshold.min_score;
     let too_long = analysis.longest_sentence_words > threshold.max_sentence_words;
     if !too_low && !too_long {

@@ -12,7 +12,7 @@ fn assert_contains(file: &str, table: &str) {
 
 #[test]
 fn docs_show_the_network_limits() {
-    assert_contains("docs/networks.md", &edcal::limits::markdown_table());
+    assert_contains("docs/networks.md", &social_text::limits::markdown_table());
 }
 
 #[test]
@@ -22,5 +22,8 @@ fn docs_show_the_awareness_catalogue() {
 
 #[test]
 fn docs_show_the_risky_claims_lexicon() {
-    assert_contains("docs/risky-claims.md", &edcal::claims::markdown_table());
+    assert_contains(
+        "docs/risky-claims.md",
+        &social_text::claims::markdown_table(),
+    );
 }

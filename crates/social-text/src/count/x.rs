@@ -12,7 +12,8 @@
 //!
 //! It owns the walk and the weights; finding links is the `url` module's job, finding emoji
 //! `emoji`'s, and the top-level domains live in `tld`. The tests below hold every
-//! weighted-length vector of twitter-text's `conformance/validate.yml`. During the port
+//! weighted-length vector of twitter-text's `conformance/validate.yml`
+//! (<https://github.com/twitter/twitter-text/tree/master/conformance>). During the port
 //! the result was also compared with the reference library itself (npm `twitter-text`
 //! 3.1.0 on Node 20) on about 1.2 million generated texts (French prose, links and near
 //! links, emoji sequences, every code point up to U+1FFFF alone and with selectors, skin
@@ -169,8 +170,9 @@ mod tests {
     }
 
     #[test]
-    fn research_vectors() {
-        // research/networks.md 1.2 test vectors (from docs.x.com "Counting characters").
+    fn documented_examples() {
+        // The examples of X's "Counting characters" page,
+        // https://docs.x.com/fundamentals/counting-characters.
         assert_eq!(weighted_length("café"), 4);
         assert_eq!(weighted_length("cafe\u{301}"), 4);
         assert_eq!(weighted_length("https://example.com/very/long/path"), 23);

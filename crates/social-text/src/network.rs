@@ -1,25 +1,37 @@
-//! The networks a channel can publish to.
+//! The networks a post can be published to.
 //!
-//! Several channels may share a network (two Facebook pages); what a network
-//! accepts (limits, counting, media) is in `limits`, keyed by this enum.
+//! Several accounts may share a network (two Facebook pages); what a network
+//! accepts (limits, counting, media) is in [`crate::limits`], keyed by this enum.
 
+/// A social network, by the rules its posts follow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Network {
+    /// Facebook (pages and profiles).
     Facebook,
+    /// Instagram (feed captions).
     Instagram,
+    /// X, formerly Twitter.
     X,
+    /// LinkedIn.
     Linkedin,
+    /// TikTok.
     Tiktok,
+    /// YouTube (video title and description).
     Youtube,
+    /// Scoop.it.
     Scoopit,
+    /// Threads.
     Threads,
+    /// Bluesky.
     Bluesky,
+    /// Mastodon (the default instance settings).
     Mastodon,
+    /// Any other network: no known rules.
     Other,
 }
 
 impl Network {
-    /// Every network with its name in the files.
+    /// Every network with its lower-case name, in declaration order.
     pub const ALL: [(&'static str, Network); 11] = [
         ("facebook", Network::Facebook),
         ("instagram", Network::Instagram),
@@ -34,6 +46,7 @@ impl Network {
         ("other", Network::Other),
     ];
 
+    /// The network named `name` (`"x"`, `"linkedin"`…), as in [`Network::ALL`].
     pub fn parse(name: &str) -> Option<Network> {
         Network::ALL
             .iter()
@@ -41,7 +54,7 @@ impl Network {
             .map(|(_, network)| *network)
     }
 
-    /// The name used in the files.
+    /// The lower-case name (`"linkedin"`), which [`Network::parse`] reads back.
     pub fn name(self) -> &'static str {
         Network::ALL
             .iter()

@@ -93,7 +93,7 @@ pub const MASTODON_URL_LENGTH: usize = 23;
 
 /// Mastodon's length: grapheme clusters, where each `http://` or `https://` link counts
 /// 23 and a mention `@user@domain` counts as `@user` (Mastodon's `StatusLengthValidator`,
-/// research 1.10).
+/// <https://github.com/mastodon/mastodon/blob/main/app/validators/status_length_validator.rb>).
 ///
 /// Approximations, all small: links are found with twitter-text's pattern with the
 /// protocol required (Mastodon's own pattern derives from it and also accepts a few other
@@ -206,7 +206,8 @@ fn mastodon_mention(text: &str, from: usize) -> Option<(Range<usize>, usize)> {
 }
 
 /// Threads' length. Meta documents 500 "characters" and that "emojis are counted as the
-/// number of UTF-8 bytes" (research 1.8). Read here as: each grapheme cluster that is an
+/// number of UTF-8 bytes" (<https://developers.facebook.com/documentation/threads/posts>).
+/// Read here as: each grapheme cluster that is an
 /// emoji counts its UTF-8 bytes (`👋` 4, `❤️` 6 with its U+FE0F, a family 25), every other
 /// cluster counts its code points (`é` 1, or 2 if typed decomposed).
 ///

@@ -1,13 +1,13 @@
 //! What each network accepts: text limits in the network's own unit, plus the few facts a
 //! lint needs about media, links, hashtags and forbidden characters.
 //!
-//! It owns the table as data, each number with its source key from
-//! `research/networks.md` (section 1) and whether a primary source confirms both the
-//! number and the unit (`verified`). It must not count (that is [`crate::count`]) nor
-//! decide severities (that is the rules' job): a rule reads a [`Limit`], counts with its
-//! [`Unit`] and compares.
+//! It owns the table as data, each number with its source (a short key such as `S22`
+//! and the public address it was read from) and whether a primary source confirms both
+//! the number and the unit (`verified`). It does not count (that is [`crate::count`]) nor
+//! decide severities (that is the caller's job): a lint reads a [`Limit`], counts with
+//! its [`Unit`] and compares.
 //!
-//! Choices made where the research leaves room, each explained at its entry: LinkedIn is
+//! Choices made where the sources leave room, each explained at its entry: LinkedIn is
 //! counted in UTF-16 units (the stricter reading), TikTok's reported 5-hashtag cap is not
 //! a cap here, Bluesky links are [`Links::ViaFacets`], YouTube's hashtag rule is left out.
 
@@ -39,16 +39,19 @@ impl Field {
 /// One maximum length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limit {
+    /// The part of the post limited.
     pub field: Field,
+    /// The unit the network counts `max` in.
     pub unit: Unit,
     /// Inclusive maximum, in `unit`.
     pub max: usize,
-    /// Source key of `research/networks.md` and its address.
+    /// Where the number comes from: a short key (`S22`, also used in the notes) and the
+    /// public address of the source.
     pub source: &'static str,
     /// A primary source (the network's documentation or reference code) states both the
     /// number and the unit.
     pub verified: bool,
-    /// What is uncertain or chosen, for the README and `--explain`.
+    /// What is uncertain or chosen, for documentation and explanations.
     pub note: &'static str,
 }
 
@@ -61,19 +64,21 @@ pub enum Links {
     /// bio" instead.
     Plain,
     /// Clickable only if the publishing tool attaches link facets to the text (Bluesky):
-    /// the official app and API clients that build facets do, a raw text does not. edcal
-    /// only sees the text, so it cannot tell; a rule may remind, not forbid.
+    /// the official app and API clients that build facets do, a raw text does not. A tool
+    /// that only sees the text cannot tell; it may remind, not forbid.
     ViaFacets,
 }
 
 /// Everything this module knows about one network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Profile {
+    /// The network described.
     pub network: Network,
     /// Text limits; a post must satisfy all of them.
     pub limits: &'static [Limit],
     /// The network refuses text-only posts.
     pub needs_media: bool,
+    /// Whether links in the text become clickable.
     pub links: Links,
     /// Most hashtags a post may hold, when the network documents a cap.
     pub max_hashtags: Option<usize>,
@@ -176,7 +181,7 @@ pub fn markdown_table() -> String {
     out
 }
 
-/// `63206` as `63,206`, as the research writes numbers.
+/// `63206` as `63,206`, with a comma between thousands.
 fn group_thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
@@ -205,7 +210,8 @@ static X: Profile = Profile {
     needs_media: false,
     links: Links::Clickable,
     max_hashtags: None,
-    // A post holding one of these is invalid for twitter-text (`invalidCharsGroup`, S34).
+    // A post holding one of these is invalid for twitter-text (`invalidCharsGroup` in
+    // https://github.com/twitter/twitter-text/tree/master/js/src/regexp).
     forbidden_chars: &crate::count::x::INVALID_CHARS,
     note: "no hashtag cap is documented (the server caps 50, S5); U+FFFE, U+FEFF and U+FFFF \
            make a post invalid (S34)",

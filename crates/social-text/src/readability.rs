@@ -1,15 +1,16 @@
 //! French readability of a post: words, sentences, syllables and the
-//! Kandel–Moles score (research §3.1), plus the per-audience thresholds the
-//! lint rules compare it with (research §3.4).
+//! Kandel–Moles score (the French adaptation of Flesch's reading ease), plus
+//! per-audience thresholds to compare it with.
 //!
 //! This module owns *measuring* text. It does not decide severities, read
-//! configuration or render anything: a rule takes a [`Readability`] and a
+//! configuration or render anything: a lint takes a [`Readability`] and a
 //! [`Threshold`] and builds its own diagnostic from the byte ranges given here.
 //!
 //! # Score
 //!
 //! `L = 207 − 1.015 × words/sentences − 73.6 × syllables/words` (Kandel & Moles
-//! 1958, coefficients as in textstat, S71). Higher is easier. The score is not
+//! 1958, coefficients as in textstat's French settings,
+//! <https://github.com/textstat/textstat>). Higher is easier. The score is not
 //! clamped: very short words and sentences can exceed 100, dense jargon can go
 //! below 0. A text with no word at all scores 207, the formula's value when both
 //! ratios are zero: nothing to read is not hard to read. Callers that care test
@@ -29,7 +30,8 @@
 //! A token holding a digit (`15`, `2026`, `14h30`, `1er`) is a **number**: it
 //! counts as one word of one syllable per digit, at most four. Reading a number
 //! aloud costs roughly that much ("quinze" 1, "soixante-quinze" 4, "deux mille
-//! vingt-six" 5), and big numbers are exactly what FALC asks to avoid (S82), so
+//! vingt-six" 5), and big numbers are exactly what FALC (*facile à lire et à comprendre*, Inclusion Europe's
+//! easy-to-read rules) asks to avoid, so
 //! letting them weigh a little is the intent.
 //!
 //! # Sentences
@@ -54,8 +56,8 @@
 //! Convention: **written syllabification without the final mute e**, the count
 //! a French schoolchild writes (`trai-te-ment` 3, `hô-pi-tal` 3) except that a
 //! word-final mute `e`/`es` is dropped (`dé-pis-tage` 3, `chi-rur-gie` 3), as
-//! in speech. Kandel & Moles' own convention was not found (research §3.2,
-//! [UNC]); thresholds must be calibrated on real posts with this counter.
+//! in speech. Kandel & Moles' own convention could not be found; thresholds
+//! must be calibrated on real posts with this counter.
 //!
 //! The counter lowercases the word and counts vowel groups over
 //! `a à â ä e é è ê ë i î ï o ô ö u ù û ü y ÿ æ œ`, with these rules:
@@ -72,7 +74,7 @@
 //!    `ou-vri-er`, `fé-vri-er`, `cru-el`), except `ui` (`fruit`, `pluie`).
 //! 3. `u` is not a vowel after `q` (`que`, `qu'il`), nor after `g` before
 //!    `e é è ê i î y` (`guérir`, `langue`). `y` before a vowel is the consonant
-//!    [j] (`yeux`, `voyage`, `crayon`); elsewhere it is a vowel (`lycée`).
+//!    \[j\] (`yeux`, `voyage`, `crayon`); elsewhere it is a vowel (`lycée`).
 //! 4. The apostrophe separates groups: `l'hôpital` 3, `aujourd'hui` 3,
 //!    `qu'il` 1, `jusqu'à` 2.
 //! 5. A final `e` or `es` is mute, unless nothing would be left: `le`, `je`,
@@ -112,9 +114,9 @@
 //!
 //! # Thresholds
 //!
-//! [`thresholds`] returns research §3.4's values. Every one of them is an
-//! inference ([INF]), not a published norm: calibrate them on the clinic's own
-//! past posts before turning the rule into an error.
+//! [`thresholds`] returns values per [`Audience`]. Every one of them is an
+//! inference, not a published norm: calibrate them on your own past posts
+//! before turning a rule built on them into an error.
 
 use std::ops::Range;
 
@@ -138,7 +140,20 @@ pub struct Readability {
     pub longest_sentence_words: usize,
 }
 
-pub use crate::model::AudienceKind;
+/// Who a text is written for: each audience has its own [`thresholds`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Audience {
+    /// Patients and their families, seniors included: plain language (FALC).
+    Patients,
+    /// Health professionals, who read jargon.
+    Professionals,
+    /// Teenagers and young adults.
+    Young,
+    /// Journalists.
+    Press,
+    /// Anyone else.
+    General,
+}
 
 /// Readability a post should reach for an audience.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -149,27 +164,28 @@ pub struct Threshold {
     pub max_sentence_words: usize,
 }
 
-/// Thresholds per audience, calibrated on the example calendar.
+/// Thresholds per audience, calibrated on edcal's example calendar (the
+/// `calendar/` folder of its repository).
 ///
-/// `Patients` keeps the research's "seniors / FALC" row (70, 15; §3.4, an
-/// inference from FALC guidance): the example calendar's 42 patient texts
+/// `Patients` keeps a "seniors / FALC" level (70, 15, an inference from FALC
+/// guidance): the example calendar's 42 patient texts
 /// written in that style score 71–103 with sentences of 15 words at most,
 /// and the one deliberately dense text (59 words in a sentence) scores 20.
 /// For the other audiences the floor sits just under the lowest score of
 /// the example's texts written for them and checked by hand as fitting
-/// (`cargo run --example calibrate` prints the distribution): `Young` 55
-/// (lowest 58) and 20 words (S85: 15–20), `Press` 50 (lowest 51) and 30,
+/// (edcal's `cargo run --example calibrate` prints the distribution): `Young`
+/// 55 (lowest 58) and 20 words (plain-language advice: 15–20), `Press` 50 (lowest 51) and 30,
 /// `General` 55 (lowest 57) and 30. `Professionals` read jargon, for which
 /// Kandel–Moles says little (a Scoop.it headline of technical nouns scores
 /// 2): only their sentence length is checked, at 35 words.
 #[must_use]
-pub fn thresholds(kind: AudienceKind) -> Threshold {
-    let (min_score, max_sentence_words) = match kind {
-        AudienceKind::Patients => (70.0, 15),
-        AudienceKind::Professionals => (0.0, 35),
-        AudienceKind::Young => (55.0, 20),
-        AudienceKind::Press => (50.0, 30),
-        AudienceKind::General => (55.0, 30),
+pub fn thresholds(audience: Audience) -> Threshold {
+    let (min_score, max_sentence_words) = match audience {
+        Audience::Patients => (70.0, 15),
+        Audience::Professionals => (0.0, 35),
+        Audience::Young => (55.0, 20),
+        Audience::Press => (50.0, 30),
+        Audience::General => (55.0, 30),
     };
     Threshold {
         min_score,
@@ -179,7 +195,7 @@ pub fn thresholds(kind: AudienceKind) -> Threshold {
 
 /// At least as many as the words [`analyse`] counts in `text`, found in
 /// one light pass: a rule that needs a dozen words skips the analysis of
-/// shorter texts (most posts on X or Instagram) (issue 9).
+/// shorter texts (most posts on X or Instagram).
 ///
 /// Every word (UAX #29) holds a letter or digit. Two neighbouring ASCII or
 /// Latin letters and digits are always in the same word (rules WB5, WB8,
@@ -946,28 +962,28 @@ mod tests {
     #[test]
     fn thresholds_are_the_calibrated_ones() {
         assert_eq!(
-            thresholds(AudienceKind::Patients),
+            thresholds(Audience::Patients),
             Threshold {
                 min_score: 70.0,
                 max_sentence_words: 15
             }
         );
         assert_eq!(
-            thresholds(AudienceKind::General),
+            thresholds(Audience::General),
             Threshold {
                 min_score: 55.0,
                 max_sentence_words: 30
             }
         );
         assert_eq!(
-            thresholds(AudienceKind::Press),
+            thresholds(Audience::Press),
             Threshold {
                 min_score: 50.0,
                 max_sentence_words: 30
             }
         );
         assert_eq!(
-            thresholds(AudienceKind::Professionals),
+            thresholds(Audience::Professionals),
             Threshold {
                 min_score: 0.0,
                 max_sentence_words: 35
@@ -982,7 +998,7 @@ mod tests {
             "La consultation pluridisciplinaire d'oncogériatrie permet l'évaluation \
              multidimensionnelle des patients âgés présentant une pathologie cancéreuse.",
         );
-        let patients = thresholds(AudienceKind::Patients);
+        let patients = thresholds(Audience::Patients);
         assert!(plain.score >= patients.min_score, "{}", plain.score);
         assert!(jargon.score < patients.min_score, "{}", jargon.score);
     }

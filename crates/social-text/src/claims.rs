@@ -1,11 +1,14 @@
 //! Risky claims in a post's text: guarantees, absolute promises, comparisons,
 //! before/after, commercial incentives, sensational words and testimonials,
-//! found from a lexicon of French phrases (research §2.5 and §2.6).
+//! found from a lexicon of French phrases. The concerns are those of French
+//! law on health professionals' communication (articles R.4127-19 and
+//! R.4127-19-1 of the Code de la santé publique, CSP), of R.5122-4 CSP for
+//! medicines, and of the Ordre des médecins' guidance on it.
 //!
 //! This module owns the lexicon and the matching. It returns byte ranges and a
-//! [`ClaimKind`]; the lint rules decide severity (the research's table gives E
-//! or W per rule, and L-TESTIMONIAL depends on whether a physician is
-//! featured), so nothing here knows about configuration or rendering.
+//! [`ClaimKind`]; the caller decides severity (an error or a warning per
+//! [`rule`]; a testimonial may matter only when a physician is featured), so
+//! nothing here knows about configuration or rendering.
 //!
 //! # Matching
 //!
@@ -51,13 +54,13 @@
 //!   vœux`. So "Le meilleur moment pour se faire dépister, c'est maintenant ?"
 //!   gives **no** finding: R.4127-19-1 forbids comparisons with other
 //!   physicians or establishments, and a moment is neither.
-//! - `mieux que` is flagged (research L-COMPARE) except `rien de mieux que`,
+//! - `mieux que` is flagged (under L-COMPARE) except `rien de mieux que`,
 //!   `mieux que jamais`, `mieux que rien`; "mieux vaut prévenir que guérir" is
 //!   not a `mieux que` sequence.
 //! - `garanti` alone is **not** flagged ("votre anonymat est garanti"); only a
 //!   guaranteed *result* is (`guérison garantie`, `résultat garanti`,
 //!   `100 % garanti`…). `100 %` alone is not ("pris en charge à 100 %").
-//! - `sans douleur` (listed by the research) and `indolore` are both flagged
+//! - `sans douleur` and `indolore` are both flagged
 //!   as absolute claims (a warning under L-ABSOLUTE): same promise, so the
 //!   same treatment, even if often true of an ultrasound scan. `pas sans
 //!   risque/danger/douleur` is an honest statement and is excepted.
@@ -85,7 +88,8 @@ pub struct Claim {
     pub phrase: &'static str,
 }
 
-/// Kinds of claim, one per concern of research §2.6.
+/// Kinds of claim, one per concern of the law and guidance in the module
+/// documentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ClaimKind {
     /// A guaranteed result: `guérison garantie`, `100 % garanti`.
@@ -131,9 +135,11 @@ impl ClaimKind {
     }
 }
 
-/// The research rule (§2.6) a kind feeds. Guarantees sit under L-ABSOLUTE
-/// because the research lists "guérison garantie" there; sensational words
-/// too, by inference (misleading, unsubstantiated).
+/// The rule a kind feeds: a label grouping kinds that share a concern
+/// (`L-ABSOLUTE`, `L-COMPARE`, `L-BEFORE-AFTER`, `L-INCITE`, `L-TESTIMONIAL`).
+/// Guarantees sit under L-ABSOLUTE, "guérison garantie" being the typical
+/// absolute promise; sensational words too, by inference (misleading,
+/// unsubstantiated).
 #[must_use]
 pub fn rule(kind: ClaimKind) -> &'static str {
     match kind {
@@ -145,8 +151,9 @@ pub fn rule(kind: ClaimKind) -> &'static str {
     }
 }
 
-/// Why a kind of claim is a problem, in one French line ending with the
-/// research's source keys.
+/// Why a kind of claim is a problem, in one French line citing the article
+/// of the Code de la santé publique (CSP) where one applies, and ending with
+/// short source keys.
 #[must_use]
 pub fn reason(kind: ClaimKind) -> &'static str {
     match kind {
@@ -576,8 +583,7 @@ type Candidate = (usize, Option<u8>);
 /// Patterns (claims then exceptions) by the byte a match can start with, so a
 /// word start only tries the few patterns that could begin there; each with
 /// the byte that must follow when the pattern's second byte is a plain,
-/// required letter, so most of those few are ruled out without matching
-/// (issue 9).
+/// required letter, so most of those few are ruled out without matching.
 static INDEX: LazyLock<Vec<Vec<Candidate>>> = LazyLock::new(|| {
     let mut index = vec![Vec::new(); 256];
     for i in 0..LEXICON.len() + EXCEPTIONS.len() {
@@ -697,7 +703,7 @@ impl<'a> Folded<'a> {
     /// bytes from one character, a combining accent to none). Found by
     /// folding the source again, character by character: a match is rare,
     /// and keeping a source offset for every folded byte of every text cost
-    /// more than all the searching (issue 9).
+    /// more than all the searching.
     fn source_range(&self, folded: Range<usize>) -> Range<usize> {
         let mut at = 0;
         let mut start = None;
@@ -756,11 +762,11 @@ fn fold_char(c: char, out: &mut String) {
 mod tests {
     #[test]
     fn a_calendars_own_phrases_match_like_the_lexicon() {
-        let phrases = vec!["offre spéciale".to_owned(), "tarif préférentiel".to_owned()];
-        let text = "Une OFFRE SPECIALE ce mois-ci ; pas de tarif préférentielle.";
+        let phrases = vec!["prix réduit".to_owned(), "tarif préférentiel".to_owned()];
+        let text = "Un PRIX REDUIT ce mois-ci ; pas de tarif préférentielle.";
         let found = find_phrases(text, &phrases);
         assert_eq!(found.len(), 1);
-        assert_eq!(&text[found[0].clone()], "OFFRE SPECIALE");
+        assert_eq!(&text[found[0].clone()], "PRIX REDUIT");
         assert!(find_phrases("aucune", &[String::new()]).is_empty());
     }
 
