@@ -1,15 +1,16 @@
-//! The command line, as clap reads it. Doc comments here are `--help`.
+//! The command line, as clap reads it: the global options and the list of
+//! commands. Each command's own arguments sit beside its code, in
+//! `commands/<name>.rs`. Doc comments here are `--help`.
 
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
-pub mod export;
-
-pub mod approve;
-pub mod freeze;
-pub mod schedule;
+use crate::commands::{
+    approve, backlog, campaign, check, completions, diff, explain, export, fmt, freeze, init, new,
+    plan, schedule, schema,
+};
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -51,9 +52,9 @@ pub enum Color {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Load the calendar and print every error and warning
-    Check(CheckArgs),
+    Check(check::CheckArgs),
     /// Explain what a rule checks, why, and how to fix it
-    Explain(ExplainArgs),
+    Explain(explain::ExplainArgs),
     /// Export to schedulers (CSV) and to team calendars (iCalendar)
     #[command(subcommand)]
     Export(export::ExportCommand),
@@ -61,13 +62,13 @@ pub enum Command {
     Schedule(schedule::ScheduleArgs),
     /// Plans: what each channel publishes
     #[command(subcommand)]
-    Plan(PlanCommand),
+    Plan(plan::PlanCommand),
     /// The morning triage: ideas, drafts and posts in review awaiting a
     /// decision, oldest first, and the editorial-line balance of the coming
     /// four weeks
-    Backlog(BacklogArgs),
+    Backlog(backlog::BacklogArgs),
     /// A campaign's dates, channels, planned vs target posts, milestones
-    Campaign(CampaignArgs),
+    Campaign(campaign::CampaignArgs),
     /// Approve a post as a lead: seal what each channel publishes into its
     /// `approval` (status becomes `approved`)
     Approve(approve::SignArgs),
@@ -78,180 +79,20 @@ pub enum Command {
     /// allowed themes
     Freeze(freeze::FreezeArgs),
     /// Show what changed in the plan since a git revision
-    Diff(DiffArgs),
+    Diff(diff::DiffArgs),
     /// Rewrite the files in one canonical layout, comments kept
-    Fmt(FmtArgs),
+    Fmt(fmt::FmtArgs),
     /// Append a new skeleton to the calendar
     #[command(subcommand)]
-    New(NewCommand),
+    New(new::NewCommand),
     /// Create a new, valid calendar to start from
-    Init(InitArgs),
+    Init(init::InitArgs),
     /// Write the JSON Schemas of every file kind, for editors
-    Schema(SchemaArgs),
+    Schema(schema::SchemaArgs),
     /// Print shell completions
-    Completions(CompletionsArgs),
+    Completions(completions::CompletionsArgs),
     /// Print the man page (roff)
     Man,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum PlanCommand {
-    /// Per-network plan of one week: campaigns, holidays, closed and
-    /// awareness days, milestones, then each channel's posts day by day
-    Week(PlanWeekArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct PlanWeekArgs {
-    /// An ISO week (`2026-W41`), a date in it (`2026-10-07`), `this`, `next`
-    /// or `last`
-    #[arg(default_value = "this", value_parser = crate::plan::WeekArg::parse)]
-    pub week: crate::plan::WeekArg,
-
-    /// Only this channel (repeatable)
-    #[arg(long, value_name = "ID")]
-    pub channel: Vec<String>,
-
-    /// Output format
-    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
-    pub format: PlanFormat,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PlanFormat {
-    Table,
-    Markdown,
-    Json,
-    Csv,
-}
-
-#[derive(Debug, Args)]
-pub struct BacklogArgs {
-    /// Only posts on this channel (repeatable); the balance then counts
-    /// only what these channels publish
-    #[arg(long, value_name = "ID")]
-    pub channel: Vec<String>,
-
-    /// Output format
-    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
-    pub format: PlanFormat,
-}
-
-#[derive(Debug, Args)]
-pub struct CampaignArgs {
-    /// A campaign id; without one, every campaign in one table
-    pub id: Option<String>,
-
-    /// Output format
-    #[arg(long, value_enum, default_value_t = CampaignFormat::Table)]
-    pub format: CampaignFormat,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CampaignFormat {
-    Table,
-    Json,
-}
-
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-    pub format: CheckFormat,
-
-    /// Fail (exit 1) on warnings too
-    #[arg(long)]
-    pub deny_warnings: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    Human,
-    Json,
-}
-
-#[derive(Debug, Args)]
-pub struct ExplainArgs {
-    /// A rule code such as `missing-consent`; without one, list every rule
-    pub code: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct DiffArgs {
-    /// A git revision: a commit, a tag, a branch, `HEAD~3`, `main@{1.week.ago}`…
-    pub rev: String,
-
-    /// Output format
-    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
-    pub format: DiffFormat,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum DiffFormat {
-    Table,
-    Json,
-}
-
-#[derive(Debug, Args)]
-pub struct FmtArgs {
-    /// Change nothing: list the files that are not canonical, exit 1 if any
-    #[arg(long)]
-    pub check: bool,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum NewCommand {
-    /// Append a post skeleton (`status = "idea"`) to its month's file and
-    /// print its id
-    Post(NewPostArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct NewPostArgs {
-    /// The post's title; its id is derived from it
-    #[arg(long)]
-    pub title: String,
-
-    /// A channel id (repeatable)
-    #[arg(long, value_name = "ID", required = true)]
-    pub channel: Vec<String>,
-
-    /// A campaign id
-    #[arg(long, value_name = "ID")]
-    pub campaign: Option<String>,
-
-    /// The day it goes out, YYYY-MM-DD (written as `on`); also picks the
-    /// month's file [default: no day, in this month's file]
-    #[arg(long, value_name = "DATE")]
-    pub on: Option<NaiveDate>,
-}
-
-#[derive(Debug, Args)]
-pub struct InitArgs {
-    /// The folder to create (it must not exist or be empty)
-    pub dir: PathBuf,
-}
-
-#[derive(Debug, Args)]
-pub struct SchemaArgs {
-    /// Where to write the `*.schema.json` files (created if needed)
-    #[arg(long, value_name = "DIR")]
-    pub out_dir: PathBuf,
-}
-
-#[derive(Debug, Args)]
-pub struct CompletionsArgs {
-    /// The shell to complete for
-    #[arg(value_enum)]
-    pub shell: Shell,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Shell {
-    Bash,
-    Zsh,
-    Fish,
-    Powershell,
 }
 
 #[cfg(test)]

@@ -2,12 +2,12 @@
 //! files) and for the team's calendar (iCalendar).
 //!
 //! This module owns what every CSV format shares: which (post, channel) pairs
-//! are selected, the gates a pair must pass to be exported at all (SPEC, "What
-//! gets published" and "Exports"), the limits a row must respect in its
-//! format, and the split into one file per channel and per row cap. Each
-//! format's own layout is in `export/<format>.rs`; the iCalendar export is in
-//! [`ics`]. Everything here is pure: the clock comes in as `now`, and files
-//! are returned as bytes; `cmd::export` writes them with [`write_atomic`].
+//! are selected, the gates a pair must pass to be exported at all, the limits
+//! a row must respect in its format, and the split into one file per channel
+//! and per row cap. Each format's own layout is in `export/<format>.rs`; the
+//! iCalendar export is in [`ics`]. Everything here is pure: the clock comes in
+//! as `now`, and files are returned as bytes; `commands::export` writes them
+//! with [`write_atomic`].
 
 mod buffer;
 mod generic;
@@ -35,7 +35,7 @@ pub enum DateOrder {
 }
 
 impl DateOrder {
-    /// SPEC: `dmy` for a French calendar, else `mdy`.
+    /// `dmy` for a French calendar, else `mdy`.
     pub fn default_for(language: Language) -> DateOrder {
         match language {
             Language::Fr => DateOrder::Dmy,
@@ -74,7 +74,7 @@ pub struct Listed {
     pub reason: String,
 }
 
-/// Why a pair does not pass the gates of every export (SPEC, "Exports").
+/// Why a pair does not pass the gates of every export.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     /// Not `approved`, `scheduled` or `published`.
@@ -83,7 +83,7 @@ pub enum Refusal {
     NoApproval,
     /// A theme needs a physician's review and there is none by a physician.
     NoMedicalReview(String),
-    /// The content changed since it was approved (sealed approvals, issue 7).
+    /// The content changed since it was approved (sealed approvals).
     Stale,
     /// `[rules] sealed_approvals = true` and the approval (or the review the
     /// post needs) carries no digest; names which.
@@ -116,7 +116,7 @@ impl std::fmt::Display for Refusal {
     }
 }
 
-/// The gates every export applies to a pair, in SPEC's order: approved,
+/// The gates every export applies to a pair, in this order: approved,
 /// reviewed, not stale (see `seal`), sealed when `[rules] sealed_approvals`
 /// asks, with a time, not frozen. `at` is the pair's local
 /// time in the calendar's zone. The first gate that fails is the reason.

@@ -5,9 +5,9 @@
 //! folder, [`load`] reads every file into the [`raw`] layer and hands it to
 //! [`resolve`], which builds the checked [`model`] (file by file, as each is
 //! read), [`rules`] look across it, and [`check`] ties them together; the
-//! commands in `cmd` render the result. Nothing
-//! below [`run`] reads the clock or the environment: "today" and the
-//! current folder come in through [`Context`].
+//! commands in `commands` (one file each: arguments and code) render the
+//! result. Nothing below [`run`] reads the clock or the environment: "today"
+//! and the current folder come in through [`Context`].
 //!
 //! ```no_run
 //! use clap::Parser;
@@ -22,7 +22,7 @@ pub mod canonical;
 pub mod check;
 pub mod cli;
 pub mod closed;
-mod cmd;
+mod commands;
 pub mod days;
 pub mod diagnostic;
 pub mod diff;
@@ -113,23 +113,23 @@ pub fn run(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write)
         color: env.color,
     };
     let code = match &cli.command {
-        Command::Check(args) => cmd::check::run(args, &mut ctx)?,
-        Command::Explain(args) => cmd::explain::run(args, &mut ctx)?,
-        Command::Export(command) => cmd::export::run(command, &mut ctx)?,
-        Command::Schedule(args) => cmd::schedule::run(args, &mut ctx)?,
-        Command::Plan(cli::PlanCommand::Week(args)) => cmd::plan::week(args, &mut ctx)?,
-        Command::Campaign(args) => cmd::campaign::run(args, &mut ctx)?,
-        Command::Backlog(args) => cmd::backlog::run(args, &mut ctx)?,
-        Command::Approve(args) => cmd::approve::approve(args, &mut ctx)?,
-        Command::Review(args) => cmd::approve::review(args, &mut ctx)?,
-        Command::Freeze(args) => cmd::freeze::run(args, &mut ctx)?,
-        Command::Diff(args) => cmd::diff::run(args, &mut ctx)?,
-        Command::Fmt(args) => cmd::fmt::run(args, &mut ctx)?,
-        Command::New(cli::NewCommand::Post(args)) => cmd::new::post(args, &mut ctx)?,
-        Command::Init(args) => cmd::init::run(args, &mut ctx)?,
-        Command::Schema(args) => cmd::schema::run(args, &mut ctx)?,
-        Command::Completions(args) => cmd::completions::run(args, &mut ctx)?,
-        Command::Man => cmd::man::run(&mut ctx)?,
+        Command::Check(args) => commands::check::run(args, &mut ctx)?,
+        Command::Explain(args) => commands::explain::run(args, &mut ctx)?,
+        Command::Export(command) => commands::export::run(command, &mut ctx)?,
+        Command::Schedule(args) => commands::schedule::run(args, &mut ctx)?,
+        Command::Plan(command) => commands::plan::run(command, &mut ctx)?,
+        Command::Campaign(args) => commands::campaign::run(args, &mut ctx)?,
+        Command::Backlog(args) => commands::backlog::run(args, &mut ctx)?,
+        Command::Approve(args) => commands::approve::run(args, &mut ctx)?,
+        Command::Review(args) => commands::approve::review(args, &mut ctx)?,
+        Command::Freeze(args) => commands::freeze::run(args, &mut ctx)?,
+        Command::Diff(args) => commands::diff::run(args, &mut ctx)?,
+        Command::Fmt(args) => commands::fmt::run(args, &mut ctx)?,
+        Command::New(command) => commands::new::run(command, &mut ctx)?,
+        Command::Init(args) => commands::init::run(args, &mut ctx)?,
+        Command::Schema(args) => commands::schema::run(args, &mut ctx)?,
+        Command::Completions(args) => commands::completions::run(args, &mut ctx)?,
+        Command::Man => commands::man::run(&mut ctx)?,
     };
     ctx.stdout.flush()?;
     Ok(code)

@@ -9,7 +9,7 @@ use edcal::cli::{Cli, Color};
 
 /// mimalloc: a check allocates millions of small strings on two threads
 /// and frees them across threads; glibc's allocator spent a quarter of the
-/// time there and kept freed memory in per-thread arenas (issue 9). Built
+/// time there and kept freed memory in per-thread arenas. Built
 /// without transparent huge pages (see Cargo.toml).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -1,10 +1,10 @@
 //! Placing unplaced (post, channel) pairs in the channels' free slots.
 //!
 //! A pure function of the checked calendar and [`Options`] (today, `--from`,
-//! `--to`): no clock, no files. The command in `cmd::schedule` prints the
+//! `--to`): no clock, no files. The command in `commands::schedule` prints the
 //! result and writes it with [`crate::edit`].
 //!
-//! What is placed (SPEC "Schedule"): every pair of a post that is not `idea`
+//! What is placed: every pair of a post that is not `idea`
 //! or `cancelled` and has no time on that channel (no variant `at`, no post
 //! `at`). Where, per pair:
 //!

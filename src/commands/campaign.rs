@@ -3,10 +3,26 @@
 //! errors, and the exit code is then 1.
 
 use anyhow::{Result, bail};
+use clap::{Args, ValueEnum};
 
 use crate::Context;
-use crate::cli::{CampaignArgs, CampaignFormat};
 use crate::plan::campaign;
+
+#[derive(Debug, Args)]
+pub struct CampaignArgs {
+    /// A campaign id; without one, every campaign in one table
+    pub id: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CampaignFormat::Table)]
+    pub format: CampaignFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CampaignFormat {
+    Table,
+    Json,
+}
 
 pub fn run(args: &CampaignArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let checked = ctx.check()?;

@@ -14,15 +14,48 @@ use std::fs;
 
 use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
+use clap::{Args, Subcommand};
 use toml_edit::{Array, ArrayOfTables, Item, Table, Value};
 
 use crate::Context;
-use crate::cli::NewPostArgs;
 use crate::edit::Edit;
 use crate::raw::closest;
 use crate::{check, discover, load, slug};
 
-pub fn post(args: &NewPostArgs, ctx: &mut Context<'_>) -> Result<u8> {
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Append a post skeleton (`status = "idea"`) to its month's file and
+    /// print its id
+    Post(NewPostArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewPostArgs {
+    /// The post's title; its id is derived from it
+    #[arg(long)]
+    pub title: String,
+
+    /// A channel id (repeatable)
+    #[arg(long, value_name = "ID", required = true)]
+    pub channel: Vec<String>,
+
+    /// A campaign id
+    #[arg(long, value_name = "ID")]
+    pub campaign: Option<String>,
+
+    /// The day it goes out, YYYY-MM-DD (written as `on`); also picks the
+    /// month's file [default: no day, in this month's file]
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<NaiveDate>,
+}
+
+pub fn run(command: &NewCommand, ctx: &mut Context<'_>) -> Result<u8> {
+    match command {
+        NewCommand::Post(args) => post(args, ctx),
+    }
+}
+
+fn post(args: &NewPostArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let root = discover::calendar_dir(ctx.cli.calendar.as_deref(), &ctx.env.cwd)?;
     let loaded = load::load(&root)?;
     let (fixed_today, now) = (ctx.cli.today, ctx.env.now);

@@ -1,11 +1,28 @@
 //! `edcal check`: print every finding, then one summary line on stderr.
 
 use anyhow::Result;
+use clap::{Args, ValueEnum};
 
 use crate::Context;
 use crate::check::Checked;
-use crate::cli::{CheckArgs, CheckFormat};
 use crate::diagnostic;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+
+    /// Fail (exit 1) on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Human,
+    Json,
+}
 
 pub fn run(args: &CheckArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let checked = ctx.check()?;

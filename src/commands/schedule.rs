@@ -11,14 +11,47 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use anyhow::{Result, bail};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use crate::Context;
 use crate::check::Checked;
-use crate::cli::schedule::{ScheduleArgs, ScheduleFormat};
 use crate::edit::{self, Edit};
 use crate::model::Status;
 use crate::schedule::{self, Options, Schedule};
+
+#[derive(Debug, Args)]
+pub struct ScheduleArgs {
+    /// Place nothing before this day
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<NaiveDate>,
+
+    /// Place nothing after this day; also the end of the window of posts
+    /// that have none [default: today + 8 weeks for those]
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<NaiveDate>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ScheduleFormat::Table)]
+    pub format: ScheduleFormat,
+
+    /// For each pair of this post, list the slots considered and why each was
+    /// taken or refused
+    #[arg(long, value_name = "POST")]
+    pub explain: Option<String>,
+
+    /// Write each placement as `at` in the post's variant table (refused on a
+    /// calendar with errors)
+    #[arg(long)]
+    pub write: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScheduleFormat {
+    Table,
+    Json,
+}
 
 pub fn run(args: &ScheduleArgs, ctx: &mut Context<'_>) -> Result<u8> {
     if let (Some(from), Some(to)) = (args.from, args.to)

@@ -6,12 +6,50 @@
 //! script or CI job does not take a broken calendar's plan for a good one.
 
 use anyhow::{Result, bail};
+use clap::{Args, Subcommand, ValueEnum};
 
 use crate::Context;
-use crate::cli::{PlanFormat, PlanWeekArgs};
 use crate::plan::{self, render};
 
-pub fn week(args: &PlanWeekArgs, ctx: &mut Context<'_>) -> Result<u8> {
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Per-network plan of one week: campaigns, holidays, closed and
+    /// awareness days, milestones, then each channel's posts day by day
+    Week(PlanWeekArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PlanWeekArgs {
+    /// An ISO week (`2026-W41`), a date in it (`2026-10-07`), `this`, `next`
+    /// or `last`
+    #[arg(default_value = "this", value_parser = crate::plan::WeekArg::parse)]
+    pub week: crate::plan::WeekArg,
+
+    /// Only this channel (repeatable)
+    #[arg(long, value_name = "ID")]
+    pub channel: Vec<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
+}
+
+/// The formats of `plan week` and `backlog`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Table,
+    Markdown,
+    Json,
+    Csv,
+}
+
+pub fn run(command: &PlanCommand, ctx: &mut Context<'_>) -> Result<u8> {
+    match command {
+        PlanCommand::Week(args) => week(args, ctx),
+    }
+}
+
+fn week(args: &PlanWeekArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let checked = ctx.check()?;
     let calendar = &checked.calendar;
     known_channels(&args.channel, calendar)?;

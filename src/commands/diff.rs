@@ -11,12 +11,28 @@ use std::path::Path;
 
 use anyhow::Result;
 use chrono::{DateTime, FixedOffset};
+use clap::{Args, ValueEnum};
 
 use crate::Context;
 use crate::check::{self, Checked};
-use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::{self, Diff};
 use crate::{git, load};
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// A git revision: a commit, a tag, a branch, `HEAD~3`, `main@{1.week.ago}`…
+    pub rev: String,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Table,
+    Json,
+}
 
 pub fn run(args: &DiffArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let now = ctx.check()?;

@@ -8,7 +8,7 @@
 //! closest id); a call the calendar refuses changes nothing and exits 1:
 //! the member has the wrong role, the post is cancelled, or (for `approve`)
 //! the calendar has errors, or the post needs a physician's review that is
-//! missing or stale. Errors block `approve` (SPEC), except the stale seal of
+//! missing or stale. Errors block `approve`, except the stale seal of
 //! the very approval being renewed: re-approving is how it is fixed. A
 //! review is not blocked by the calendar's errors: the physician's opinion on
 //! the content does not depend on them, and reviewing before approving must
@@ -16,17 +16,29 @@
 
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
+use clap::Args;
 use toml_edit::Value;
 
 use crate::Context;
 use crate::check::Checked;
-use crate::cli::approve::SignArgs;
 use crate::diagnostic::{self, Severity};
 use crate::edit::{self, Edit};
 use crate::model::{Post, Role, Status};
 use crate::raw::closest;
 use crate::rules::Code;
 use crate::seal::{self, Verdict};
+
+/// The arguments of both: one post, one member.
+#[derive(Debug, Args)]
+pub struct SignArgs {
+    /// The post's id; an occurrence `post@YYYY-MM-DD` stands for its post
+    #[arg(value_name = "POST")]
+    pub post: String,
+
+    /// The member who signs (a `lead` approves, a `physician` reviews)
+    #[arg(long, value_name = "MEMBER")]
+    pub by: String,
+}
 
 /// Which signature a command writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,10 +63,12 @@ impl Kind {
     }
 }
 
-pub fn approve(args: &SignArgs, ctx: &mut Context<'_>) -> Result<u8> {
+/// `edcal approve`.
+pub fn run(args: &SignArgs, ctx: &mut Context<'_>) -> Result<u8> {
     sign(Kind::Approve, args, ctx)
 }
 
+/// `edcal review`.
 pub fn review(args: &SignArgs, ctx: &mut Context<'_>) -> Result<u8> {
     sign(Kind::Review, args, ctx)
 }

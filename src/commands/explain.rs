@@ -1,11 +1,17 @@
 //! `edcal explain [CODE]`: the registry's doc of a rule, or the list of rules.
 
 use anyhow::{Result, bail};
+use clap::Args;
 
 use crate::Context;
-use crate::cli::ExplainArgs;
 use crate::diagnostic::Severity;
 use crate::rules::{Code, REGISTRY};
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule code such as `missing-consent`; without one, list every rule
+    pub code: Option<String>,
+}
 
 pub fn run(args: &ExplainArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let Some(code) = &args.code else {

@@ -4,10 +4,23 @@
 //! stderr says how many and the exit code is 1.
 
 use anyhow::Result;
+use clap::Args;
 
+use super::plan::PlanFormat;
 use crate::Context;
-use crate::cli::{BacklogArgs, PlanFormat};
 use crate::plan::backlog::{self, render};
+
+#[derive(Debug, Args)]
+pub struct BacklogArgs {
+    /// Only posts on this channel (repeatable); the balance then counts
+    /// only what these channels publish
+    #[arg(long, value_name = "ID")]
+    pub channel: Vec<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    pub format: PlanFormat,
+}
 
 pub fn run(args: &BacklogArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let checked = ctx.check()?;

@@ -2,11 +2,26 @@
 //! definition, so they never drift from `--help`.
 
 use anyhow::Result;
-use clap::CommandFactory;
+use clap::{Args, CommandFactory, ValueEnum};
 use clap_complete::Shell as Generator;
 
 use crate::Context;
-use crate::cli::{Cli, CompletionsArgs, Shell};
+use crate::cli::Cli;
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
 
 pub fn run(args: &CompletionsArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let shell = match args.shell {

@@ -2,12 +2,20 @@
 //! (see [`crate::schema`]) and says how to wire them into an editor.
 
 use std::fs;
+use std::path::PathBuf;
 
 use anyhow::{Context as _, Result};
+use clap::Args;
 
 use crate::Context;
-use crate::cli::SchemaArgs;
 use crate::schema;
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Where to write the `*.schema.json` files (created if needed)
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: PathBuf,
+}
 
 pub fn run(args: &SchemaArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let dir = &args.out_dir;

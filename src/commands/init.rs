@@ -8,13 +8,19 @@
 //! exists and is not empty: init never overwrites anything.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 use chrono::{Datelike, Months, NaiveDate};
+use clap::Args;
 
 use crate::Context;
-use crate::cli::InitArgs;
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create (it must not exist or be empty)
+    pub dir: PathBuf,
+}
 
 /// The template's zone: "today" is taken there, as the new calendar will.
 const ZONE: chrono_tz::Tz = chrono_tz::Europe::Paris;

@@ -10,13 +10,20 @@
 //! if any would. Both list paths relative to the calendar folder.
 
 use anyhow::Result;
+use clap::Args;
 
 use crate::Context;
 use crate::canonical::{self, Kind};
-use crate::cli::FmtArgs;
 use crate::discover::{self, SETTINGS_FILE};
 use crate::edit::Edit;
 use crate::load::{Disk, Files};
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Change nothing: list the files that are not canonical, exit 1 if any
+    #[arg(long)]
+    pub check: bool,
+}
 
 pub fn run(args: &FmtArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let root = discover::calendar_dir(ctx.cli.calendar.as_deref(), &ctx.env.cwd)?;
