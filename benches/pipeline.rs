@@ -1,4 +1,4 @@
-//! Benchmarks of the pipeline on a generated calendar (issue 9): load,
+//! Benchmarks of the pipeline on a generated calendar: load,
 //! check, plan week, schedule, and the X counter.
 //!
 //! ```text

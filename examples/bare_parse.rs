@@ -1,4 +1,4 @@
-//! The reference for issue 9's targets: read every `.toml` file of a
+//! The reference for the performance targets: read every `.toml` file of a
 //! calendar folder and parse it into a `toml::Table`, on one thread, and
 //! nothing else. `edcal check` on the same folder must take at most as long.
 //!

@@ -1,4 +1,4 @@
-//! Writes a synthetic, valid calendar for benchmarks (issue 9).
+//! Writes a synthetic, valid calendar for benchmarks.
 //!
 //! ```text
 //! cargo run --release --example generate -- --posts N --out DIR [--unplaced M] [--seed S]

@@ -1,4 +1,4 @@
-//! Where the time and memory of a check go, stage by stage (issue 9).
+//! Where the time and memory of a check go, stage by stage.
 //!
 //! ```text
 //! cargo run --release --example stages -- DIR [TODAY]

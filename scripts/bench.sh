@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Whole-process performance of edcal against issue 9's targets.
+# Whole-process performance of edcal against its performance targets.
 #
 #   scripts/bench.sh            # N = 100,000 posts, 5 runs each
 #   POSTS=50000 RUNS=9 scripts/bench.sh

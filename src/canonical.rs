@@ -4,7 +4,7 @@
 //! over untouched; only the layout around them changes:
 //!
 //! - **key order**: the keys of each table in the order of the file format
-//!   (the reference tables of the README; for posts, the order of SPEC's
+//!   (the reference tables of the manual; for posts, the order of its
 //!   example: identity, routing, workflow, timing, content). Keys the format
 //!   does not have come after, in their order. Tables (`[[post.media]]`,
 //!   `[post.variants.x]`…) stay where they are: they are already grouped

@@ -42,7 +42,7 @@ pub struct Checked {
 /// The binary's commands exit right after they are done with a calendar,
 /// and the system then takes the memory back at once, while freeing
 /// 100,000 posts piece by piece took 45 ms on one thread at the end of
-/// every command (issue 9): clang's `-disable-free`, for the same reason.
+/// every command: clang's `-disable-free`, for the same reason.
 #[derive(Debug)]
 pub struct Held {
     /// Always `Some` but in `drop`.

@@ -103,8 +103,7 @@ const fn after_easter(days: i64, name_fr: &'static str, name_en: &'static str) -
 /// We deliberately do not model that history: edcal plans posts for the
 /// current and coming years, and a half-historical table would invite trust it
 /// has not earned. Years before 1982 get the present list, as documented on
-/// `CURRENT_LIST_SINCE`. This history is not in research/networks.md (which
-/// covers the present list only): the 8 May and 1 May facts were cross-read on
+/// `CURRENT_LIST_SINCE`. The 8 May and 1 May facts were cross-read on
 /// public French pages (franceinfo, lci.fr, the JORF references they quote),
 /// the 1922 law is general knowledge, and no code depends on any of it.
 ///
@@ -361,8 +360,8 @@ pub struct AwarenessRule {
     pub rule: Rule,
     /// Where the date rule comes from: a URL, or the organising body.
     pub source: &'static str,
-    /// `true` when the date rule was confirmed from the source cited in the
-    /// project's research notes (research/networks.md 4.2); `false` for entries
+    /// `true` when the date rule was confirmed from the source cited in `source`;
+    /// `false` for entries
     /// added from general knowledge, whose rule a lint should not treat as
     /// authoritative.
     pub verified: bool,
@@ -764,7 +763,7 @@ mod tests {
 
     #[test]
     fn movable_feasts_match_research_table() {
-        // research/networks.md 4.1: Easter Monday, Ascension, Whit Monday.
+        // Code du travail art. L3133-1: Easter Monday, Ascension, Whit Monday.
         let table = [
             (2024, (4, 1), (5, 9), (5, 20)),
             (2025, (4, 21), (5, 29), (6, 9)),

@@ -1,6 +1,6 @@
 //! Which folder is the calendar.
 //!
-//! SPEC's order: `--calendar DIR`, else `$EDCAL_CALENDAR` (clap reads both
+//! The order: `--calendar DIR`, else `$EDCAL_CALENDAR` (clap reads both
 //! into one option), else the nearest folder from the current one upwards
 //! that holds `edcal.toml`, else `./calendar`. Failing that, the error names
 //! every place looked at (exit 2).

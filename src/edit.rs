@@ -153,7 +153,7 @@ impl Edit {
 
 /// A file that does not parse, named with the place and the first line of
 /// the parser's message: its own rendering quotes the whole line, and a
-/// 2 MB line printed 4 MB (issue 10).
+/// 2 MB line printed 4 MB.
 fn syntax_error(rel: &str, text: &str, e: &toml_edit::TomlError) -> anyhow::Error {
     let at = e.span().map_or(0, |span| span.start.min(text.len()));
     let before = &text[..crate::source::floor_char_boundary(text, at)];
@@ -673,7 +673,7 @@ channels = [\"x\"]
         assert_eq!(leftovers.len(), 1, "no temporary file left");
     }
 
-    /// Regression (issue 10): the parser's own message quoted the whole
+    /// Regression: the parser's own message quoted the whole
     /// line, so a 2 MB line made a 4 MB error.
     #[test]
     fn a_syntax_error_is_named_briefly() {

@@ -150,7 +150,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
 /// layer and resolved in parallel (rayon), one task per file: a file's
 /// syntax tree and raw posts are gone before the next file is read, so the
 /// memory of a 100,000-post archive is its text and its model, never a
-/// second copy of it in between (issue 9). The results are joined in load
+/// second copy of it in between. The results are joined in load
 /// order, so sources and posts come out exactly as one thread would give
 /// them, and an I/O error is the one the first failing file in that order
 /// gives.

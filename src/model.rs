@@ -34,7 +34,7 @@ pub struct Calendar {
     /// In file order, then `[[post]]` order. Boxed: each posts file is
     /// resolved on its own (see `load`) and the lists are then joined;
     /// moving 600-byte posts into one list left as much memory behind as
-    /// the posts themselves (50 MiB for 100,000 posts, issue 9).
+    /// the posts themselves (50 MiB for 100,000 posts).
     pub posts: Vec<Box<Post>>,
     /// The ids of posts written with a valid id but left out of the model
     /// (a finding made them unusable, or an earlier post has the id), so
@@ -438,7 +438,7 @@ pub struct Post {
     pub media: Vec<Media>,
     /// By channel id; only for channels the post targets. Boxed: a B-tree
     /// leaf holds room for eleven values, and most posts have one variant
-    /// or two (2.6 KB a post unboxed, issue 9).
+    /// or two (2.6 KB a post unboxed).
     pub variants: BTreeMap<String, Box<Variant>>,
     pub span: Span,
 }
@@ -567,7 +567,7 @@ impl Calendar {
 
     /// The fixed pairs on the local days `days`, sorted as
     /// [`fixed`](Self::fixed): a week's plan sorts its week, not ten years
-    /// of archive (issue 9).
+    /// of archive.
     pub fn fixed_within(&self, days: RangeInclusive<NaiveDate>) -> Vec<Fixed<'_>> {
         self.fixed_where(|time| days.contains(&time.local.date()))
     }
@@ -575,7 +575,7 @@ impl Calendar {
     fn fixed_where(&self, keep: impl Fn(&LocalTime) -> bool) -> Vec<Fixed<'_>> {
         // Sorting compares each channel's rank among the channel ids (an
         // integer) before any string: with 100,000 posts, comparing channel
-        // ids and post ids as strings took most of the sort (issue 9).
+        // ids and post ids as strings took most of the sort.
         // Ranks follow the ids' byte order (an id missing from `channels`,
         // only possible in a hand-built calendar, ranks between its
         // neighbours), so the order is the same.

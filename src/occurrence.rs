@@ -6,7 +6,7 @@
 //! occurrence as a fixed pair, so capacity rules, plans, exports and
 //! `schedule` count them like any fixed post.
 //!
-//! The rules, where SPEC is silent, follow RFC 5545 (iCalendar `RRULE`) and
+//! The rules follow RFC 5545 (iCalendar `RRULE`) and
 //! remind's `OMIT … SKIP/BEFORE/AFTER`:
 //!
 //! - **Nominal dates** are the first `at`'s date plus `k × interval` days,
@@ -28,7 +28,7 @@
 //! - **Time**: every occurrence keeps the first `at`'s local wall-clock time,
 //!   whatever the daylight-saving offset. A time in the spring-forward gap
 //!   is read with the offset before the gap (02:30 becomes 03:30 summer time);
-//!   a time in the fall-back fold is the first of the two (RFC 5545 §3.3.5).
+//!   a time in the fall-back fold is the first of the two (RFC 5545 section 3.3.5).
 //! - At most [`MAX_OCCURRENCES`] per pair, so that `until = 9999-12-31` with
 //!   `every = "day"` stays a calendar rather than a hang.
 

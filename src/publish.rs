@@ -1,6 +1,6 @@
 //! What a channel publishes: the composed text, once, for lints and exports.
 //!
-//! SPEC ("What gets published"): the channel's text (its variant's `text`,
+//! What gets published: the channel's text (its variant's `text`,
 //! else the post's); then, if the post has hashtags the text does not already
 //! contain, a blank line and `#Tag #Tag`; the link goes into the scheduler's
 //! link column where its format has one, else on its own line at the end.

@@ -1,6 +1,6 @@
 //! The raw layer: each calendar file as written, key for key, with spans.
 //!
-//! Types here mirror the files exactly (every key of SPEC's formats, as
+//! Types here mirror the files exactly (every key of the file formats, as
 //! optional, typed TOML values) and nothing more: no value is interpreted yet
 //! beyond its TOML type. Unknown keys, wrong TOML types and absent required
 //! keys are reported while reading; `resolve` turns the result into the model.
@@ -8,7 +8,7 @@
 //! Strings borrow the file's syntax tree (`'a`) rather than copy it: the
 //! loader resolves a file while its tree is alive, and the model copies only
 //! what it keeps, so a 100,000-post archive is not copied twice on the way
-//! (issue 9).
+//!.
 
 mod fields;
 
@@ -490,7 +490,7 @@ pub fn posts<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Post<'t>> {
 
 /// Reads a posts file, handing each post to `each` as soon as it is read:
 /// the loader resolves it there, and a list of raw posts (900 bytes each)
-/// is never built (issue 9).
+/// is never built.
 pub fn each_post<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>, mut each: impl FnMut(Post<'t>)) {
     let mut file = root(doc, sink, "a posts file");
     for table in file.tables("post", sink) {

@@ -26,7 +26,7 @@ pub struct Span {
 /// Largest file the loader reads (8 MiB): a calendar file is a month of posts,
 /// anything this big is a mistake, and offsets must fit in `u32`. The rules
 /// read each post's text once per channel; at 64 MiB a hostile file took
-/// minutes to check (issue 10), at 8 MiB it takes seconds.
+/// minutes to check, at 8 MiB it takes seconds.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 impl Span {
@@ -53,7 +53,7 @@ pub struct Source {
     pub text: String,
     /// Where lines start, built the first time a finding in this file needs
     /// a line or column: most files of a large calendar have none, and
-    /// indexing ten years of posts took 4 % of a check (issue 9).
+    /// indexing ten years of posts took 4 % of a check.
     index: OnceLock<Index>,
 }
 
@@ -63,7 +63,7 @@ struct Index {
     /// `char_marks[k]`: how many characters the first `k * CHAR_MARK` bytes
     /// hold. A column is then counted over at most `CHAR_MARK` bytes, not
     /// the whole line: thousands of findings on one 8 MB line would
-    /// otherwise cost quadratic time (found by fuzzing, issue 10).
+    /// otherwise cost quadratic time (found by fuzzing).
     char_marks: Vec<usize>,
 }
 

@@ -1,7 +1,7 @@
 //! Local wall-clock times in the calendar's zone, and the daylight-saving
 //! traps they hide.
 //!
-//! Every time in the files is local (SPEC). A local time maps to zero
+//! Every time in the files is local (the file format). A local time maps to zero
 //! instants (the spring-forward gap), one, or two (the fall-back fold); only
 //! the middle case is a time edcal can publish at.
 

@@ -95,8 +95,8 @@ fuzz_target!(|data: &[u8]| {
         &with_today(&["export", "ics", "-o", "plan.ics", "--reviews"]),
     );
     // A calendar without errors: `--write` writes, and then what was written
-    // loads and nothing is left to place that could be (SPEC: "a second run
-    // finds nothing to place"). With errors it writes nothing.
+    // loads and nothing is left to place that could be (the schedule's contract:
+    // a second run finds nothing to place). With errors it writes nothing.
     let clean = matches!(run(root, &with_today(&["check"])), Some((0, _)));
     if clean && run(root, &with_today(&["schedule", "--write"])).is_some() {
         let again = run(root, &with_today(&["schedule", "--format", "json"]));

@@ -1,7 +1,8 @@
 //! Buffer's Bulk Upload: the channel's CSV template, header
 //! `Text,Image URL,Tags,Posting Time` (case-sensitive), `YYYY-MM-DD HH:mm`.
 //!
-//! Source: research/schedulers.md §2, Buffer's own help article [S]: one
+//! Source: Buffer's help article on bulk uploads,
+//! https://support.buffer.com/article/926-how-to-upload-posts-in-bulk-to-buffer: one
 //! file per channel, 100 posts per upload, no `YouTube`, Instagram needs an
 //! image URL, one image per row, a direct public image URL. Buffer has no
 //! link column, so the link ends the text. `Tags` are Buffer's own

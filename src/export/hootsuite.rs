@@ -2,10 +2,11 @@
 //! (date-time, message, link), dates in the order picked in the upload
 //! dialog, 24 h clock.
 //!
-//! Source: research/schedulers.md §1. Hootsuite's own article could not be
-//! read; the layout is what every generator and user note agrees on [S2],
+//! Source: Hootsuite's article https://help.hootsuite.com/s/article/bulk-schedule
+//! could not be read; the layout is what public generators and user notes
+//! agree on (e.g. https://www.socialseer.com/hootschedule-generate-hootsuite-batch-publishing-files/),
 //! and the 5-minute steps, one message per slot and 10-minute lead come
-//! from a Hootsuite-clone's rules that users report for Hootsuite [S2/I].
+//! from the rules users report for Hootsuite (not verified with Hootsuite).
 //! No BOM: without a header it would prefix the first date.
 
 use super::{DateOrder, Format, Row};

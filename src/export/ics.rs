@@ -6,7 +6,7 @@
 //! "review by" events for the posts still waiting for the lead's approval
 //! or a physician's review.
 //!
-//! Times are written in UTC (`…Z`, RFC 5545 §3.3.5 form 2) rather than with a
+//! Times are written in UTC (`…Z`, RFC 5545 section 3.3.5 form 2) rather than with a
 //! TZID and a VTIMEZONE: every event is a single instant (repetitions are
 //! written one event each, never as RRULEs), so UTC names it exactly, and
 //! every client shows it in its user's zone, across daylight-saving changes,
@@ -35,7 +35,7 @@ const POST_MINUTES: i64 = 15;
 /// The DTSTAMP of events with no date in the data.
 const EPOCH: &str = "19700101T000000Z";
 
-/// Octets per line before folding (RFC 5545 §3.1), CRLF excluded.
+/// Octets per line before folding (RFC 5545 section 3.1), CRLF excluded.
 const LINE_OCTETS: usize = 75;
 
 /// The whole iCalendar file for `calendar`; `reviews` writes the review-by
@@ -131,7 +131,7 @@ fn all_day(
         uid,
         stamp: EPOCH.to_owned(),
         start: When::Day(from),
-        // DTEND of an all-day event is exclusive (RFC 5545 §3.6.1).
+        // DTEND of an all-day event is exclusive (RFC 5545 section 3.6.1).
         end: When::Day(to.succ_opt().unwrap_or(to)),
         summary,
         description,
@@ -275,7 +275,7 @@ fn review_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>) 
         members.join(", ")
     };
     for post in &calendar.posts {
-        // A stale seal counts as no approval (issue 7): an approved or
+        // A stale seal counts as no approval: an approved or
         // scheduled post whose content changed needs signing again.
         let pending = matches!(post.status.value, Status::Draft | Status::Review);
         if !pending && !matches!(post.status.value, Status::Approved | Status::Scheduled) {
@@ -420,7 +420,7 @@ fn slug(name: &str) -> String {
     }
 }
 
-/// Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and
+/// Escapes a TEXT value (RFC 5545 section 3.3.11): backslash, semicolon, comma and
 /// newline; a CRLF or lone CR is a newline; other control characters, which
 /// TEXT does not allow, are dropped (a tab stays).
 pub fn escape(text: &str) -> String {

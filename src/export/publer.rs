@@ -2,10 +2,11 @@
 //! even when empty; dates `YYYY/MM/DD HH:MM` (24 h, with a colon: a hyphen
 //! makes the row an unscheduled draft).
 //!
-//! Source: research/schedulers.md §8: Publer's help and blog [S] for the
-//! twelve columns and the date; the header names as ≥6 generators write
-//! them [S2]. A link in `Link(s)` turns a photo post into a link card
-//! [S2], so the link column is used only when the post has no media;
+//! Source: Publer's help, https://publer.com/help/en/article/how-to-use-a-csv-file-18qhxcq,
+//! and blog, https://publer.com/blog/ultimate-csv-bulk-scheduler-social-media/,
+//! for the twelve columns and the date; the header names as public
+//! generators write them. A link in `Link(s)` turns a photo post into a
+//! link card, so the link column is used only when the post has no media;
 //! otherwise the link ends the text. Media must be public URLs; local files
 //! are attached by hand. Alt texts are `||`-separated in the media's order.
 

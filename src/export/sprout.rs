@@ -2,7 +2,8 @@
 //! `date,time_24hr,message_text`; the date in the order chosen in the import
 //! preferences, the time on 24 hours.
 //!
-//! Source: research/schedulers.md §5, Sprout's own help article [S]: 350
+//! Source: Sprout's help article,
+//! https://support.sproutsocial.com/hc/en-us/articles/115005864203-How-do-I-use-bulk-scheduling: 350
 //! messages per import, at least 10 minutes after the upload and 10 minutes
 //! between any two messages. The optional columns (link, image) were not
 //! seen, so none is written: the link ends the text and media are attached

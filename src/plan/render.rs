@@ -1,5 +1,5 @@
 //! `plan week` in each format: a terminal table, Markdown to paste into a
-//! document, JSON in SPEC's shape, CSV with one row per post.
+//! document, JSON in the documented shape, CSV with one row per post.
 //!
 //! Human formats (table, Markdown) follow `calendar.language`; JSON and CSV
 //! keep stable English identifiers. Tables use a fixed preset and a fixed

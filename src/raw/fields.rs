@@ -95,12 +95,12 @@ impl fmt::Display for Name<'_> {
 
 /// Keys asked for by the reader of a table. A post's reader asks for 19,
 /// other readers for fewer, so they all fit in a fixed array and reading a
-/// table allocates nothing for it (100,000 posts, issue 9).
+/// table allocates nothing for it (100,000 posts).
 const ASKED: usize = 24;
 
 /// A table found and not read yet: lists of tables hold these, small,
 /// rather than readers (each carries room for the keys it is asked for),
-/// which 100,000 posts moved around by the megabyte (issue 9).
+/// which 100,000 posts moved around by the megabyte.
 #[derive(Debug, Clone, Copy)]
 pub struct Table<'t, 'i> {
     entries: &'t DeTable<'i>,
@@ -434,7 +434,7 @@ impl<'t, 'i> Fields<'t, 'i> {
 
 /// `a == b`, the first bytes compared before the rest: a table's keys
 /// often share a length (`at`, `id`, `on`), and this lookup runs about
-/// twenty times for each of 100,000 posts (issue 9).
+/// twenty times for each of 100,000 posts.
 fn same_key(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
 }

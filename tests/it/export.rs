@@ -454,7 +454,7 @@ fn a_calendar_with_errors_exports_nothing() {
     }
 }
 
-/// Checks what every iCalendar file must be (RFC 5545 §3.1, §3.6).
+/// Checks what every iCalendar file must be (RFC 5545 sections 3.1 and 3.6).
 fn check_ics(text: &str) -> Vec<String> {
     assert!(text.ends_with("\r\n"));
     assert!(

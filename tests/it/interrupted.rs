@@ -1,4 +1,4 @@
-//! Edits that cannot lose data (issue 10): every command that writes the
+//! Edits that cannot lose data: every command that writes the
 //! calendar is killed in the middle of its write, through the fault hook of
 //! `edit.rs` (`EDCAL_FAULT`, debug builds only), once while the temporary
 //! file is half written and once right before the rename. Each time every

@@ -1,4 +1,4 @@
-//! Mutation testing of the check (issue 10): the example calendar's files,
+//! Mutation testing of the check: the example calendar's files,
 //! broken at random the way hands and tools break files (a line deleted,
 //! duplicated or swapped, a value of another type, stray bytes, a cut), are
 //! loaded and checked. Whatever the damage: no panic, every finding sorted

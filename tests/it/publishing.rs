@@ -1,4 +1,4 @@
-//! Issue 3's acceptance: each publishing rule fires on its post in
+//! each publishing rule fires on its post in
 //! `tests/fixtures/publishing` and never on that post's clean twin. The exact
 //! output is pinned in `tests/cmd/publishing.stdout`; this test says what the
 //! snapshot must mean.

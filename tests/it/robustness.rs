@@ -139,7 +139,7 @@ fn wrong_types_everywhere_are_reported_not_fatal() {
 }
 
 // ---------------------------------------------------------------------------
-// Resource bounds and the file system (issue 10). What cannot be read as a
+// Resource bounds and the file system. What cannot be read as a
 // file stops the command with exit 2 and the file named; what is read but
 // wrong is a finding (exit 1). Nothing hangs: each run has a deadline.
 // ---------------------------------------------------------------------------
@@ -251,7 +251,7 @@ fn five_thousand_post_files_are_checked_in_seconds() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
 }
 
-/// Regression (fuzzing, issue 10): one post dated 9161 gave 370,000
+/// Regression (fuzzing): one post dated 9161 gave 370,000
 /// `below-cadence` warnings, one per empty week until then.
 #[test]
 fn a_post_in_the_far_future_warns_about_two_years_at_most() {
@@ -266,7 +266,7 @@ fn a_post_in_the_far_future_warns_about_two_years_at_most() {
     assert!((100..=110).contains(&warnings), "{warnings} warnings");
 }
 
-/// Regression (fuzzing, issue 10): 80,000 findings on one 400 kB line took
+/// Regression (fuzzing): 80,000 findings on one 400 kB line took
 /// minutes, the renderer measuring the whole line for each.
 #[test]
 fn thousands_of_findings_on_one_line_render_in_seconds() {
@@ -403,7 +403,7 @@ fn an_unreadable_file_is_named() {
     );
 }
 
-/// Regression (fuzzing, issue 10): a file ending in a lone `\r` had its
+/// Regression (fuzzing): a file ending in a lone `\r` had its
 /// syntax error one column apart in the human form and in JSON.
 #[test]
 fn a_final_carriage_return_has_one_column_in_both_forms() {

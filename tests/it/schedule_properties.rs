@@ -1,4 +1,4 @@
-//! Issue 5's acceptance: `edcal schedule` on random calendars, every
+//! `edcal schedule` on random calendars, every
 //! invariant checked from outside.
 //!
 //! Each case is a calendar written as TOML files in a temporary folder: one
@@ -13,7 +13,7 @@
 //! May 2027).
 //!
 //! The real scheduler runs through the library and the binary; what it
-//! returns is judged by this file's own model of SPEC "Schedule" (slots as
+//! returns is judged by this file's own model of the documented schedule (slots as
 //! local wall-clock times, windows, closed days, the freeze, caps and gaps
 //! counted with the fixed posts and occurrences, never in the past), which
 //! shares no code with `src/schedule*`: its own holiday list, its own
@@ -586,7 +586,7 @@ fn read_files(root: &Path, files: &BTreeMap<String, String>) -> BTreeMap<String,
 }
 
 // ---------------------------------------------------------------------------
-// The model: SPEC "Schedule", written again from the outside
+// The model: the documented schedule, written again from the outside
 // ---------------------------------------------------------------------------
 
 /// French public holidays (Code du travail L.3133-1), 2026–2028.
@@ -741,7 +741,7 @@ impl Cal {
         out
     }
 
-    /// The days of a repetition (RFC 5545 and remind's OMIT, as SPEC and
+    /// The days of a repetition (RFC 5545 and remind's OMIT, as the manual and
     /// the module doc of `occurrence` describe them).
     fn occurrences(&self, r: &Rep, first: NaiveDate) -> BTreeSet<NaiveDate> {
         let mut out = BTreeSet::new();
@@ -783,7 +783,7 @@ struct Item {
 }
 
 /// The instant of a local time as it goes out: the first of a fold, after
-/// the gap for a time in it (RFC 5545 §3.3.5).
+/// the gap for a time in it (RFC 5545 section 3.3.5).
 fn instant(local: NaiveDateTime) -> DateTime<Utc> {
     match Paris.from_local_datetime(&local) {
         LocalResult::Single(t) => t.with_timezone(&Utc),

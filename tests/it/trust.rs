@@ -1,4 +1,4 @@
-//! End to end, as a team lives it (issue 7): sealed approvals and reviews,
+//! End to end, as a team lives it: sealed approvals and reviews,
 //! edits between steps, and the crisis freeze, on a copy of
 //! `tests/fixtures/trust` in a temporary folder, running the real binary.
 //!
