@@ -9,16 +9,14 @@
 //! point at the file.
 
 use std::collections::BTreeMap;
-use std::ops::RangeInclusive;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use chrono_tz::Tz;
 use social_text::network::Network;
 
 use crate::rules::Code;
+pub use crate::source::Located;
 use crate::source::Span;
-
-pub use crate::raw::Located;
 
 #[derive(Debug)]
 pub struct Calendar {
@@ -517,31 +515,6 @@ impl Post {
     }
 }
 
-/// A (post, channel) pair at a fixed time, or one occurrence of a repeating
-/// pair.
-#[derive(Debug, Clone)]
-pub struct Fixed<'a> {
-    pub post: &'a Post,
-    pub channel: &'a str,
-    pub time: LocalTime,
-    /// Where the time is written (the post's or the variant's `at`; for an
-    /// occurrence, the first time it repeats).
-    pub span: Span,
-    /// For a repeating post, the day of this occurrence: the pair is then
-    /// `<post>@<YYYY-MM-DD>` (see `occurrence`).
-    pub occurrence: Option<NaiveDate>,
-}
-
-impl Fixed<'_> {
-    /// `post`, or `post@YYYY-MM-DD` for an occurrence.
-    pub fn id(&self) -> String {
-        match self.occurrence {
-            Some(date) => crate::occurrence::id(&self.post.id.value, date),
-            None => self.post.id.value.clone(),
-        }
-    }
-}
-
 impl Calendar {
     /// The members with `role`, for messages: `` `lead`, `camille` `` (or
     /// "none in edcal.toml").
@@ -558,93 +531,6 @@ impl Calendar {
             ids.join(", ")
         }
     }
-
-    /// Every fixed pair of every post that is not cancelled, a repeating
-    /// post's occurrences included, sorted by channel, then time, then id.
-    pub fn fixed(&self) -> Vec<Fixed<'_>> {
-        self.fixed_where(|_| true)
-    }
-
-    /// The fixed pairs on the local days `days`, sorted as
-    /// [`fixed`](Self::fixed): a week's plan sorts its week, not ten years
-    /// of archive.
-    pub fn fixed_within(&self, days: RangeInclusive<NaiveDate>) -> Vec<Fixed<'_>> {
-        self.fixed_where(|time| days.contains(&time.local.date()))
-    }
-
-    fn fixed_where(&self, keep: impl Fn(&LocalTime) -> bool) -> Vec<Fixed<'_>> {
-        // Sorting compares each channel's rank among the channel ids (an
-        // integer) before any string: with 100,000 posts, comparing channel
-        // ids and post ids as strings took most of the sort.
-        // Ranks follow the ids' byte order (an id missing from `channels`,
-        // only possible in a hand-built calendar, ranks between its
-        // neighbours), so the order is the same.
-        let ids: Vec<&str> = self.channels.keys().map(String::as_str).collect();
-        let rank = |channel: &str| match ids.binary_search(&channel) {
-            Ok(i) => 2 * i + 1,
-            Err(i) => 2 * i,
-        };
-        let mut fixed: Vec<(usize, Fixed<'_>)> = Vec::new();
-        for post in self
-            .posts
-            .iter()
-            .filter(|p| p.status.value != Status::Cancelled)
-        {
-            for channel in post.channel_ids() {
-                let Some(at) = post.at(channel) else { continue };
-                let Some(repeat) = &post.repeat else {
-                    if !keep(&at.value) {
-                        continue;
-                    }
-                    fixed.push((
-                        rank(channel),
-                        Fixed {
-                            post,
-                            channel,
-                            time: at.value,
-                            span: at.span,
-                            occurrence: None,
-                        },
-                    ));
-                    continue;
-                };
-                for o in crate::occurrence::expand(self, repeat, at.value) {
-                    if !keep(&o.time) {
-                        continue;
-                    }
-                    fixed.push((
-                        rank(channel),
-                        Fixed {
-                            post,
-                            channel,
-                            time: o.time,
-                            span: at.span,
-                            occurrence: Some(o.date),
-                        },
-                    ));
-                }
-            }
-        }
-        // No two pairs compare equal (a post names a channel once, and its
-        // occurrences have distinct days), so an unstable sort gives the one
-        // order, without the stable sort's buffer.
-        fixed.sort_unstable_by(|(ra, a), (rb, b)| {
-            ra.cmp(rb)
-                .then_with(|| {
-                    // Two ids missing from `channels` may share a rank.
-                    if ra % 2 == 0 {
-                        a.channel.cmp(b.channel)
-                    } else {
-                        std::cmp::Ordering::Equal
-                    }
-                })
-                .then_with(|| a.time.instant.cmp(&b.time.instant))
-                .then_with(|| {
-                    (&a.post.id.value, a.occurrence).cmp(&(&b.post.id.value, b.occurrence))
-                })
-        });
-        fixed.into_iter().map(|(_, f)| f).collect()
-    }
 }
 
 #[cfg(test)]
@@ -652,7 +538,9 @@ mod tests {
     use chrono::{Duration, NaiveDate};
 
     /// A pair as a comparable key: post, channel, local time, occurrence.
-    fn key(f: &super::Fixed<'_>) -> (String, String, chrono::NaiveDateTime, Option<NaiveDate>) {
+    fn key(
+        f: &crate::occurrence::Fixed<'_>,
+    ) -> (String, String, chrono::NaiveDateTime, Option<NaiveDate>) {
         (
             f.post.id.value.clone(),
             f.channel.to_owned(),

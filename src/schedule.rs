@@ -40,7 +40,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, IsoWeek, NaiveDate, NaiveDateTime, Weekday};
 
 use crate::closed::Closed;
-use crate::model::{Calendar, Channel, Fixed, LocalTime, Post, Status, Timing};
+use crate::model::{Calendar, Channel, LocalTime, Post, Status, Timing};
+use crate::occurrence::Fixed;
 use crate::zone::{self, Trap};
 
 /// How far ahead a post without window is placed, when `--to` is not given.

@@ -204,6 +204,40 @@ impl Sources {
     }
 }
 
+/// A value and where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Located<T> {
+    pub fn new(value: T, span: Span) -> Located<T> {
+        Located { value, span }
+    }
+
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Located<U> {
+        Located {
+            value: f(self.value),
+            span: self.span,
+        }
+    }
+}
+
+impl Located<String> {
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+}
+
+impl Located<&str> {
+    /// The text, owned, at the same place: raw values borrow the file's
+    /// syntax tree, the model owns what it keeps.
+    pub fn owned(&self) -> Located<String> {
+        Located::new(self.value.to_owned(), self.span)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

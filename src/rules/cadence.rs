@@ -19,7 +19,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Calendar, Fixed};
+use crate::model::Calendar;
+use crate::occurrence::Fixed;
 use crate::rules::Code;
 
 /// An ISO week, by its Monday (`plan::Week` is above rules in the pipeline).

@@ -9,7 +9,8 @@ use std::collections::BTreeSet;
 
 use crate::closed::{Closed, closed_on};
 use crate::diagnostic::Diagnostic;
-use crate::model::{Calendar, Fixed};
+use crate::model::Calendar;
+use crate::occurrence::Fixed;
 use crate::rules::Code;
 
 /// `fixed` is [`Calendar::fixed`], computed once for the rules that need it.

@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use chrono::{Datelike, IsoWeek, NaiveDate};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Calendar, Channel, Fixed};
+use crate::model::{Calendar, Channel};
+use crate::occurrence::Fixed;
 use crate::rules::Code;
 
 /// `fixed` is [`Calendar::fixed`], computed once for the rules that need it.

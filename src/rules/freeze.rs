@@ -7,7 +7,8 @@
 //! refusal and the export's refusal always agree.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Calendar, Fixed};
+use crate::model::Calendar;
+use crate::occurrence::Fixed;
 use crate::rules::Code;
 
 /// `fixed` is [`Calendar::fixed`], computed once for the rules that need it.
