@@ -64,14 +64,6 @@ impl Edit {
         &self.original
     }
 
-    pub fn rel(&self) -> &str {
-        &self.rel
-    }
-
-    pub fn doc(&self) -> &DocumentMut {
-        &self.doc
-    }
-
     pub fn doc_mut(&mut self) -> &mut DocumentMut {
         &mut self.doc
     }

@@ -158,7 +158,6 @@ pub fn gate(calendar: &Calendar, post: &Post, at: Option<NaiveDateTime>) -> Resu
 #[derive(Debug, Clone)]
 pub struct Row<'a> {
     pub id: String,
-    pub post: &'a Post,
     pub channel: &'a Channel,
     /// Wall-clock time in the export zone.
     pub local: NaiveDateTime,
@@ -222,7 +221,6 @@ pub fn format_name(format: ExportFormat) -> &'static str {
 pub struct CsvFile {
     /// `<channel>.csv`, `<channel>-2.csv`, …
     pub name: String,
-    pub channel: String,
     pub format: ExportFormat,
     pub rows: usize,
     pub bytes: Vec<u8>,
@@ -298,7 +296,6 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
         );
         rows.entry(fixed.channel).or_default().push(Row {
             id,
-            post: fixed.post,
             channel,
             local,
             instant,
@@ -510,7 +507,6 @@ fn write_files(
             .map_err(|e| anyhow::anyhow!("cannot write {name}: {e}"))?;
         out.files.push(CsvFile {
             name,
-            channel: channel.to_owned(),
             format: format.id,
             rows: part.len(),
             bytes,

@@ -22,7 +22,7 @@ mod publishing;
 mod seal;
 mod timing;
 
-pub use code::{Code, REGISTRY, Rule};
+pub use code::{Code, REGISTRY};
 
 pub use approval::check as check_approvals;
 pub use approval::check_due as check_approval_due;
@@ -34,9 +34,6 @@ pub use capacity::check as check_capacity;
 pub use consent::check as check_consents;
 pub use freeze::check as check_frozen;
 pub use media::check as check_media;
-pub use publishing::{
-    check as check_publishing, check_post as check_publishing_post,
-    check_posts as check_publishing_posts,
-};
+pub use publishing::{check_post as check_publishing_post, check_posts as check_publishing_posts};
 pub use seal::check as check_seals;
 pub use timing::check as check_timing;

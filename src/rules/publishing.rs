@@ -27,12 +27,8 @@ const IMAGE_EXTENSIONS: &[&str] = &["jpg", "jpeg", "png", "gif", "webp", "heic",
 /// ten-word caption says nothing.
 const MIN_WORDS_FOR_READABILITY: usize = 12;
 
-pub fn check(calendar: &Calendar, sources: &Sources, out: &mut Vec<Diagnostic>) {
-    check_posts(calendar, sources, &calendar.posts, out);
-}
-
-/// [`check`] on some of the calendar's posts (`check` runs slices of them
-/// in parallel).
+/// The publishing rules on some of the calendar's posts (`check` runs
+/// slices of them in parallel).
 pub fn check_posts(
     calendar: &Calendar,
     sources: &Sources,
