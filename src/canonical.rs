@@ -27,131 +27,11 @@
 
 use toml_edit::{Array, DocumentMut, InlineTable, Item, RawString, Table, Value};
 
-/// What a file is, by its place in the calendar folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Settings,
-    Channels,
-    Consents,
-    Campaign,
-    Posts,
-}
-
-impl Kind {
-    /// The kind of a file from its path relative to the calendar folder.
-    pub fn of(rel: &str) -> Option<Kind> {
-        match rel {
-            "edcal.toml" => Some(Kind::Settings),
-            "channels.toml" => Some(Kind::Channels),
-            "consents.toml" => Some(Kind::Consents),
-            p if p.starts_with("campaigns/") => Some(Kind::Campaign),
-            p if p.starts_with("posts/") => Some(Kind::Posts),
-            _ => None,
-        }
-    }
-}
+pub use crate::format::Kind;
+use crate::format::{keyed_by_id, order};
 
 /// Widest line an array is kept on.
 const MAX_WIDTH: usize = 100;
-
-/// The keys of a table, in canonical order. `path` is the table's place
-/// with array items as `[]` and user-chosen keys (ids) as `*`. Edits that add
-/// a key (`approve`, `review`) put it at its place in this order, so an edited
-/// file stays canonical.
-pub fn order(kind: Kind, path: &str) -> &'static [&'static str] {
-    match (kind, path) {
-        (Kind::Settings, "") => &["calendar", "team", "themes", "awareness", "rules"],
-        (Kind::Settings, "calendar") => &["name", "timezone", "language", "holidays", "awareness"],
-        (Kind::Settings, "team.*") => &["name", "role"],
-        (Kind::Settings, "themes.*") => &["label", "share", "medical_review"],
-        (Kind::Settings, "awareness.[]") => &["name", "from", "to"],
-        (Kind::Settings, "rules") => &[
-            "approve_days_before",
-            "sealed_approvals",
-            "allow",
-            "risky_phrases",
-            "blackout",
-            "freeze",
-        ],
-        (Kind::Settings, "rules.blackout.[]") => &["from", "to", "why"],
-        (Kind::Settings, "rules.freeze.[]") => &["from", "to", "why", "allow_themes"],
-        (Kind::Channels, "*") => &[
-            "network",
-            "account",
-            "audience",
-            "audience_kind",
-            "posts_per_week",
-            "max_per_day",
-            "min_gap_hours",
-            "slots",
-            "export",
-        ],
-        (Kind::Channels, "*.posts_per_week") => &["min", "max"],
-        (Kind::Consents, "*") => &[
-            "who",
-            "record",
-            "networks",
-            "campaign",
-            "until",
-            "minor",
-            "withdrawn",
-        ],
-        (Kind::Campaign, "campaign") => &[
-            "id",
-            "name",
-            "start",
-            "end",
-            "channels",
-            "hashtags",
-            "targets",
-            "milestone",
-        ],
-        (Kind::Campaign, "campaign.milestone.[]") => {
-            &["name", "due", "days_before_start", "owner", "done"]
-        }
-        (Kind::Posts, "post.[]") => &[
-            "id",
-            "title",
-            "campaign",
-            "themes",
-            "channels",
-            "status",
-            "owner",
-            "created",
-            "approval",
-            "medical_review",
-            "at",
-            "on",
-            "between",
-            "repeat",
-            "text",
-            "link",
-            "hashtags",
-            "media",
-            "variants",
-        ],
-        (Kind::Posts, "post.[].approval" | "post.[].medical_review") => &["by", "on", "digest"],
-        (Kind::Posts, "post.[].repeat") => {
-            &["every", "interval", "until", "count", "except", "on_closed"]
-        }
-        (Kind::Posts, "post.[].media.[]" | "post.[].variants.*.media.[]") => {
-            &["file", "alt", "people", "consent"]
-        }
-        (Kind::Posts, "post.[].variants.*") => &["text", "link", "hashtags", "media", "at"],
-        _ => &[],
-    }
-}
-
-/// Whether the keys of the table at `path` are ids chosen by the user.
-fn keyed_by_id(kind: Kind, path: &str) -> bool {
-    matches!(
-        (kind, path),
-        (Kind::Settings, "team" | "themes")
-            | (Kind::Channels | Kind::Consents, "")
-            | (Kind::Campaign, "campaign.targets")
-            | (Kind::Posts, "post.[].variants" | "post.[].variants.*.media")
-    )
-}
 
 fn child(kind: Kind, path: &str, key: &str) -> String {
     let step = if keyed_by_id(kind, path) { "*" } else { key };
@@ -190,7 +70,7 @@ impl State {
     /// `first`: this table's keys come first in the file.
     fn table(&mut self, table: &mut Table, path: &str, root: bool) {
         let order = order(self.kind, path);
-        table.sort_values_by(|a, _, b, _| rank(order, a.get()).cmp(&rank(order, b.get())));
+        table.sort_values_by(|a, _, b, _| rank(&order, a.get()).cmp(&rank(&order, b.get())));
         if !root && !table.is_implicit() {
             let at_top = self.first_table.is_some() && table.position() == self.first_table;
             let decor = table.decor_mut();
@@ -280,7 +160,7 @@ impl State {
 
     fn inline_table(&mut self, table: &mut InlineTable, path: &str) {
         let order = order(self.kind, path);
-        table.sort_values_by(|a, _, b, _| rank(order, a.get()).cmp(&rank(order, b.get())));
+        table.sort_values_by(|a, _, b, _| rank(&order, a.get()).cmp(&rank(&order, b.get())));
         let kind = self.kind;
         for (mut key, value) in table.iter_mut() {
             let here = child(kind, path, key.get());

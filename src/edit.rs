@@ -415,7 +415,7 @@ fn shift_positions(table: &mut Table, after: isize) {
 /// Sets `key` of the `nth` (0-based) `[[post]]` whose `id` is `post_id` to
 /// `value`. An existing value keeps its decor (the spaces around it and a
 /// trailing comment: `status = "draft"  # …` stays commented); a new key goes
-/// at its place in the canonical key order (`canonical::order`), so that
+/// at its place in the canonical key order (`format::order`), so that
 /// `approve` does not leave work for `edcal fmt --check`.
 pub fn set_post_value(
     doc: &mut DocumentMut,
@@ -432,7 +432,7 @@ pub fn set_post_value(
                 t,
                 key,
                 Item::Value(value),
-                crate::canonical::order(crate::canonical::Kind::Posts, "post.[]"),
+                &crate::format::order(crate::format::Kind::Posts, "post.[]"),
             ),
         },
         PostRef::Inline(t) => match t.get_mut(key) {

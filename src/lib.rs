@@ -29,6 +29,7 @@ pub(crate) mod diff;
 pub(crate) mod discover;
 pub(crate) mod edit;
 pub(crate) mod export;
+pub mod format;
 pub(crate) mod git;
 pub mod load;
 pub mod model;

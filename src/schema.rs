@@ -10,26 +10,33 @@
 //! the raw layer reports unknown keys; tables keyed by ids (`[team.<id>]`,
 //! channels, consents, variants) constrain their keys' names with
 //! `propertyNames`. Enums come from the model's own tables where it has
-//! them. A test reads the raw layer's accepted and required keys for every
+//! them. The keys, their types and docs come from [`crate::format`], the
+//! one description of the file format. A test reads the raw layer's accepted and required keys for every
 //! table and compares them with the schemas, so the two cannot drift.
 //!
 //! The schemas describe the shape of each file, not the rules across files
 //! (references, capacity, approvals): that is `edcal check`.
 
 use serde_json::{Map, Value, json};
-use social_text::network::Network;
 
-use crate::model::{AudienceKind, ExportFormat, Role, Status};
+use crate::format::{self, Kind, Shape};
 
 /// The schemas: `(file name, schema)`, in a fixed order.
 pub fn all() -> Vec<(&'static str, Value)> {
-    vec![
-        ("edcal.schema.json", settings()),
-        ("channels.schema.json", channels()),
-        ("consents.schema.json", consents()),
-        ("campaign.schema.json", campaign()),
-        ("post.schema.json", posts()),
-    ]
+    Kind::ALL
+        .into_iter()
+        .map(|kind| (file_name(kind), document(kind)))
+        .collect()
+}
+
+fn file_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Settings => "edcal.schema.json",
+        Kind::Channels => "channels.schema.json",
+        Kind::Consents => "consents.schema.json",
+        Kind::Campaign => "campaign.schema.json",
+        Kind::Posts => "post.schema.json",
+    }
 }
 
 /// A schema as written to disk: pretty JSON and a final newline.
@@ -40,54 +47,23 @@ pub fn to_text(schema: &Value) -> String {
 }
 
 const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
-const ID: &str = "^[a-z0-9-]+$";
-const DATE: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
-const TIME: &str = r"[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?";
-const SLOT: &str = r"^\s*(mon|tue|wed|thu|fri|sat|sun) +([01][0-9]|2[0-3]):[0-5][0-9]\s*$";
 
-fn names<T>(all: &[(&'static str, T)]) -> Vec<&'static str> {
-    all.iter().map(|(name, _)| *name).collect()
-}
-
-fn document(title: &str, description: &str, table: Value, definitions: Value) -> Value {
-    let mut schema = json!({ "$schema": DRAFT, "title": title, "description": description });
+fn document(kind: Kind) -> Value {
+    let file = format::file(kind);
+    let mut schema =
+        json!({ "$schema": DRAFT, "title": file.title, "description": file.description });
     let object = schema.as_object_mut().expect("an object");
-    let Value::Object(table) = table else {
-        unreachable!("a table schema is an object")
+    let Value::Object(table) = emit(&file.root) else {
+        unreachable!("a file's root is a table")
     };
     for (key, value) in table {
         object.insert(key, value);
     }
-    object.insert("definitions".into(), definitions);
-    schema
-}
-
-/// A table with fixed keys: `(key, schema)`, the required ones listed.
-fn table(description: &str, keys: &[(&str, Value)], required: &[&str]) -> Value {
-    let properties: Map<String, Value> = keys
+    let definitions: Map<String, Value> = format::shared()
         .iter()
-        .map(|(key, schema)| ((*key).to_owned(), schema.clone()))
+        .map(|(name, shape)| ((*name).to_owned(), emit(shape)))
         .collect();
-    let mut schema = json!({
-        "type": "object",
-        "description": description,
-        "properties": properties,
-        "additionalProperties": false,
-    });
-    if !required.is_empty() {
-        schema["required"] = json!(required);
-    }
-    schema
-}
-
-/// A table whose keys are ids, each mapping to `entry`.
-fn by_id(description: &str, entry: Value) -> Value {
-    let mut schema = json!({
-        "type": "object",
-        "description": description,
-        "propertyNames": { "pattern": ID },
-    });
-    schema["additionalProperties"] = entry;
+    object.insert("definitions".into(), Value::Object(definitions));
     schema
 }
 
@@ -95,555 +71,43 @@ fn reference(name: &str) -> Value {
     json!({ "$ref": format!("#/definitions/{name}") })
 }
 
-fn described(mut schema: Value, description: &str) -> Value {
-    if schema.get("$ref").is_some() {
+/// The JSON Schema of a shape.
+fn emit(shape: &Shape) -> Value {
+    match shape {
+        Shape::Leaf(value) => value.clone(),
         // Draft-07 ignores siblings of `$ref`: wrap it so hover shows the doc.
-        return json!({ "description": description, "allOf": [schema] });
+        Shape::Ref { name, doc: None } => reference(name),
+        Shape::Ref {
+            name,
+            doc: Some(doc),
+        } => json!({ "description": doc, "allOf": [reference(name)] }),
+        Shape::Table { doc, keys } => {
+            let properties: Map<String, Value> = keys
+                .iter()
+                .map(|key| (key.name.to_owned(), emit(&key.shape)))
+                .collect();
+            let mut schema = json!({
+                "type": "object",
+                "description": doc,
+                "properties": properties,
+                "additionalProperties": false,
+            });
+            let required: Vec<&str> = keys.iter().filter(|k| k.required).map(|k| k.name).collect();
+            if !required.is_empty() {
+                schema["required"] = json!(required);
+            }
+            schema
+        }
+        Shape::Array { doc, items } => {
+            json!({ "type": "array", "description": doc, "items": emit(items) })
+        }
+        Shape::ById { doc, entry } => json!({
+            "type": "object",
+            "description": doc,
+            "propertyNames": { "pattern": format::ID },
+            "additionalProperties": emit(entry),
+        }),
     }
-    schema["description"] = json!(description);
-    schema
-}
-
-fn string(description: &str) -> Value {
-    json!({ "type": "string", "description": description })
-}
-
-fn one_of_names(names: &[&str], description: &str) -> Value {
-    json!({ "type": "string", "enum": names, "description": description })
-}
-
-fn boolean(description: &str) -> Value {
-    json!({ "type": "boolean", "description": description })
-}
-
-fn count(description: &str) -> Value {
-    json!({ "type": "integer", "minimum": 0, "description": description })
-}
-
-fn ids(description: &str) -> Value {
-    json!({ "type": "array", "items": reference("id"), "description": description })
-}
-
-fn strings(description: &str) -> Value {
-    json!({ "type": "array", "items": { "type": "string" }, "description": description })
-}
-
-/// Shared pieces, in every schema so each file stands alone.
-fn definitions() -> Value {
-    json!({
-        "id": {
-            "type": "string",
-            "pattern": ID,
-            "description": "an id: lowercase letters, digits and `-`",
-        },
-        "date": {
-            "type": "string",
-            "pattern": DATE,
-            "description": "a date, `2026-10-05`",
-        },
-        "local-date-time": {
-            "type": "string",
-            "pattern": format!("^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}{TIME}$"),
-            "description": "a local date-time without offset, `2026-10-05T12:30:00`: wall-clock time in `calendar.timezone`",
-        },
-        "date-or-local-date-time": {
-            "type": "string",
-            "pattern": format!("^[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}({TIME})?$"),
-            "description": "a date or a local date-time without offset",
-        },
-        "hashtags": {
-            "type": "array",
-            "items": { "type": "string", "pattern": r"^#?\S+$" },
-            "description": "hashtags, with or without `#`, no spaces",
-        },
-        "approval": table(
-            "who said yes, and when; `digest` is written by `edcal approve` / `edcal review`",
-            &[
-                ("by", described(reference("id"), "a member id")),
-                ("on", described(reference("date"), "the day")),
-                ("digest", string("hash of what each channel publishes, written by edcal: do not edit")),
-            ],
-            &["by", "on"],
-        ),
-        "media": {
-            "type": "array",
-            "description": "media of the post",
-            "items": table(
-                "one picture or video",
-                &[
-                    ("file", string("a path relative to the calendar folder, inside it, or an `https://` URL")),
-                    ("alt", string("alternative text, read aloud to blind users")),
-                    ("people", boolean("identifiable people in the picture: needs a `consent` [default: false]")),
-                    ("consent", described(reference("id"), "a consent id from consents.toml")),
-                ],
-                &["file"],
-            ),
-        },
-    })
-}
-
-fn settings() -> Value {
-    let root = table(
-        "edcal.toml",
-        &[
-            (
-                "calendar",
-                table(
-                    "the calendar's name and time zone",
-                    &[
-                        ("name", string("the calendar's name")),
-                        (
-                            "timezone",
-                            string(
-                                "an IANA zone, e.g. `Europe/Paris`; every local time of the calendar is in it",
-                            ),
-                        ),
-                        (
-                            "language",
-                            one_of_names(
-                                &["fr", "en"],
-                                "labels and day names of plans and reports [default: fr]",
-                            ),
-                        ),
-                        (
-                            "holidays",
-                            one_of_names(
-                                &["FR", "none"],
-                                "public holidays shown in plans and avoided by `schedule` [default: FR]",
-                            ),
-                        ),
-                        (
-                            "awareness",
-                            boolean(
-                                "show the built-in health awareness days in plans [default: true]",
-                            ),
-                        ),
-                    ],
-                    &["name", "timezone"],
-                ),
-            ),
-            (
-                "team",
-                by_id(
-                    "the team; a member id is the table name",
-                    table(
-                        "a team member",
-                        &[
-                            ("name", string("the member's name [default: the id]")),
-                            (
-                                "role",
-                                one_of_names(
-                                    &names(&Role::ALL),
-                                    "only a lead approves, only a physician reviews",
-                                ),
-                            ),
-                        ],
-                        &["role"],
-                    ),
-                ),
-            ),
-            (
-                "themes",
-                by_id(
-                    "the editorial line; a theme id is the table name",
-                    table(
-                        "a theme",
-                        &[
-                            ("label", string("the theme's label [default: the id]")),
-                            (
-                                "share",
-                                json!({ "type": "number", "minimum": 0, "maximum": 1, "description": "target share of posts, 0 to 1" }),
-                            ),
-                            (
-                                "medical_review",
-                                boolean(
-                                    "posts on this theme need a physician's review [default: false]",
-                                ),
-                            ),
-                        ],
-                        &[],
-                    ),
-                ),
-            ),
-            (
-                "awareness",
-                json!({
-                    "type": "array",
-                    "description": "the team's own awareness dates, beside the built-in ones",
-                    "items": table(
-                        "an awareness period, both days included",
-                        &[
-                            ("name", string("its name")),
-                            ("from", described(reference("date"), "first day")),
-                            ("to", described(reference("date"), "last day [default: `from`]")),
-                        ],
-                        &["name", "from"],
-                    ),
-                }),
-            ),
-            (
-                "rules",
-                table(
-                    "rules of this calendar",
-                    &[
-                        (
-                            "approve_days_before",
-                            count(
-                                "a post must be approved this many days before it goes out [default: 2]",
-                            ),
-                        ),
-                        (
-                            "sealed_approvals",
-                            boolean(
-                                "exports require approvals sealed by `edcal approve` [default: false]",
-                            ),
-                        ),
-                        (
-                            "allow",
-                            strings(
-                                "rule codes silenced for this calendar (`edcal explain` lists them)",
-                            ),
-                        ),
-                        (
-                            "risky_phrases",
-                            strings(
-                                "the calendar's own phrases reported as `risky-claim` (case and accents ignored)",
-                            ),
-                        ),
-                        (
-                            "blackout",
-                            json!({
-                                "type": "array",
-                                "description": "days when nothing is published",
-                                "items": table(
-                                    "a blackout, both days included",
-                                    &[
-                                        ("from", described(reference("date"), "first day")),
-                                        ("to", described(reference("date"), "last day [default: `from`]")),
-                                        ("why", string("the reason, shown in plans")),
-                                    ],
-                                    &["from"],
-                                ),
-                            }),
-                        ),
-                        (
-                            "freeze",
-                            json!({
-                                "type": "array",
-                                "description": "crisis freezes: nothing goes out but the allowed themes",
-                                "items": table(
-                                    "a crisis freeze",
-                                    &[
-                                        ("from", described(reference("date-or-local-date-time"), "start; a date starts at its midnight")),
-                                        ("to", described(reference("date-or-local-date-time"), "end; a date includes that whole day")),
-                                        ("why", string("the reason, shown in plans")),
-                                        ("allow_themes", ids("theme ids that may still go out")),
-                                    ],
-                                    &["from", "to"],
-                                ),
-                            }),
-                        ),
-                    ],
-                    &[],
-                ),
-            ),
-        ],
-        &["calendar"],
-    );
-    document(
-        "edcal.toml",
-        "edcal settings: calendar, team, editorial line (themes), awareness days, rules",
-        root,
-        definitions(),
-    )
-}
-
-fn channels() -> Value {
-    let channel = table(
-        "a channel: a publishing account and its targets",
-        &[
-            (
-                "network",
-                one_of_names(&names(&Network::ALL), "decides limits and counting"),
-            ),
-            ("account", string("the account's handle")),
-            ("audience", string("who reads it, in words")),
-            (
-                "audience_kind",
-                one_of_names(
-                    &names(&AudienceKind::ALL),
-                    "drives the clarity lints [default: general]",
-                ),
-            ),
-            (
-                "posts_per_week",
-                table(
-                    "weekly target (ISO weeks, Monday to Sunday)",
-                    &[
-                        ("min", count("fewest posts a week")),
-                        ("max", count("most posts a week")),
-                    ],
-                    &[],
-                ),
-            ),
-            ("max_per_day", count("cap per local day")),
-            (
-                "min_gap_hours",
-                json!({ "type": "number", "minimum": 0, "description": "minimum elapsed time between two posts, in hours" }),
-            ),
-            (
-                "slots",
-                json!({
-                    "type": "array",
-                    "items": { "type": "string", "pattern": SLOT },
-                    "description": "local times `schedule` may use: `\"tue 12:30\"` (`mon` … `sun`, 24 h)",
-                }),
-            ),
-            (
-                "export",
-                one_of_names(&names(&ExportFormat::ALL), "default export format"),
-            ),
-        ],
-        &["network"],
-    );
-    document(
-        "channels.toml",
-        "edcal channels: one table per channel; the table name is the channel id",
-        by_id("channels", channel),
-        definitions(),
-    )
-}
-
-fn consents() -> Value {
-    let consent = table(
-        "a signed image consent",
-        &[
-            ("who", string("who signed")),
-            ("record", string("where the signed form is filed")),
-            (
-                "networks",
-                json!({
-                    "type": "array",
-                    "items": { "type": "string", "enum": names(&Network::ALL) },
-                    "description": "the networks (not channel ids) it covers",
-                }),
-            ),
-            ("campaign", described(reference("id"), "only this campaign")),
-            (
-                "until",
-                described(reference("date"), "expiry (last valid day)"),
-            ),
-            (
-                "minor",
-                boolean("signed by a holder of parental authority [default: false]"),
-            ),
-            (
-                "withdrawn",
-                described(reference("date"), "date the consent was withdrawn"),
-            ),
-        ],
-        &["who", "networks"],
-    );
-    document(
-        "consents.toml",
-        "edcal image-consent register: one table per consent; the table name is the consent id",
-        by_id("consents", consent),
-        definitions(),
-    )
-}
-
-fn campaign() -> Value {
-    let campaign = table(
-        "the campaign",
-        &[
-            (
-                "id",
-                described(reference("id"), "the campaign id, unique in the calendar"),
-            ),
-            ("name", string("its name")),
-            ("start", described(reference("date"), "first day")),
-            ("end", described(reference("date"), "last day")),
-            ("channels", ids("channel ids")),
-            (
-                "hashtags",
-                described(reference("hashtags"), "expected in every campaign post"),
-            ),
-            (
-                "targets",
-                json!({
-                    "type": "object",
-                    "description": "planned posts per channel over the campaign: `<channel> = n`",
-                    "propertyNames": { "pattern": ID },
-                    "additionalProperties": { "type": "integer", "minimum": 0 },
-                }),
-            ),
-            (
-                "milestone",
-                json!({
-                    "type": "array",
-                    "description": "preparation work, shown in plans and checked for lateness",
-                    "items": table(
-                        "a milestone: `due` or `days_before_start`",
-                        &[
-                            ("name", string("the work to do")),
-                            ("due", described(reference("date"), "the day it is due")),
-                            ("days_before_start", count("due this many days before the campaign starts")),
-                            ("owner", described(reference("id"), "a member id")),
-                            ("done", boolean("done [default: false]")),
-                        ],
-                        &["name"],
-                    ),
-                }),
-            ),
-        ],
-        &["id", "name", "start", "end"],
-    );
-    let root = table("a campaign file", &[("campaign", campaign)], &["campaign"]);
-    document(
-        "campaign",
-        "edcal campaign file (campaigns/<id>.toml)",
-        root,
-        definitions(),
-    )
-}
-
-fn posts() -> Value {
-    let variant = table(
-        "what this channel publishes differently",
-        &[
-            ("text", string("the channel's text")),
-            ("link", string("the channel's link")),
-            ("hashtags", reference("hashtags")),
-            ("media", reference("media")),
-            (
-                "at",
-                described(
-                    reference("local-date-time"),
-                    "the time on this channel (`schedule --write` writes it)",
-                ),
-            ),
-        ],
-        &[],
-    );
-    let repeat = table(
-        "repetition: occurrences `<post>@<YYYY-MM-DD>` from the post's `at`",
-        &[
-            (
-                "every",
-                one_of_names(&["day", "week", "month", "year"], "the period"),
-            ),
-            ("interval", count("every that many periods [default: 1]")),
-            (
-                "until",
-                described(reference("date"), "last day (or `count`)"),
-            ),
-            ("count", count("number of occurrences (or `until`)")),
-            (
-                "except",
-                json!({ "type": "array", "items": reference("date"), "description": "days skipped" }),
-            ),
-            (
-                "on_closed",
-                one_of_names(
-                    &["skip", "before", "after"],
-                    "on a holiday or blackout [default: skip]",
-                ),
-            ),
-        ],
-        &["every"],
-    );
-    let post = table(
-        "a post",
-        &[
-            ("id", described(reference("id"), "unique in the calendar")),
-            ("title", string("the post's title")),
-            ("campaign", described(reference("id"), "a campaign id")),
-            ("themes", ids("theme ids")),
-            (
-                "channels",
-                json!({ "type": "array", "items": reference("id"), "minItems": 1, "description": "channel ids: where it goes out" }),
-            ),
-            (
-                "status",
-                one_of_names(&names(&Status::ALL), "where the post stands"),
-            ),
-            ("owner", described(reference("id"), "a member id")),
-            (
-                "created",
-                described(reference("date"), "the day the post was created"),
-            ),
-            (
-                "approval",
-                described(
-                    reference("approval"),
-                    "required from `approved` on, by a lead",
-                ),
-            ),
-            (
-                "medical_review",
-                described(
-                    reference("approval"),
-                    "required from `approved` on when a theme asks, by a physician",
-                ),
-            ),
-            (
-                "at",
-                described(
-                    reference("local-date-time"),
-                    "a fixed time, on every channel (at most one of `at`, `on`, `between`)",
-                ),
-            ),
-            (
-                "on",
-                described(reference("date"), "a fixed day: `schedule` picks the slot"),
-            ),
-            (
-                "between",
-                json!({
-                    "type": "array",
-                    "items": reference("date"),
-                    "minItems": 2,
-                    "maxItems": 2,
-                    "description": "`[first, last]`: `schedule` picks day and slot",
-                }),
-            ),
-            ("repeat", repeat),
-            (
-                "text",
-                string("what is published (before hashtags and link)"),
-            ),
-            ("link", string("a URL")),
-            (
-                "hashtags",
-                described(reference("hashtags"), "appended when the text lacks them"),
-            ),
-            ("media", reference("media")),
-            (
-                "variants",
-                json!({
-                    "type": "object",
-                    "description": "per-channel overrides; the key is a channel id of the post",
-                    "propertyNames": { "pattern": ID },
-                    "additionalProperties": variant,
-                }),
-            ),
-        ],
-        &["id", "title", "channels", "status"],
-    );
-    let root = table(
-        "a posts file",
-        &[(
-            "post",
-            json!({ "type": "array", "description": "the posts of this file", "items": post }),
-        )],
-        &[],
-    );
-    document(
-        "posts",
-        "edcal posts file (posts/**/*.toml): any number of [[post]]",
-        root,
-        definitions(),
-    )
 }
 
 #[cfg(test)]
@@ -896,10 +360,15 @@ mod tests {
 
     #[test]
     fn enums_come_from_the_model() {
-        let posts = posts();
+        let posts = document(Kind::Posts);
         assert_eq!(
             at(&posts, &["post", "[]"])["properties"]["status"]["enum"],
-            json!(names(&Status::ALL))
+            json!(
+                crate::model::Status::ALL
+                    .iter()
+                    .map(|(name, _)| *name)
+                    .collect::<Vec<_>>()
+            )
         );
     }
 }

@@ -27,3 +27,10 @@ fn docs_show_the_risky_claims_lexicon() {
         &social_text::claims::markdown_table(),
     );
 }
+
+#[test]
+fn docs_show_every_key_of_every_file() {
+    for kind in edcal::format::Kind::ALL {
+        assert_contains("docs/calendar-format.md", &edcal::format::markdown(kind));
+    }
+}
