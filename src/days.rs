@@ -109,12 +109,12 @@ const fn after_easter(days: i64, name_fr: &'static str, name_en: &'static str) -
 ///
 /// Legal status notes that matter to a communication team:
 /// - Only 1 May is compulsorily non-worked (L.3133-4); the others are public
-///   holidays that an employer may still make worked days (research 4.1, S88).
+///   holidays that an employer may still make worked days.
 /// - Whit Monday is still in L.3133-1. Since loi n° 2004-626 (30 June 2004) it
 ///   was by default the "journée de solidarité", and since loi n° 2008-351
 ///   (16 April 2008) the solidarity day may be any day the employer chooses; in
 ///   both cases the day stays a public holiday in law, it is only not
-///   necessarily non-worked ("toujours férié mais pas forcément chômé", S87b).
+///   necessarily non-worked ("toujours férié mais pas forcément chômé").
 /// - Alsace-Moselle adds Good Friday and 26 December (L.3134-13) and overseas
 ///   departments add the abolition-of-slavery day (L.3422-2). They are not in
 ///   this list; see [`alsace_moselle_extra`].
@@ -142,14 +142,14 @@ const ALSACE_MOSELLE: [HolidayRule; 2] = [
 ];
 
 /// Easter Sunday of `year` in the Gregorian calendar, by the "anonymous
-/// Gregorian algorithm" (Meeus/Jones/Butcher), as given in research 4.1.
+/// Gregorian algorithm" (Meeus/Jones/Butcher), as published.
 ///
 /// The Gregorian computus applies from 1583 (France switched in December 1582);
 /// for earlier years this returns the proleptic Gregorian Easter, which is not
 /// the Julian date the Church then used. Returns `None` only when the date is
 /// outside `chrono`'s range.
 #[must_use]
-// The one-letter names are those of the published algorithm (and research 4.1),
+// The one-letter names are those of the published algorithm,
 // so the code can be checked against it line by line.
 #[allow(clippy::many_single_char_names)]
 pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
@@ -385,14 +385,14 @@ pub struct Awareness {
 ///
 /// Left out on purpose: the Semaine nationale du rein (France Rein). Its dates
 /// are set yearly and follow no reliable rule (2024–2026 ran Saturday to
-/// Saturday around World Kidney Day, 2015 ran 21–28 March, after it; research
-/// 4.3), so calendars declare it as their own `[[awareness]]` entry;
+/// Saturday around World Kidney Day, 2015 ran 21–28 March, after it, per
+/// France Rein's yearly announcements), so calendars declare it as their own `[[awareness]]` entry;
 /// [`suggested_semaine_du_rein`] offers a default to pre-fill one.
 ///
 /// The rules are projected onto any year asked for, including years before an
 /// event existed (World Kidney Day dates from 2006, Mois sans tabac from 2016).
 static CATALOGUE: &[AwarenessRule] = &[
-    // Research 4.2, S90. Organised by the UICC.
+    // Organised by the UICC.
     AwarenessRule {
         name_fr: "Journée mondiale contre le cancer",
         name_en: "World Cancer Day",
@@ -400,7 +400,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "https://www.jinko.care/blog/cancer-le-calendrier-des-couleurs-de-la-sensibilisation",
         verified: true,
     },
-    // Research 4.2, S91. Colorectal cancer screening, INCa and the ministry.
+    // Colorectal cancer screening, INCa and the ministry.
     AwarenessRule {
         name_fr: "Mars Bleu",
         name_en: "Blue March (colorectal cancer)",
@@ -408,8 +408,8 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "https://www.ccmo.fr/article/mars-bleu-la-mobilisation-contre-le-cancer-colorectal/",
         verified: true,
     },
-    // Research 4.2, S92: ISN and IFKF, since 2006. One French page gives a wrong
-    // date for 2025 (S93b), which is why the rule is computed, never copied.
+    // ISN and IFKF, since 2006. One French page gives a wrong
+    // date for 2025, which is why the rule is computed, never copied.
     AwarenessRule {
         name_fr: "Journée mondiale du rein",
         name_en: "World Kidney Day",
@@ -421,7 +421,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "https://nationaldaycalendar.com/world-kidney-day-second-thursday-in-march/",
         verified: true,
     },
-    // Not in the research. The only observation found (24th edition on
+    // No primary source found. The only observation found (24th edition on
     // 11 March 2021, radiocampusparis.org) fits the second Thursday of March,
     // but the association publishes each year's date; treat the rule as a guess.
     AwarenessRule {
@@ -435,7 +435,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "Association JNA (Journée Nationale de l'Audition)",
         verified: false,
     },
-    // Not in the research: WHO's founding day, general knowledge.
+    // Without a primary source re-read: WHO's founding day, general knowledge.
     AwarenessRule {
         name_fr: "Journée mondiale de la santé",
         name_en: "World Health Day",
@@ -443,7 +443,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "World Health Organization (WHO)",
         verified: false,
     },
-    // Not in the research: WHO "SAVE LIVES: Clean Your Hands", general knowledge.
+    // Without a primary source re-read: WHO "SAVE LIVES: Clean Your Hands", general knowledge.
     AwarenessRule {
         name_fr: "Journée mondiale de l'hygiène des mains",
         name_en: "World Hand Hygiene Day",
@@ -451,7 +451,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "World Health Organization (WHO)",
         verified: false,
     },
-    // Not in the research: WHO, general knowledge.
+    // Without a primary source re-read: WHO, general knowledge.
     AwarenessRule {
         name_fr: "Journée mondiale sans tabac",
         name_en: "World No Tobacco Day",
@@ -459,7 +459,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "World Health Organization (WHO)",
         verified: false,
     },
-    // Not in the research: WHO, general knowledge.
+    // Without a primary source re-read: WHO, general knowledge.
     AwarenessRule {
         name_fr: "Journée mondiale du donneur de sang",
         name_en: "World Blood Donor Day",
@@ -467,7 +467,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "World Health Organization (WHO)",
         verified: false,
     },
-    // Not in the research: WHO, general knowledge.
+    // Without a primary source re-read: WHO, general knowledge.
     AwarenessRule {
         name_fr: "Journée mondiale contre l'hépatite",
         name_en: "World Hepatitis Day",
@@ -475,7 +475,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "World Health Organization (WHO)",
         verified: false,
     },
-    // Not in the research: Alzheimer's Disease International, general knowledge.
+    // Without a primary source re-read: Alzheimer's Disease International, general knowledge.
     AwarenessRule {
         name_fr: "Journée mondiale de la maladie d'Alzheimer",
         name_en: "World Alzheimer's Day",
@@ -483,7 +483,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "Alzheimer's Disease International (ADI)",
         verified: false,
     },
-    // Not in the research: World Heart Federation, general knowledge.
+    // Without a primary source re-read: World Heart Federation, general knowledge.
     AwarenessRule {
         name_fr: "Journée mondiale du cœur",
         name_en: "World Heart Day",
@@ -491,7 +491,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "World Heart Federation",
         verified: false,
     },
-    // Research 4.2, S94. In France since 1994.
+    // In France since 1994.
     AwarenessRule {
         name_fr: "Octobre Rose",
         name_en: "Pink October (breast cancer)",
@@ -499,7 +499,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "https://www.francebleu.fr/infos/sante-sciences/octobre-rose-un-mois-d-initiatives-contre-le-cancer-du-sein-1475311362",
         verified: true,
     },
-    // Not in the research. Several secondary pages agree on the second Thursday
+    // No primary source found. Several secondary pages agree on the second Thursday
     // of October (e.g. hindustantimes.com 2022, business-standard.com), but
     // none is the IAPB itself.
     AwarenessRule {
@@ -513,7 +513,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "International Agency for the Prevention of Blindness (IAPB)",
         verified: false,
     },
-    // Not in the research: World Stroke Organization, general knowledge.
+    // Without a primary source re-read: World Stroke Organization, general knowledge.
     AwarenessRule {
         name_fr: "Journée mondiale de l'AVC",
         name_en: "World Stroke Day",
@@ -521,7 +521,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "World Stroke Organization",
         verified: false,
     },
-    // Research 4.2, S95. Men's health: prostate, testicles, mental health.
+    // Men's health: prostate, testicles, mental health.
     AwarenessRule {
         name_fr: "Movember",
         name_en: "Movember",
@@ -529,7 +529,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "https://chnds.fr/movember/1/14/1169",
         verified: true,
     },
-    // Research 4.2, S96. Santé publique France, since 2016; the campaign itself
+    // Santé publique France, since 2016; the campaign itself
     // starts in October, the month without tobacco is November.
     AwarenessRule {
         name_fr: "Mois sans tabac",
@@ -538,7 +538,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "https://www.sudradio.fr/sud-radio/pour-ses-10-ans-le-mois-sans-tabac-2025-met-le-paquet",
         verified: true,
     },
-    // Research 4.2, S97. IDF and WHO, UN resolution 61/225; Banting's birthday.
+    // IDF and WHO, UN resolution 61/225; Banting's birthday.
     AwarenessRule {
         name_fr: "Journée mondiale du diabète",
         name_en: "World Diabetes Day",
@@ -546,7 +546,7 @@ static CATALOGUE: &[AwarenessRule] = &[
         source: "https://www.csridentity.com/14November.asp",
         verified: true,
     },
-    // Not in the research: WHO and UNAIDS, general knowledge.
+    // Without a primary source re-read: WHO and UNAIDS, general knowledge.
     AwarenessRule {
         name_fr: "Journée mondiale de lutte contre le sida",
         name_en: "World AIDS Day",
@@ -625,7 +625,7 @@ fn markdown_cell(text: &str) -> String {
 
 /// A default for the Semaine nationale du rein of `year`: from the Saturday
 /// before World Kidney Day to the Saturday after it (inclusive). This matched
-/// 2024, 2025 and 2026 but not 2015 (research 4.3), so it is only a value to
+/// 2024, 2025 and 2026 but not 2015 (France Rein's announcements), so it is only a value to
 /// pre-fill a calendar's own `[[awareness]]` entry, never a built-in event.
 #[must_use]
 pub fn suggested_semaine_du_rein(year: i32) -> Option<(NaiveDate, NaiveDate)> {
@@ -762,7 +762,7 @@ mod tests {
     }
 
     #[test]
-    fn movable_feasts_match_research_table() {
+    fn movable_feasts_match_the_published_dates() {
         // Code du travail art. L3133-1: Easter Monday, Ascension, Whit Monday.
         let table = [
             (2024, (4, 1), (5, 9), (5, 20)),
@@ -839,7 +839,7 @@ mod tests {
         let one = |y, m, d| (ymd(y, m, d), ymd(y, m, d));
         assert_eq!(dates_of(2026, "World Kidney Day"), one(2026, 3, 12));
         assert_eq!(dates_of(2027, "World Kidney Day"), one(2027, 3, 11));
-        // Research 4.2 check values.
+        // Check values from the organisers' published dates.
         assert_eq!(dates_of(2024, "World Kidney Day"), one(2024, 3, 14));
         assert_eq!(dates_of(2025, "World Kidney Day"), one(2025, 3, 13));
         assert_eq!(dates_of(2028, "World Kidney Day"), one(2028, 3, 9));
@@ -912,7 +912,7 @@ mod tests {
         let catalogue = awareness_catalogue();
         for (i, entry) in catalogue.iter().enumerate() {
             assert!(!entry.source.is_empty(), "{}", entry.name_en);
-            // Verified means "checked against the URL cited in the research".
+            // Verified means "checked against the URL cited in `source`".
             if entry.verified {
                 assert!(entry.source.starts_with("https://"), "{}", entry.name_en);
             }
@@ -992,7 +992,7 @@ mod tests {
 
     #[test]
     fn semaine_du_rein_suggestion() {
-        // Observed dates, research 4.3.
+        // Observed dates, from France Rein's announcements.
         assert_eq!(
             suggested_semaine_du_rein(2024),
             Some((ymd(2024, 3, 9), ymd(2024, 3, 16)))

@@ -1,8 +1,7 @@
 //! What each network accepts: text limits in the network's own unit, plus the few facts a
 //! lint needs about media, links, hashtags and forbidden characters.
 //!
-//! It owns the table as data, each number with its source (a short key such as `S22`
-//! and the public address it was read from) and whether a primary source confirms both
+//! It owns the table as data, each number with its source (the public address it was read from) and whether a primary source confirms both
 //! the number and the unit (`verified`). It does not count (that is [`crate::count`]) nor
 //! decide severities (that is the caller's job): a lint reads a [`Limit`], counts with
 //! its [`Unit`] and compares.
@@ -45,8 +44,7 @@ pub struct Limit {
     pub unit: Unit,
     /// Inclusive maximum, in `unit`.
     pub max: usize,
-    /// Where the number comes from: a short key (`S22`, also used in the notes) and the
-    /// public address of the source.
+    /// Where the number comes from: the public address of the source.
     pub source: &'static str,
     /// A primary source (the network's documentation or reference code) states both the
     /// number and the unit.
@@ -194,7 +192,7 @@ fn group_thousands(n: usize) -> String {
     out
 }
 
-const S1_S4: &str = "S1-S4 https://github.com/twitter/twitter-text/blob/master/config/v3.json ; \
+const X_SOURCES: &str = "https://github.com/twitter/twitter-text/blob/master/config/v3.json ; \
                      https://docs.x.com/fundamentals/counting-characters";
 
 static X: Profile = Profile {
@@ -203,9 +201,9 @@ static X: Profile = Profile {
         field: Field::Text,
         unit: Unit::XWeighted,
         max: 280,
-        source: S1_S4,
+        source: X_SOURCES,
         verified: true,
-        note: "standard accounts; Premium accounts have 25,000 (S15, S16)",
+        note: "standard accounts; Premium accounts have 25,000 (Buffer's and upload-post's character-limit guides)",
     }],
     needs_media: false,
     links: Links::Clickable,
@@ -213,8 +211,8 @@ static X: Profile = Profile {
     // A post holding one of these is invalid for twitter-text (`invalidCharsGroup` in
     // https://github.com/twitter/twitter-text/tree/master/js/src/regexp).
     forbidden_chars: &crate::count::x::INVALID_CHARS,
-    note: "no hashtag cap is documented (the server caps 50, S5); U+FFFE, U+FEFF and U+FFFF \
-           make a post invalid (S34)",
+    note: "no hashtag cap is documented (the server caps 50); U+FFFE, U+FEFF and U+FFFF \
+           make a post invalid (twitter-text's invalid characters)",
 };
 
 static INSTAGRAM: Profile = Profile {
@@ -223,7 +221,7 @@ static INSTAGRAM: Profile = Profile {
         field: Field::Text,
         unit: Unit::Chars,
         max: 2200,
-        source: "S9 https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media",
+        source: "https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-user/media",
         verified: false,
         note: "\"Maximum 2200 characters\": the number is Meta's, the unit is not documented \
                (one scheduler counts graphemes); characters are the reading that flags more",
@@ -232,9 +230,9 @@ static INSTAGRAM: Profile = Profile {
     links: Links::Plain,
     max_hashtags: Some(5),
     forbidden_chars: &[],
-    note: "media required, no text-only post (S13); caption links are not clickable (S11); \
-           5 hashtags since Instagram's December 2025 announcement (S10), the API reference \
-           still says 30 (S9); 20 @ tags (S9)",
+    note: "media required, no text-only post (Instagram content publishing API); caption links are not clickable; \
+           5 hashtags since Instagram's December 2025 announcement, the API reference \
+           still says 30 (Instagram Graph API media reference); 20 @ tags (Instagram Graph API media reference)",
 };
 
 static FACEBOOK: Profile = Profile {
@@ -243,10 +241,10 @@ static FACEBOOK: Profile = Profile {
         field: Field::Text,
         unit: Unit::Chars,
         max: 63_206,
-        source: "S16 https://docs.upload-post.com/resources/character-limits/",
+        source: "https://docs.upload-post.com/resources/character-limits/",
         verified: false,
         note: "from schedulers' documentation, unit not documented; Buffer enforces 5,000 \
-               (S15), so an export through Buffer has a lower limit",
+               (Buffer's character-limit guide), so an export through Buffer has a lower limit",
     }],
     needs_media: false,
     links: Links::Clickable,
@@ -261,7 +259,7 @@ static LINKEDIN: Profile = Profile {
         field: Field::Text,
         unit: Unit::Utf16,
         max: 3000,
-        source: "S18 https://ayrshare.com/integration/linkedin ; S15 https://developers.buffer.com/guides/character-limits.md",
+        source: "https://ayrshare.com/integration/linkedin ; https://developers.buffer.com/guides/character-limits.md",
         verified: false,
         note: "3,000 \"characters\" for `commentary`; Buffer counts UTF-16 units (an emoji or \
                a \"bold\" Unicode letter counts 2), the stricter reading, kept here",
@@ -270,7 +268,7 @@ static LINKEDIN: Profile = Profile {
     links: Links::Clickable,
     max_hashtags: None,
     forbidden_chars: &[],
-    note: "reserved little-format characters must be escaped on API export (S17), an export \
+    note: "reserved little-format characters must be escaped on API export (LinkedIn little text format), an export \
            concern, not a forbidden character",
 };
 
@@ -280,17 +278,17 @@ static TIKTOK: Profile = Profile {
         field: Field::Text,
         unit: Unit::Utf16,
         max: 2200,
-        source: "S19 https://developers.tiktok.com/doc/content-posting-api-reference-direct-post",
+        source: "https://developers.tiktok.com/doc/content-posting-api-reference-direct-post",
         verified: true,
         note: "video caption (`post_info.title`), \"2200 in UTF-16 runes\"; photo posts have \
-               a 90 title and a 4,000 description (S19)",
+               a 90 title and a 4,000 description (TikTok content posting API)",
     }],
     needs_media: true,
     links: Links::Plain,
     max_hashtags: None,
     forbidden_chars: &[],
-    note: "video or photos required (S20); caption links not clickable [UNC]; a 5-hashtag cap \
-           was reported from in-app notices but never announced (S21), so it is not a cap \
+    note: "video or photos required; caption links not clickable (unconfirmed); a 5-hashtag cap \
+           was reported from in-app notices but never announced, so it is not a cap \
            here: a rule may warn past 5",
 };
 
@@ -301,7 +299,7 @@ static YOUTUBE: Profile = Profile {
             field: Field::Title,
             unit: Unit::Chars,
             max: 100,
-            source: "S22 https://developers.google.com/youtube/v3/docs/videos",
+            source: "https://developers.google.com/youtube/v3/docs/videos",
             verified: true,
             note: "`snippet.title`, \"100 characters\"",
         },
@@ -309,7 +307,7 @@ static YOUTUBE: Profile = Profile {
             field: Field::Text,
             unit: Unit::Utf8Bytes,
             max: 5000,
-            source: "S22 https://developers.google.com/youtube/v3/docs/videos",
+            source: "https://developers.google.com/youtube/v3/docs/videos",
             verified: true,
             note: "`snippet.description`, \"5000 bytes\": each accented letter costs 2",
         },
@@ -319,8 +317,8 @@ static YOUTUBE: Profile = Profile {
     max_hashtags: None,
     forbidden_chars: &['<', '>'],
     note: "video required; title and description \"may contain all valid UTF-8 characters \
-           except < and >\" (S22); the rule that more than 15 hashtags makes YouTube ignore \
-           them all comes from secondary sources only (S23), so it is not a cap here",
+           except < and >\" (YouTube Data API, videos); the rule that more than 15 hashtags makes YouTube ignore \
+           them all comes from secondary sources only, so it is not a cap here",
 };
 
 static SCOOPIT: Profile = Profile {
@@ -330,7 +328,7 @@ static SCOOPIT: Profile = Profile {
     links: Links::Clickable,
     max_hashtags: None,
     forbidden_chars: &[],
-    note: "no length limit documented (S31 https://www.scoop.it/dev/api/1/urls)",
+    note: "no length limit documented (https://www.scoop.it/dev/api/1/urls)",
 };
 
 static THREADS: Profile = Profile {
@@ -339,7 +337,7 @@ static THREADS: Profile = Profile {
         field: Field::Text,
         unit: Unit::ThreadsChars,
         max: 500,
-        source: "S26 https://developers.facebook.com/documentation/threads/posts",
+        source: "https://developers.facebook.com/documentation/threads/posts",
         verified: true,
         note: "500 characters, \"emojis are counted as the number of UTF-8 bytes\"; how Meta \
                delimits an emoji is our reading (see `count::threads_chars`)",
@@ -348,7 +346,7 @@ static THREADS: Profile = Profile {
     links: Links::Clickable,
     max_hashtags: Some(1),
     forbidden_chars: &[],
-    note: "one topic tag per post; at most 5 links since 22 December 2025 (S26)",
+    note: "one topic tag per post; at most 5 links since 22 December 2025 (Threads API, posts)",
 };
 
 static BLUESKY: Profile = Profile {
@@ -358,7 +356,7 @@ static BLUESKY: Profile = Profile {
             field: Field::Text,
             unit: Unit::Graphemes,
             max: 300,
-            source: "S27 https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json",
+            source: "https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json",
             verified: true,
             note: "`maxGraphemes: 300`",
         },
@@ -366,7 +364,7 @@ static BLUESKY: Profile = Profile {
             field: Field::Text,
             unit: Unit::Utf8Bytes,
             max: 3000,
-            source: "S27 https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json",
+            source: "https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json",
             verified: true,
             note: "`maxLength: 3000` (bytes)",
         },
@@ -375,7 +373,7 @@ static BLUESKY: Profile = Profile {
     links: Links::ViaFacets,
     max_hashtags: None,
     forbidden_chars: &[],
-    note: "links and mentions are clickable only through `app.bsky.richtext.facet` (S27)",
+    note: "links and mentions are clickable only through `app.bsky.richtext.facet` (Bluesky lexicons)",
 };
 
 static MASTODON: Profile = Profile {
@@ -384,11 +382,11 @@ static MASTODON: Profile = Profile {
         field: Field::Text,
         unit: Unit::MastodonChars,
         max: 500,
-        source: "S28 https://neet.github.io/masto.js/interfaces/mastodon.v2.InstanceStatusesConfiguration.html",
+        source: "https://neet.github.io/masto.js/interfaces/mastodon.v2.InstanceStatusesConfiguration.html",
         verified: false,
         note: "the default; each server sets its own (`configuration.statuses.max_characters` \
                of `/api/v2/instance`); the content warning counts too; the counting rules come \
-               from `StatusLengthValidator` as seen in Mastodon-derived code [UNC]",
+               from `StatusLengthValidator` as seen in Mastodon-derived code (unconfirmed)",
     }],
     needs_media: false,
     links: Links::Clickable,
@@ -419,11 +417,10 @@ mod tests {
     }
 
     #[test]
-    fn every_limit_has_a_source_key_and_a_positive_max() {
+    fn every_limit_has_a_source_url_and_a_positive_max() {
         for network in NETWORKS {
             for limit in limits(network) {
-                assert!(limit.source.starts_with('S'), "{network:?}");
-                assert!(limit.source.contains("https://"), "{network:?}");
+                assert!(limit.source.starts_with("https://"), "{network:?}");
                 assert!(limit.max > 0);
                 assert!(!limit.note.is_empty());
             }
@@ -487,12 +484,12 @@ mod tests {
                 .all(|l| l.starts_with("| ") && l.ends_with(" |"))
         );
         assert!(table.contains(&format!(
-            "| X | text | 280 | X weighted characters | yes | {S1_S4} |"
+            "| X | text | 280 | X weighted characters | yes | {X_SOURCES} |"
         )));
-        assert!(table.contains("| Facebook | text | 63,206 | characters | no | S16 "));
-        assert!(table.contains("| YouTube | title | 100 | characters | yes | S22 "));
-        assert!(table.contains("| YouTube | text | 5,000 | UTF-8 bytes | yes | S22 "));
-        assert!(table.contains("| Bluesky | text | 300 | graphemes | yes | S27 "));
+        assert!(table.contains("| Facebook | text | 63,206 | characters | no | https://docs.upload-post.com/resources/character-limits/ |"));
+        assert!(table.contains("| YouTube | title | 100 | characters | yes | https://developers.google.com/youtube/v3/docs/videos |"));
+        assert!(table.contains("| YouTube | text | 5,000 | UTF-8 bytes | yes | https://developers.google.com/youtube/v3/docs/videos |"));
+        assert!(table.contains("| Bluesky | text | 300 | graphemes | yes | https://github.com/bluesky-social/atproto/blob/main/lexicons/app/bsky/feed/post.json |"));
         assert!(table.contains("| Scoop.it | - | - | none documented | - | - |"));
         assert!(table.contains("| Other | - | - | none documented | - | - |"));
     }
