@@ -29,6 +29,7 @@ pub mod diff;
 pub mod discover;
 pub mod edit;
 pub mod export;
+pub mod figure;
 pub mod git;
 pub mod load;
 pub mod model;

@@ -9,10 +9,12 @@
 //!   Monday in Paris is Monday's, though it is still Sunday in UTC).
 //!   Cancelled posts are left out. A repeating post appears as its
 //!   occurrences in the week, each named `<post>@<YYYY-MM-DD>`.
-//! - **Unplaced pairs**: every pair without a time, of a post that is not
-//!   cancelled (ideas included: the lead decides on them too), whose window
-//!   (`on`, `between`, the campaign's dates, else from today on) meets the
-//!   week.
+//! - **Unplaced pairs**: every pair without a time, of a draft or a post
+//!   further along, whose window (`on`, `between`, the campaign's dates,
+//!   else from today on) meets the week, or ended before it when the week
+//!   is today's or later (late: still to place). Ideas are decided in
+//!   `backlog`: the plan only counts those whose window meets the week
+//!   (see [`unplaced_in`]).
 //! - **Events**, one per day of the week they cover: public holidays (when
 //!   `calendar.holidays = "FR"`), blackout days, freeze days, awareness days
 //!   (the built-in ones when `calendar.awareness` is true, and the calendar's
@@ -26,6 +28,7 @@ pub mod balance;
 pub mod campaign;
 pub mod labels;
 pub mod render;
+pub mod table;
 pub mod week;
 
 use std::collections::BTreeSet;
@@ -67,6 +70,8 @@ pub struct WeekPlan {
     pub events: Vec<Event>,
     pub channels: Vec<ChannelPlan>,
     pub unplaced: Vec<Unplaced>,
+    /// Ideas that could go out in the week, left to `backlog`.
+    pub ideas: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -246,26 +251,27 @@ pub fn week(calendar: &Calendar, query: &Query<'_>) -> WeekPlan {
             flags: flags(calendar, post, pair.channel, pair.time.local, length),
         });
     }
-    let mut unplaced: Vec<Unplaced> = calendar
-        .posts
-        .iter()
-        .filter(|p| p.status.value != Status::Cancelled)
-        .flat_map(|post| {
-            post.channel_ids()
-                .filter(|c| keep(c) && post.at(c).is_none())
-                .filter_map(move |channel| {
-                    let (from, to) = post.window(channel, calendar, query.today);
-                    week.meets(from, to).then(|| Unplaced {
-                        post: post.id.value.clone(),
-                        channel: channel.to_owned(),
-                        title: post.title.clone(),
-                        status: post.status.value,
-                        from,
-                        to,
-                    })
-                })
-        })
-        .collect();
+    let mut unplaced: Vec<Unplaced> = Vec::new();
+    let mut ideas = BTreeSet::new();
+    for post in &calendar.posts {
+        for channel in post.channel_ids().filter(|c| keep(c) && post.at(c).is_none()) {
+            let (from, to) = post.window(channel, calendar, query.today);
+            match unplaced_in(week, query.today, post.status.value, from, to) {
+                UnplacedIn::List => unplaced.push(Unplaced {
+                    post: post.id.value.clone(),
+                    channel: channel.to_owned(),
+                    title: post.title.clone(),
+                    status: post.status.value,
+                    from,
+                    to,
+                }),
+                UnplacedIn::Backlog => {
+                    ideas.insert(post.id.value.as_str());
+                }
+                UnplacedIn::Neither => {}
+            }
+        }
+    }
     unplaced.sort_by(|a, b| (&a.channel, &a.post).cmp(&(&b.channel, &b.post)));
     WeekPlan {
         week,
@@ -275,6 +281,47 @@ pub fn week(calendar: &Calendar, query: &Query<'_>) -> WeekPlan {
         events: events(calendar, week, query.today),
         channels,
         unplaced,
+        ideas: ideas.len(),
+    }
+}
+
+/// Where a week's plan puts an unplaced pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnplacedIn {
+    /// In the "unplaced" list.
+    List,
+    /// In the count of ideas waiting in `backlog`.
+    Backlog,
+    Neither,
+}
+
+/// Which unplaced pairs a week's plan shows. A draft or later is listed
+/// when its window meets the week, or ended before it while the week is
+/// today's or a later one: it is late and still has to be placed or
+/// re-dated (a past week's plan stays as it was). An idea whose window
+/// meets the week is only counted: ideas are decided in `backlog`, and one
+/// without a window would otherwise show in every week from today on.
+fn unplaced_in(
+    week: Week,
+    today: NaiveDate,
+    status: Status,
+    from: NaiveDate,
+    to: Option<NaiveDate>,
+) -> UnplacedIn {
+    let meets = week.meets(from, to);
+    match status {
+        Status::Cancelled => UnplacedIn::Neither,
+        Status::Idea if meets => UnplacedIn::Backlog,
+        Status::Idea => UnplacedIn::Neither,
+        _ if meets => UnplacedIn::List,
+        _ => {
+            let late = to.is_some_and(|to| to < week.monday()) && week.sunday() >= today;
+            if late {
+                UnplacedIn::List
+            } else {
+                UnplacedIn::Neither
+            }
+        }
     }
 }
 

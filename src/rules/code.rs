@@ -77,7 +77,9 @@ codes! {
         "Enums (status, role, network, audience_kind, export, language), dates\n\
          (`2026-10-05`), local date-times without offset (`2026-10-05T12:30:00`),\n\
          slots (`\"tue 12:30\"`), IANA time zones (`Europe/Paris`), counts that\n\
-         cannot be negative, `min` above `max`, and ids (`[a-z0-9-]+`) are checked.\n\
+         cannot be negative, `min` above `max`, ids (`[a-z0-9-]+`), and lists that\n\
+         must name something (a post's `channels`: a post on no channel can never\n\
+         go out, and would be missing from every count) are checked.\n\
          The message says what would be valid.\n\n\
          Source: edcal's file format (the README's file reference); time zones: the\n\
          IANA tz database, https://www.iana.org/time-zones.";

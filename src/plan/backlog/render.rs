@@ -9,7 +9,6 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
-use comfy_table::{ColumnConstraint, Width};
 use serde::Serialize;
 
 use super::{Backlog, Item, Lack, Missing, Window};
@@ -27,9 +26,9 @@ pub fn write_table(backlog: &Backlog, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{}", nothing(l))?;
     } else {
         let mut t = table(item_header(l, true));
-        for (column, width) in t.column_iter_mut().zip(COMPACT_WIDTHS) {
-            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
-        }
+        // Status and owner, age and window never wrap; the post's title
+        // gives them room.
+        t.widths(&COMPACT_WIDTHS, 0).whole(&[1, 2, 3]);
         for item in &backlog.items {
             t.add_row(item_row(item, backlog, l, true));
         }
@@ -39,6 +38,7 @@ pub fn write_table(backlog: &Backlog, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", balance_title(&backlog.balance, l))?;
     if !backlog.balance.themes.is_empty() {
         let mut t = table(balance_header(l));
+        t.whole(&[1, 2, 3]);
         for theme in &backlog.balance.themes {
             t.add_row(balance_row(theme, l));
         }
