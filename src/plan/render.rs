@@ -39,9 +39,9 @@ pub fn write_table(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
             continue;
         }
         let mut t = table(post_header(l, true));
-        // Day, time, status, length and flags never wrap; the post's
-        // title gives them room.
-        t.widths(&COMPACT_WIDTHS, 2).whole(&[0, 1, 3, 4, 5]);
+        // Day, time, status and length never wrap; the post's title gives
+        // them room.
+        t.widths(&COMPACT_WIDTHS, 2).whole(&[0, 1, 3, 4]);
         for row in post_rows(channel, l, clock, true) {
             t.add_row(row);
         }

@@ -11,10 +11,10 @@
 //! title still wraps, at its spaces.
 //!
 //! With fixed widths ([`TextTable::widths`]) the room a column needs beyond
-//! its width is taken from the one column declared flexible (the title's),
-//! as long as that column keeps its own widest word; when even that is not
-//! enough, the table grows wider than [`TABLE_WIDTH`]: a wide table beats a
-//! broken id.
+//! its width is taken from the column declared flexible (the title's), down
+//! to its own widest piece, then from the room other columns leave unused;
+//! when even that is not enough, the table grows wider than
+//! [`TABLE_WIDTH`]: a wide table beats a broken id.
 
 use std::fmt;
 
@@ -68,9 +68,10 @@ impl TextTable {
         self
     }
 
-    /// The narrowest each column may be, padding included: its widest
-    /// whole piece, header included.
-    fn floors(&self) -> Vec<u16> {
+    /// Per column, padding included: the narrowest it may be (its widest
+    /// whole piece), and the width its widest line takes (what it uses
+    /// without wrapping anything). Header included.
+    fn measure(&self) -> (Vec<u16>, Vec<u16>) {
         let columns = self
             .rows
             .iter()
@@ -78,25 +79,29 @@ impl TextTable {
             .chain([self.header.len()])
             .max()
             .unwrap_or(0);
+        let padded = |w: usize| u16::try_from(w).unwrap_or(u16::MAX).saturating_add(PADDING);
         (0..columns)
             .map(|i| {
                 let whole_lines = self.whole.contains(&i);
-                let widest = std::iter::once(&self.header)
-                    .chain(&self.rows)
-                    .filter_map(|row| row.get(i))
-                    .flat_map(|cell| cell.lines())
-                    .map(|line| {
-                        if whole_lines {
-                            line.width()
-                        } else {
-                            line.split(' ').map(str::width).max().unwrap_or(0)
-                        }
-                    })
-                    .max()
-                    .unwrap_or(0);
-                u16::try_from(widest).unwrap_or(u16::MAX).saturating_add(PADDING)
+                let lines = || {
+                    std::iter::once(&self.header)
+                        .chain(&self.rows)
+                        .filter_map(move |row| row.get(i))
+                        .flat_map(|cell| cell.lines())
+                };
+                let widest_line = lines().map(str::width).max().unwrap_or(0);
+                let floor = if whole_lines {
+                    widest_line
+                } else {
+                    lines()
+                        .flat_map(|line| line.split(' '))
+                        .map(str::width)
+                        .max()
+                        .unwrap_or(0)
+                };
+                (padded(floor), padded(widest_line))
             })
-            .collect()
+            .unzip()
     }
 
     /// The comfy-table to draw, constraints set.
@@ -111,9 +116,9 @@ impl TextTable {
         for row in &self.rows {
             table.add_row(row.clone());
         }
-        let floors = self.floors();
+        let (floors, used) = self.measure();
         let constraints: Vec<ColumnConstraint> = match &self.widths {
-            Some((widths, flexible)) => fixed(widths, *flexible, &floors)
+            Some((widths, flexible)) => fixed(widths, *flexible, &floors, &used)
                 .into_iter()
                 .map(|w| ColumnConstraint::Absolute(Width::Fixed(w)))
                 .collect(),
@@ -142,19 +147,31 @@ impl TextTable {
     }
 }
 
-/// `widths` grown to `floors`, the growth taken from `flexible` down to its
-/// own floor.
-fn fixed(widths: &[u16], flexible: usize, floors: &[u16]) -> Vec<u16> {
+/// `widths` grown to `floors`. The growth is taken from `flexible` down to
+/// its floor, then from the other columns, last first, each down to the
+/// width it `used` (so that nothing else starts to wrap), and the table
+/// grows by what is left.
+fn fixed(widths: &[u16], flexible: usize, floors: &[u16], used: &[u16]) -> Vec<u16> {
+    let at = |v: &[u16], i: usize| v.get(i).copied().unwrap_or(0);
     let mut out: Vec<u16> = widths
         .iter()
         .enumerate()
-        .map(|(i, &w)| w.max(floors.get(i).copied().unwrap_or(0)))
+        .map(|(i, &w)| w.max(at(floors, i)))
         .collect();
-    let grown: u16 = out.iter().zip(widths).map(|(o, w)| o - w).sum();
-    if let Some(room) = out.get_mut(flexible) {
-        let floor = floors.get(flexible).copied().unwrap_or(0);
-        let given = grown.min(room.saturating_sub(floor));
-        *room -= given;
+    let mut grown: u16 = out.iter().zip(widths).map(|(o, w)| o - w).sum();
+    let givers = (0..out.len()).rev().filter(|&i| i != flexible);
+    for i in std::iter::once(flexible).chain(givers) {
+        let keep = if i == flexible {
+            at(floors, i)
+        } else {
+            at(used, i).max(at(floors, i))
+        };
+        let Some(width) = out.get_mut(i) else {
+            continue;
+        };
+        let given = grown.min(width.saturating_sub(keep));
+        *width -= given;
+        grown -= given;
     }
     out
 }

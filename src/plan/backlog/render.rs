@@ -26,9 +26,9 @@ pub fn write_table(backlog: &Backlog, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{}", nothing(l))?;
     } else {
         let mut t = table(item_header(l, true));
-        // Status and owner, age and window never wrap; the post's title
-        // gives them room.
-        t.widths(&COMPACT_WIDTHS, 0).whole(&[1, 2, 3]);
+        // Status and owner, and age never wrap; the post's title gives
+        // them room.
+        t.widths(&COMPACT_WIDTHS, 0).whole(&[1, 2]);
         for item in &backlog.items {
             t.add_row(item_row(item, backlog, l, true));
         }
@@ -240,8 +240,9 @@ fn nothing(l: Labels) -> String {
 }
 
 /// Widths of the terminal columns, padding included (6 go to the borders):
-/// the post gets the room, the missing items one short label a line.
-const COMPACT_WIDTHS: [u16; 5] = [100 - 6 - (16 + 7 + 16 + 20), 16, 7, 16, 20];
+/// the post gets the room, the missing items one short label a line, the
+/// window room for `1er–18 décembre` on one line.
+const COMPACT_WIDTHS: [u16; 5] = [100 - 6 - (16 + 7 + 17 + 20), 16, 7, 17, 20];
 
 fn item_header(l: Labels, compact: bool) -> Vec<String> {
     let words: &[Word] = if compact {
