@@ -105,7 +105,10 @@ impl Refusal {
     pub fn needs_action(&self) -> bool {
         matches!(
             self,
-            Refusal::NoApproval | Refusal::NoMedicalReview(_) | Refusal::Stale | Refusal::Unsealed(_)
+            Refusal::NoApproval
+                | Refusal::NoMedicalReview(_)
+                | Refusal::Stale
+                | Refusal::Unsealed(_)
         )
     }
 }

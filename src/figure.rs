@@ -35,12 +35,6 @@ pub fn threshold(value: f64) -> String {
     format!("{value}")
 }
 
-/// [`measured`] with a decimal comma, for labels in French.
-#[must_use]
-pub fn measured_fr(value: f64, threshold: f64, decimals: u8) -> String {
-    measured(value, threshold, decimals).replace('.', ",")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +67,6 @@ mod tests {
         assert_eq!(threshold(70.0), "70");
         assert_eq!(threshold(2.5), "2.5");
         assert_eq!(threshold(0.0), "0");
-        assert_eq!(measured_fr(24.75, 25.0, 1), "24,8");
+        assert_eq!(measured(24.75, 25.0, 1), "24.8");
     }
 }

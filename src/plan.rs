@@ -254,7 +254,10 @@ pub fn week(calendar: &Calendar, query: &Query<'_>) -> WeekPlan {
     let mut unplaced: Vec<Unplaced> = Vec::new();
     let mut ideas = BTreeSet::new();
     for post in &calendar.posts {
-        for channel in post.channel_ids().filter(|c| keep(c) && post.at(c).is_none()) {
+        for channel in post
+            .channel_ids()
+            .filter(|c| keep(c) && post.at(c).is_none())
+        {
             let (from, to) = post.window(channel, calendar, query.today);
             match unplaced_in(week, query.today, post.status.value, from, to) {
                 UnplacedIn::List => unplaced.push(Unplaced {
@@ -309,19 +312,12 @@ fn unplaced_in(
     to: Option<NaiveDate>,
 ) -> UnplacedIn {
     let meets = week.meets(from, to);
+    let late = to.is_some_and(|to| to < week.monday()) && week.sunday() >= today;
     match status {
-        Status::Cancelled => UnplacedIn::Neither,
         Status::Idea if meets => UnplacedIn::Backlog,
-        Status::Idea => UnplacedIn::Neither,
-        _ if meets => UnplacedIn::List,
-        _ => {
-            let late = to.is_some_and(|to| to < week.monday()) && week.sunday() >= today;
-            if late {
-                UnplacedIn::List
-            } else {
-                UnplacedIn::Neither
-            }
-        }
+        Status::Idea | Status::Cancelled => UnplacedIn::Neither,
+        _ if meets || late => UnplacedIn::List,
+        _ => UnplacedIn::Neither,
     }
 }
 
@@ -470,6 +466,37 @@ mod tests {
     use chrono::{NaiveDateTime, TimeZone, Utc};
 
     use super::*;
+
+    /// Regression: ideas without a window showed in every week's plan from
+    /// today on.
+    #[test]
+    fn a_week_lists_drafts_and_later_and_counts_ideas() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let week = Week::of(d("2026-10-07"));
+        let today = d("2026-10-07");
+        let open = (d("2026-10-07"), None);
+        let this_week = (d("2026-10-08"), Some(d("2026-10-08")));
+        let passed = (d("2026-09-28"), Some(d("2026-10-02")));
+        let later = (d("2026-11-10"), Some(d("2026-11-10")));
+        let at = |status, (from, to): (NaiveDate, Option<NaiveDate>)| {
+            unplaced_in(week, today, status, from, to)
+        };
+        assert_eq!(at(Status::Idea, open), UnplacedIn::Backlog);
+        assert_eq!(at(Status::Idea, this_week), UnplacedIn::Backlog);
+        assert_eq!(at(Status::Idea, later), UnplacedIn::Neither);
+        assert_eq!(at(Status::Idea, passed), UnplacedIn::Neither);
+        assert_eq!(at(Status::Draft, open), UnplacedIn::List);
+        assert_eq!(at(Status::Review, this_week), UnplacedIn::List);
+        assert_eq!(at(Status::Draft, later), UnplacedIn::Neither);
+        assert_eq!(at(Status::Cancelled, this_week), UnplacedIn::Neither);
+        // Late: listed in today's week and after, not in a past week's plan.
+        assert_eq!(at(Status::Approved, passed), UnplacedIn::List);
+        let past = Week::of(d("2026-10-07")).next();
+        assert_eq!(
+            unplaced_in(past, d("2026-10-20"), Status::Draft, passed.0, passed.1),
+            UnplacedIn::Neither
+        );
+    }
 
     /// Bucketing is by local wall-clock date: a post at 00:30 local on Monday
     /// is Monday's, though UTC still says Sunday, and a post after the fall

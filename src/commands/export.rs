@@ -203,10 +203,9 @@ fn csv(args: &CsvArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
             (None, None) => "stdout".to_owned(),
         })
         .collect();
-    let (listed, summed): (Vec<&Listed>, Vec<&Listed>) = out
-        .skipped
-        .iter()
-        .partition(|l| args.verbose || l.refusal.as_ref().is_none_or(export::Refusal::needs_action));
+    let (listed, summed): (Vec<&Listed>, Vec<&Listed>) = out.skipped.iter().partition(|l| {
+        args.verbose || l.refusal.as_ref().is_none_or(export::Refusal::needs_action)
+    });
     for l in listed {
         writeln!(ctx.stderr, "{}", line("skipped", l))?;
     }
@@ -214,7 +213,10 @@ fn csv(args: &CsvArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
         writeln!(ctx.stderr, "skipped {}: {reason}", plural(n, "pair"))?;
     }
     if !summed.is_empty() {
-        writeln!(ctx.stderr, "(`--verbose` lists the skipped pairs one by one)")?;
+        writeln!(
+            ctx.stderr,
+            "(`--verbose` lists the skipped pairs one by one)"
+        )?;
     }
     for l in &out.refused {
         writeln!(ctx.stderr, "{}", line("refused", l))?;

@@ -13,9 +13,9 @@ use chrono::{NaiveDate, Offset};
 use serde::Serialize;
 
 use super::labels::{Labels, Word};
-use crate::model::Language;
 use super::table::TextTable;
 use super::{ChannelPlan, Event, EventKind, WeekPlan};
+use crate::model::Language;
 
 pub use super::table::TABLE_WIDTH;
 

@@ -690,10 +690,7 @@ mod tests {
         let text = "L'hospitalisation ambulatoire évite l'hospitalisation. \
                     Consultez https://example.org/consultation-anesthesie #Prévention \
                     en 2026 avec l'IRM.";
-        assert_eq!(
-            long_words(text, 4, 3),
-            ["L'hospitalisation", "ambulatoire"]
-        );
+        assert_eq!(long_words(text, 4, 3), ["L'hospitalisation", "ambulatoire"]);
         assert!(long_words("Un mot court.", 3, 3).is_empty());
     }
 

@@ -441,7 +441,8 @@ fn balance_row(t: &ThemeBalance, l: Labels) -> Vec<String> {
         format!("{}\n{}", t.theme, t.label),
         percent(t.target, l),
         number(t.planned, l),
-        t.share.map_or_else(|| "–".to_owned(), |s| percent(s, l)),
+        t.share
+            .map_or_else(|| "–".to_owned(), |s| share_percent(s, t.target, l)),
         mark,
     ]
 }
@@ -449,6 +450,17 @@ fn balance_row(t: &ThemeBalance, l: Labels) -> Vec<String> {
 /// `25 %` / `25%`, to the nearest point.
 fn percent(x: f64, l: Labels) -> String {
     let p = (x * 100.0).round();
+    match l.language {
+        Language::Fr => format!("{p} %"),
+        Language::En => format!("{p}%"),
+    }
+}
+
+/// A share beside its target, to the nearest point but never rounded onto
+/// or across the target (24.7 % against 25 % prints `24 %`): the marks
+/// compare the unrounded values.
+fn share_percent(share: f64, target: f64, l: Labels) -> String {
+    let p = crate::figure::measured(share * 100.0, target * 100.0, 0);
     match l.language {
         Language::Fr => format!("{p} %"),
         Language::En => format!("{p}%"),
