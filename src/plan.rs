@@ -259,7 +259,8 @@ pub fn week(calendar: &Calendar, query: &Query<'_>) -> WeekPlan {
             .filter(|c| keep(c) && post.at(c).is_none())
         {
             let (from, to) = post.window(channel, calendar, query.today);
-            match unplaced_in(week, query.today, post.status.value, from, to) {
+            let days = (week.monday(), week.sunday());
+            match unplaced_in(days, query.today, post.status.value, from, to) {
                 UnplacedIn::List => unplaced.push(Unplaced {
                     post: post.id.value.clone(),
                     channel: channel.to_owned(),
@@ -298,21 +299,22 @@ enum UnplacedIn {
     Neither,
 }
 
-/// Which unplaced pairs a week's plan shows. A draft or later is listed
-/// when its window meets the week, or ended before it while the week is
-/// today's or a later one: it is late and still has to be placed or
-/// re-dated (a past week's plan stays as it was). An idea whose window
-/// meets the week is only counted: ideas are decided in `backlog`, and one
-/// without a window would otherwise show in every week from today on.
+/// Which unplaced pairs the plan of the days `first..=last` (a week) shows.
+/// A draft or later is listed when its window `from..=to` meets those days,
+/// or ended before them while they end today or later: it is late and still
+/// has to be placed or re-dated (a past week's plan stays as it was). An
+/// idea whose window meets the days is only counted: ideas are decided in
+/// `backlog`, and one without a window would otherwise show in every week
+/// from today on.
 fn unplaced_in(
-    week: Week,
+    (first, last): (NaiveDate, NaiveDate),
     today: NaiveDate,
     status: Status,
     from: NaiveDate,
     to: Option<NaiveDate>,
 ) -> UnplacedIn {
-    let meets = week.meets(from, to);
-    let late = to.is_some_and(|to| to < week.monday()) && week.sunday() >= today;
+    let meets = from <= last && to.is_none_or(|to| to >= first);
+    let late = to.is_some_and(|to| to < first) && last >= today;
     match status {
         Status::Idea if meets => UnplacedIn::Backlog,
         Status::Idea | Status::Cancelled => UnplacedIn::Neither,
@@ -472,7 +474,7 @@ mod tests {
     #[test]
     fn a_week_lists_drafts_and_later_and_counts_ideas() {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-        let week = Week::of(d("2026-10-07"));
+        let week = (d("2026-10-05"), d("2026-10-11"));
         let today = d("2026-10-07");
         let open = (d("2026-10-07"), None);
         let this_week = (d("2026-10-08"), Some(d("2026-10-08")));
@@ -491,7 +493,7 @@ mod tests {
         assert_eq!(at(Status::Cancelled, this_week), UnplacedIn::Neither);
         // Late: listed in today's week and after, not in a past week's plan.
         assert_eq!(at(Status::Approved, passed), UnplacedIn::List);
-        let past = Week::of(d("2026-10-07")).next();
+        let past = (d("2026-10-12"), d("2026-10-18"));
         assert_eq!(
             unplaced_in(past, d("2026-10-20"), Status::Draft, passed.0, passed.1),
             UnplacedIn::Neither

@@ -368,8 +368,8 @@ fn readability(
 }
 
 /// Syllables from which a word is long enough to name in `hard-to-read`'s
-/// help: four (`hos-pi-ta-li-sa-tion`, `am-bu-la-toire`), where plain
-/// language guides start to look for a shorter word.
+/// help (`hos-pi-ta-li-sa-tion`, `am-bu-la-toire`): edcal's own choice,
+/// listed in docs/sources.md; FALC asks for everyday words, not a count.
 const LONG_WORD_SYLLABLES: usize = 4;
 
 /// The help that matches the cause: a sentence over the audience's length
