@@ -8,7 +8,8 @@
 //! at least as wide as the widest piece that must stay whole in it: every
 //! word (an id, a code, a URL, `12:30`, `201/63206`), and, in the columns
 //! declared [`TextTable::whole`] (days, statuses, windows), every line. A
-//! title still wraps, at its spaces.
+//! title still wraps, at its spaces; a word of more than 60 columns (a URL
+//! pasted in a title) may be cut.
 //!
 //! With fixed widths ([`TextTable::widths`]) the room a column needs beyond
 //! its width is taken from the column declared flexible (the title's), down
@@ -26,6 +27,11 @@ pub const TABLE_WIDTH: u16 = 100;
 
 /// Columns take one space of padding on each side.
 const PADDING: u16 = 2;
+
+/// Words longer than this are not kept whole: no id or code is that long,
+/// and a URL pasted in a title must not make the table hundreds of
+/// columns wide.
+const LONGEST_WHOLE_WORD: usize = 60;
 
 /// A table in the house style, drawn by its `Display`.
 #[derive(Debug, Clone)]
@@ -96,6 +102,7 @@ impl TextTable {
                     lines()
                         .flat_map(|line| line.split(' '))
                         .map(str::width)
+                        .filter(|&w| w <= LONGEST_WHOLE_WORD)
                         .max()
                         .unwrap_or(0)
                 };
@@ -226,9 +233,16 @@ mod tests {
     fn a_table_too_narrow_for_its_ids_grows() {
         let mut t = TextTable::new(vec!["a".into(), "b".into()]);
         t.widths(&[10, 10], 0);
-        let long = "x".repeat(120);
+        let long = "x".repeat(60);
         t.add_row(vec!["court".into(), long.clone()]);
         let text = t.to_string();
         assert!(text.contains(&long), "{text}");
+    }
+
+    #[test]
+    fn a_word_longer_than_any_id_wraps_rather_than_widen_the_table() {
+        let mut t = TextTable::new(vec!["a".into()]);
+        t.add_row(vec![format!("https://example.org/{}", "x".repeat(300))]);
+        assert!(lines(&t).iter().all(|l| l.chars().count() <= 100), "{t}");
     }
 }
