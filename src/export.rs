@@ -72,6 +72,9 @@ pub struct Listed {
     /// Local time in the export zone; `None` for an unplaced pair.
     pub at: Option<NaiveDateTime>,
     pub reason: String,
+    /// The gate that held a skipped pair back; `None` for a row its format
+    /// refused.
+    pub refusal: Option<Refusal>,
 }
 
 /// Why a pair does not pass the gates of every export.
@@ -92,6 +95,22 @@ pub enum Refusal {
     Frozen(String),
     /// No time on this channel yet.
     Unplaced,
+}
+
+impl Refusal {
+    /// Whether the lead must act for the pair to go out as planned: it
+    /// looks approved, but an approval, a review or a seal is missing or
+    /// no longer matches. The other reasons (not approved yet, no time,
+    /// a freeze) are where the pair stands in the workflow.
+    pub fn needs_action(&self) -> bool {
+        matches!(
+            self,
+            Refusal::NoApproval
+                | Refusal::NoMedicalReview(_)
+                | Refusal::Stale
+                | Refusal::Unsealed(_)
+        )
+    }
 }
 
 impl std::fmt::Display for Refusal {
@@ -237,9 +256,27 @@ pub struct CsvExport {
     /// Channels left out because they have no `export` format.
     pub no_format: Vec<String>,
     /// Things to know before importing: formula cells, media to attach.
-    pub notes: Vec<String>,
+    pub notes: Vec<FileNote>,
     /// Per format used, what to set in the scheduler.
-    pub hints: Vec<String>,
+    pub hints: Vec<FormatHint>,
+}
+
+/// Something to know about one file before importing it. The file is named
+/// by its index in [`CsvExport::files`]: only the command knows where it was
+/// written (`-o`, `--out-dir`, stdout), and a message names that path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileNote {
+    pub file: usize,
+    pub text: String,
+}
+
+/// What to set in a scheduler to import the files of one format.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatHint {
+    pub format: ExportFormat,
+    /// Indexes in [`CsvExport::files`].
+    pub files: Vec<usize>,
+    pub text: String,
 }
 
 /// Builds every CSV file of the selection.
@@ -285,7 +322,7 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
         let local = instant.with_timezone(&options.tz).naive_local();
         if let Err(refusal) = gate(calendar, fixed.post, Some(fixed.time.local)) {
             out.skipped
-                .push(listed(fixed.channel, id, Some(local), refusal.to_string()));
+                .push(skipped(fixed.channel, id, Some(local), refusal));
             continue;
         }
         let channel = &calendar.channels[fixed.channel];
@@ -319,12 +356,8 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
                 continue;
             }
             let refusal = gate(calendar, post, None).expect_err("an unplaced pair never passes");
-            out.skipped.push(listed(
-                channel,
-                post.id.value.clone(),
-                None,
-                refusal.to_string(),
-            ));
+            out.skipped
+                .push(skipped(channel, post.id.value.clone(), None, refusal));
         }
     }
 
@@ -338,28 +371,26 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
     let order = |l: &Listed| (l.channel.clone(), l.at.is_none(), l.at, l.id.clone());
     out.skipped.sort_by_key(order);
     out.refused.sort_by_key(order);
-    let mut used: BTreeMap<ExportFormat, Vec<&str>> = BTreeMap::new();
-    for file in &out.files {
-        used.entry(file.format).or_default().push(&file.name);
+    let mut used: BTreeMap<ExportFormat, Vec<usize>> = BTreeMap::new();
+    for (i, file) in out.files.iter().enumerate() {
+        used.entry(file.format).or_default().push(i);
     }
-    for (format, names) in used {
+    for (format, files) in used {
         let layout = layout(format);
-        if !layout.scheduler {
-            out.hints.push(format!(
-                "{}: {} — times in RFC 3339, in UTC and in {}",
-                format_name(format),
-                names.join(", "),
-                options.tz.name()
-            ));
-            continue;
-        }
-        out.hints.push(format!(
-            "{}: {} — wall-clock times in {}: {}",
-            format_name(format),
-            names.join(", "),
-            options.tz.name(),
-            (layout.import)(options.tz.name(), options.date_order),
-        ));
+        let text = if layout.scheduler {
+            format!(
+                "wall-clock times in {}: {}",
+                options.tz.name(),
+                (layout.import)(options.tz.name(), options.date_order),
+            )
+        } else {
+            format!("times in RFC 3339, in UTC and in {}", options.tz.name())
+        };
+        out.hints.push(FormatHint {
+            format,
+            files,
+            text,
+        });
     }
     Ok(out)
 }
@@ -370,6 +401,15 @@ fn listed(channel: &str, id: String, at: Option<NaiveDateTime>, reason: String) 
         id,
         at,
         reason,
+        refusal: None,
+    }
+}
+
+fn skipped(channel: &str, id: String, at: Option<NaiveDateTime>, refusal: Refusal) -> Listed {
+    Listed {
+        reason: refusal.to_string(),
+        refusal: Some(refusal),
+        ..listed(channel, id, at, String::new())
     }
 }
 
@@ -475,12 +515,15 @@ fn write_files(
             let mut cells = (format.record)(row, date_order);
             if format.scheduler {
                 if let Some(c) = formula_start(&row.published.text) {
-                    out.notes.push(format!(
-                        "{name}: the text of `{}` starts with {}: the file carries it as approved, \
-                         so import it as is and do not open it in a spreadsheet",
-                        row.id,
-                        describe(c)
-                    ));
+                    out.notes.push(FileNote {
+                        file: out.files.len(),
+                        text: format!(
+                            "the text of `{}` starts with {}: the file carries it as approved, \
+                             so import it as is and do not open it in a spreadsheet",
+                            row.id,
+                            describe(c)
+                        ),
+                    });
                 }
             } else {
                 for cell in &mut cells {
@@ -493,12 +536,15 @@ fn write_files(
                 } else {
                     "a local file is not a URL the scheduler can fetch"
                 };
-                out.notes.push(format!(
-                    "{name}: attach `{media}` to `{}` ({}) by hand in {} ({why})",
-                    row.id,
-                    row.local.format("%Y-%m-%d %H:%M"),
-                    format.product
-                ));
+                out.notes.push(FileNote {
+                    file: out.files.len(),
+                    text: format!(
+                        "attach `{media}` to `{}` ({}) by hand in {} ({why})",
+                        row.id,
+                        row.local.format("%Y-%m-%d %H:%M"),
+                        format.product
+                    ),
+                });
             }
             writer.write_record(&cells)?;
         }

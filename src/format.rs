@@ -889,7 +889,7 @@ fn posts() -> File {
             (
                 "channels",
                 leaf(
-                    json!({ "type": "array", "items": json_ref("id"), "minItems": 1, "description": "channel ids: where it goes out" }),
+                    json!({ "type": "array", "items": json_ref("id"), "minItems": 1, "description": "channel ids: where it goes out; at least one (`channels = []` is an error)" }),
                 ),
             ),
             (

@@ -31,6 +31,7 @@ pub(crate) mod edit;
 pub(crate) mod export;
 pub mod format;
 pub(crate) mod git;
+pub(crate) mod figure;
 pub mod load;
 pub mod model;
 pub(crate) mod occurrence;

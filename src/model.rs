@@ -407,6 +407,8 @@ pub fn is_url(s: &str) -> bool {
 pub struct Variant {
     pub text: Option<Located<String>>,
     pub link: Option<String>,
+    /// Where `link` is written.
+    pub link_span: Option<Span>,
     pub hashtags: Option<Vec<String>>,
     pub media: Option<Vec<Media>>,
     pub at: Option<Located<LocalTime>>,
@@ -432,6 +434,8 @@ pub struct Post {
     pub repeat: Option<Repeat>,
     pub text: Option<Located<String>>,
     pub link: Option<String>,
+    /// Where `link` is written.
+    pub link_span: Option<Span>,
     pub hashtags: Vec<String>,
     pub media: Vec<Media>,
     /// By channel id; only for channels the post targets. Boxed: a B-tree

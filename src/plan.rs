@@ -9,10 +9,12 @@
 //!   Monday in Paris is Monday's, though it is still Sunday in UTC).
 //!   Cancelled posts are left out. A repeating post appears as its
 //!   occurrences in the week, each named `<post>@<YYYY-MM-DD>`.
-//! - **Unplaced pairs**: every pair without a time, of a post that is not
-//!   cancelled (ideas included: the lead decides on them too), whose window
-//!   (`on`, `between`, the campaign's dates, else from today on) meets the
-//!   week.
+//! - **Unplaced pairs**: every pair without a time, of a draft or a post
+//!   further along, whose window (`on`, `between`, the campaign's dates,
+//!   else from today on) meets the week, or ended before it when the week
+//!   is today's or later (late: still to place). Ideas are decided in
+//!   `backlog`: the plan only counts those whose window meets the week
+//!   (see [`unplaced_in`]).
 //! - **Events**, one per day of the week they cover: public holidays (when
 //!   `calendar.holidays = "FR"`), blackout days, freeze days, awareness days
 //!   (the built-in ones when `calendar.awareness` is true, and the calendar's
@@ -26,6 +28,7 @@ pub mod balance;
 pub mod campaign;
 pub mod labels;
 pub mod render;
+pub mod table;
 pub mod week;
 
 use std::collections::BTreeSet;
@@ -67,6 +70,8 @@ pub struct WeekPlan {
     pub events: Vec<Event>,
     pub channels: Vec<ChannelPlan>,
     pub unplaced: Vec<Unplaced>,
+    /// Ideas that could go out in the week, left to `backlog`.
+    pub ideas: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -246,26 +251,31 @@ pub fn week(calendar: &Calendar, query: &Query<'_>) -> WeekPlan {
             flags: flags(calendar, post, pair.channel, pair.time.local, length),
         });
     }
-    let mut unplaced: Vec<Unplaced> = calendar
-        .posts
-        .iter()
-        .filter(|p| p.status.value != Status::Cancelled)
-        .flat_map(|post| {
-            post.channel_ids()
-                .filter(|c| keep(c) && post.at(c).is_none())
-                .filter_map(move |channel| {
-                    let (from, to) = post.window(channel, calendar, query.today);
-                    week.meets(from, to).then(|| Unplaced {
-                        post: post.id.value.clone(),
-                        channel: channel.to_owned(),
-                        title: post.title.clone(),
-                        status: post.status.value,
-                        from,
-                        to,
-                    })
-                })
-        })
-        .collect();
+    let mut unplaced: Vec<Unplaced> = Vec::new();
+    let mut ideas = BTreeSet::new();
+    for post in &calendar.posts {
+        for channel in post
+            .channel_ids()
+            .filter(|c| keep(c) && post.at(c).is_none())
+        {
+            let (from, to) = post.window(channel, calendar, query.today);
+            let days = (week.monday(), week.sunday());
+            match unplaced_in(days, query.today, post.status.value, from, to) {
+                UnplacedIn::List => unplaced.push(Unplaced {
+                    post: post.id.value.clone(),
+                    channel: channel.to_owned(),
+                    title: post.title.clone(),
+                    status: post.status.value,
+                    from,
+                    to,
+                }),
+                UnplacedIn::Backlog => {
+                    ideas.insert(post.id.value.as_str());
+                }
+                UnplacedIn::Neither => {}
+            }
+        }
+    }
     unplaced.sort_by(|a, b| (&a.channel, &a.post).cmp(&(&b.channel, &b.post)));
     WeekPlan {
         week,
@@ -275,6 +285,41 @@ pub fn week(calendar: &Calendar, query: &Query<'_>) -> WeekPlan {
         events: events(calendar, week, query.today),
         channels,
         unplaced,
+        ideas: ideas.len(),
+    }
+}
+
+/// Where a week's plan puts an unplaced pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnplacedIn {
+    /// In the "unplaced" list.
+    List,
+    /// In the count of ideas waiting in `backlog`.
+    Backlog,
+    Neither,
+}
+
+/// Which unplaced pairs the plan of the days `first..=last` (a week) shows.
+/// A draft or later is listed when its window `from..=to` meets those days,
+/// or ended before them while they end today or later: it is late and still
+/// has to be placed or re-dated (a past week's plan stays as it was). An
+/// idea whose window meets the days is only counted: ideas are decided in
+/// `backlog`, and one without a window would otherwise show in every week
+/// from today on.
+fn unplaced_in(
+    (first, last): (NaiveDate, NaiveDate),
+    today: NaiveDate,
+    status: Status,
+    from: NaiveDate,
+    to: Option<NaiveDate>,
+) -> UnplacedIn {
+    let meets = from <= last && to.is_none_or(|to| to >= first);
+    let late = to.is_some_and(|to| to < first) && last >= today;
+    match status {
+        Status::Idea if meets => UnplacedIn::Backlog,
+        Status::Idea | Status::Cancelled => UnplacedIn::Neither,
+        _ if meets || late => UnplacedIn::List,
+        _ => UnplacedIn::Neither,
     }
 }
 
@@ -423,6 +468,37 @@ mod tests {
     use chrono::{NaiveDateTime, TimeZone, Utc};
 
     use super::*;
+
+    /// Regression: ideas without a window showed in every week's plan from
+    /// today on.
+    #[test]
+    fn a_week_lists_drafts_and_later_and_counts_ideas() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let week = (d("2026-10-05"), d("2026-10-11"));
+        let today = d("2026-10-07");
+        let open = (d("2026-10-07"), None);
+        let this_week = (d("2026-10-08"), Some(d("2026-10-08")));
+        let passed = (d("2026-09-28"), Some(d("2026-10-02")));
+        let later = (d("2026-11-10"), Some(d("2026-11-10")));
+        let at = |status, (from, to): (NaiveDate, Option<NaiveDate>)| {
+            unplaced_in(week, today, status, from, to)
+        };
+        assert_eq!(at(Status::Idea, open), UnplacedIn::Backlog);
+        assert_eq!(at(Status::Idea, this_week), UnplacedIn::Backlog);
+        assert_eq!(at(Status::Idea, later), UnplacedIn::Neither);
+        assert_eq!(at(Status::Idea, passed), UnplacedIn::Neither);
+        assert_eq!(at(Status::Draft, open), UnplacedIn::List);
+        assert_eq!(at(Status::Review, this_week), UnplacedIn::List);
+        assert_eq!(at(Status::Draft, later), UnplacedIn::Neither);
+        assert_eq!(at(Status::Cancelled, this_week), UnplacedIn::Neither);
+        // Late: listed in today's week and after, not in a past week's plan.
+        assert_eq!(at(Status::Approved, passed), UnplacedIn::List);
+        let past = (d("2026-10-12"), d("2026-10-18"));
+        assert_eq!(
+            unplaced_in(past, d("2026-10-20"), Status::Draft, passed.0, passed.1),
+            UnplacedIn::Neither
+        );
+    }
 
     /// Bucketing is by local wall-clock date: a post at 00:30 local on Monday
     /// is Monday's, though UTC still says Sunday, and a post after the fall

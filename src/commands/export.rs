@@ -67,6 +67,10 @@ pub struct CsvArgs {
     /// Write times in this IANA zone [default: the calendar's]
     #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
     pub tz: Option<chrono_tz::Tz>,
+
+    /// List every skipped pair, not only those the lead must act on
+    #[arg(short, long)]
+    pub verbose: bool,
 }
 
 #[derive(Debug, Args)]
@@ -189,8 +193,30 @@ fn csv(args: &CsvArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
         }
     }
 
-    for l in &out.skipped {
+    // Where each file went, as the messages name it.
+    let shown: Vec<String> = out
+        .files
+        .iter()
+        .map(|file| match (&args.out_dir, &args.output) {
+            (Some(dir), _) => slashed(&dir.join(&file.name)),
+            (None, Some(path)) => slashed(path),
+            (None, None) => "stdout".to_owned(),
+        })
+        .collect();
+    let (listed, summed): (Vec<&Listed>, Vec<&Listed>) = out.skipped.iter().partition(|l| {
+        args.verbose || l.refusal.as_ref().is_none_or(export::Refusal::needs_action)
+    });
+    for l in listed {
         writeln!(ctx.stderr, "{}", line("skipped", l))?;
+    }
+    for (reason, n) in by_reason(&summed) {
+        writeln!(ctx.stderr, "skipped {}: {reason}", plural(n, "pair"))?;
+    }
+    if !summed.is_empty() {
+        writeln!(
+            ctx.stderr,
+            "(`--verbose` lists the skipped pairs one by one)"
+        )?;
     }
     for l in &out.refused {
         writeln!(ctx.stderr, "{}", line("refused", l))?;
@@ -203,15 +229,22 @@ fn csv(args: &CsvArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
         )?;
     }
     for note in &out.notes {
-        writeln!(ctx.stderr, "note: {note}")?;
+        writeln!(ctx.stderr, "note: {}: {}", shown[note.file], note.text)?;
     }
     for hint in &out.hints {
-        writeln!(ctx.stderr, "{hint}")?;
+        let files: Vec<&str> = hint.files.iter().map(|&i| shown[i].as_str()).collect();
+        writeln!(
+            ctx.stderr,
+            "{}: {} — {}",
+            export::format_name(hint.format),
+            files.join(", "),
+            hint.text
+        )?;
     }
     let rows: usize = out.files.iter().map(|f| f.rows).sum();
     let written = match (&args.out_dir, &args.output) {
-        (Some(dir), _) if !out.files.is_empty() => format!(" in {}", dir.display()),
-        (None, Some(path)) if !out.files.is_empty() => format!(" to {}", path.display()),
+        (Some(dir), _) if !out.files.is_empty() => format!(" in {}", slashed(dir)),
+        (None, Some(path)) if !out.files.is_empty() => format!(" to {}", slashed(path)),
         _ => String::new(),
     };
     writeln!(
@@ -233,6 +266,23 @@ fn line(what: &str, l: &Listed) -> String {
     format!("{what} {:<10} {at:<16} {}: {}", l.channel, l.id, l.reason)
 }
 
+/// The skipped pairs not listed one by one, counted by reason: most
+/// frequent first, then by reason.
+fn by_reason<'a>(skipped: &[&'a Listed]) -> Vec<(&'a str, usize)> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for l in skipped {
+        *counts.entry(l.reason.as_str()).or_default() += 1;
+    }
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts
+}
+
+/// A path as the user wrote it, with `/` on every system.
+fn slashed(path: &std::path::Path) -> String {
+    path.display().to_string().replace('\\', "/")
+}
+
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
@@ -244,9 +294,13 @@ fn ics(args: &IcsArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
         Some(path) => export::write_atomic(&ctx.env.cwd.join(path), text.as_bytes())?,
         None => ctx.stdout.write_all(text.as_bytes())?,
     }
+    let written = args
+        .output
+        .as_ref()
+        .map_or_else(String::new, |path| format!(" written to {}", slashed(path)));
     writeln!(
         ctx.stderr,
-        "edcal: {}{}",
+        "edcal: {}{written}{}",
         plural(
             events,
             if args.reviews {

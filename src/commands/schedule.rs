@@ -265,12 +265,14 @@ fn write(ctx: &mut Context<'_>, checked: &Checked, plan: &Schedule<'_>) -> Resul
         file.commit()?;
         written += placed.len();
     }
+    // The files by name, relative to the calendar folder, as diagnostics
+    // name them.
+    let files: Vec<&str> = by_file.keys().copied().collect();
     writeln!(
         ctx.stderr,
-        "edcal: wrote {written} placement{} to {} file{}",
+        "edcal: wrote {written} placement{} to {}",
         if written == 1 { "" } else { "s" },
-        by_file.len(),
-        if by_file.len() == 1 { "" } else { "s" }
+        files.join(", ")
     )?;
     Ok(())
 }

@@ -241,6 +241,7 @@ pub fn write_summary(
         .map(str::to_owned)
         .to_vec(),
     );
+    t.whole(&[1, 2, 3, 4]);
     for r in reports {
         let year = chrono::Datelike::year(&r.end);
         t.add_row(vec![
@@ -292,6 +293,7 @@ pub fn write_report(r: &Report, language: Language, out: &mut dyn Write) -> io::
         .map(str::to_owned)
         .to_vec(),
     );
+    t.whole(&[1, 2, 3, 4]);
     for c in &r.channels {
         let (target, gap) = match c.target {
             Some(target) => {
@@ -330,6 +332,7 @@ pub fn write_report(r: &Report, language: Language, out: &mut dyn Write) -> io::
         let mut header = vec![l.pick("Semaine", "Week").to_owned()];
         header.extend(r.channels.iter().map(|c| c.id.clone()));
         let mut t = table(header);
+        t.whole(&[0]);
         let year = chrono::Datelike::year(&r.end);
         for w in &r.weeks {
             let mut row = vec![format!("{}\n{}", w.week, l.days(w.from, w.to, year))];
@@ -353,6 +356,7 @@ pub fn write_report(r: &Report, language: Language, out: &mut dyn Write) -> io::
         .map(str::to_owned)
         .to_vec(),
     );
+    t.whole(&[2, 3]);
     for m in &r.milestones {
         let state = if m.done {
             l.pick("fait", "done").to_owned()

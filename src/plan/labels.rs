@@ -199,6 +199,7 @@ impl Labels {
             Word::Theme => self.pick("Thème", "Theme"),
             Word::Planned => self.pick("Prévues", "Planned"),
             Word::Share => self.pick("Part", "Share"),
+            Word::Ideas => self.pick("Idées", "Ideas"),
         }
     }
 }
@@ -239,6 +240,7 @@ pub enum Word {
     Theme,
     Planned,
     Share,
+    Ideas,
 }
 
 #[cfg(test)]

@@ -10,25 +10,18 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use chrono::{NaiveDate, Offset};
-use comfy_table::{ColumnConstraint, ContentArrangement, Table, Width, presets};
 use serde::Serialize;
 
 use super::labels::{Labels, Word};
+use super::table::TextTable;
 use super::{ChannelPlan, Event, EventKind, WeekPlan};
+use crate::model::Language;
 
-/// Width of terminal tables, whatever the terminal.
-pub const TABLE_WIDTH: u16 = 100;
+pub use super::table::TABLE_WIDTH;
 
-/// A fresh table in the house style.
-pub fn table(header: Vec<String>) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .force_no_tty()
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(TABLE_WIDTH)
-        .set_header(header);
-    table
+/// A fresh table in the house style (see [`TextTable`]).
+pub fn table(header: Vec<String>) -> TextTable {
+    TextTable::new(header)
 }
 
 pub fn write_table(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
@@ -46,9 +39,9 @@ pub fn write_table(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
             continue;
         }
         let mut t = table(post_header(l, true));
-        for (column, width) in t.column_iter_mut().zip(COMPACT_WIDTHS) {
-            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
-        }
+        // Day, time, status and length never wrap; the post's title gives
+        // them room.
+        t.widths(&COMPACT_WIDTHS, 2).whole(&[0, 1, 3, 4]);
         for row in post_rows(channel, l, clock, true) {
             t.add_row(row);
         }
@@ -58,12 +51,32 @@ pub fn write_table(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         writeln!(out, "{} ({})", l.word(Word::Unplaced), plan.unplaced.len())?;
         let mut t = table(unplaced_header(l));
+        t.whole(&[1, 2, 3]);
         for row in unplaced_rows(plan, l) {
             t.add_row(row);
         }
         writeln!(out, "{t}")?;
     }
+    if plan.ideas > 0 {
+        writeln!(out)?;
+        writeln!(out, "{}", ideas_line(plan, l))?;
+    }
     Ok(())
+}
+
+/// `Idées : 3 en attente dans le backlog (`edcal backlog`)`.
+fn ideas_line(plan: &WeekPlan, l: Labels) -> String {
+    let n = plan.ideas;
+    format!(
+        "{}{} {n} {}",
+        l.word(Word::Ideas),
+        l.colon(),
+        match (l.language, n) {
+            (Language::Fr, _) => "en attente dans le backlog (`edcal backlog`)",
+            (Language::En, 1) => "waits in the backlog (`edcal backlog`)",
+            (Language::En, _) => "wait in the backlog (`edcal backlog`)",
+        }
+    )
 }
 
 pub fn write_markdown(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
@@ -103,6 +116,12 @@ pub fn write_markdown(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out)?;
         md_table(out, &unplaced_header(l), &unplaced_rows(plan, l))?;
     }
+    if plan.ideas > 0 {
+        writeln!(out)?;
+        // Fixed words and a number: nothing to escape, and the command
+        // stays code.
+        writeln!(out, "{}", ideas_line(plan, l))?;
+    }
     Ok(())
 }
 
@@ -116,6 +135,8 @@ pub fn write_json(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
         to: NaiveDate,
         channels: Vec<JsonChannel<'a>>,
         unplaced: Vec<JsonUnplaced<'a>>,
+        /// Ideas whose window meets the week, left to `backlog`.
+        ideas: usize,
         events: &'a [Event],
         campaigns: &'a [super::RunningCampaign],
     }
@@ -181,6 +202,7 @@ pub fn write_json(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
                 channel: &u.channel,
             })
             .collect(),
+        ideas: plan.ideas,
         events: &plan.events,
         campaigns: &plan.campaigns,
     };
@@ -576,10 +598,13 @@ fn unplaced_rows(plan: &WeekPlan, l: Labels) -> Vec<Vec<String>> {
     plan.unplaced
         .iter()
         .map(|u| {
-            let window = match u.to {
+            let mut window = match u.to {
                 Some(to) => l.days(u.from, to, year),
                 None => format!("{} {}", l.word(Word::FromToday), l.date_short(u.from)),
             };
+            if u.to.is_some_and(|to| to < plan.week.monday()) {
+                let _ = write!(window, "\n⚠ {}", l.word(Word::Late));
+            }
             vec![
                 format!("{}\n{}", u.post, u.title),
                 u.channel.clone(),

@@ -104,6 +104,22 @@ fn resolve(
             },
         )
     };
+    if let Some(list) = p.channels.as_ref().filter(|c| c.value.is_empty()) {
+        let ids: Vec<String> = calendar.channels.keys().map(|c| format!("`{c}`")).collect();
+        r.push(
+            Diagnostic::new(
+                Code::InvalidValue,
+                list.span,
+                "a post goes out on at least one channel, and `channels` is empty",
+            )
+            .label("no channel: the post can never go out")
+            .help(if ids.is_empty() {
+                "define a channel in channels.toml and name it here".to_owned()
+            } else {
+                format!("name the channels it goes out on, among {}", ids.join(", "))
+            }),
+        );
+    }
     let campaign = p.campaign.as_ref().and_then(|c| {
         if calendar.campaigns.contains_key(c.value) {
             Some(c.value.to_owned())
@@ -165,6 +181,7 @@ fn resolve(
         let resolved = Variant {
             text: v.text.as_ref().map(Located::owned),
             link: v.link.as_ref().map(|l| l.value.to_owned()),
+            link_span: v.link.as_ref().map(|l| l.span),
             hashtags: v
                 .hashtags
                 .as_ref()
@@ -220,6 +237,7 @@ fn resolve(
         timing,
         repeat,
         text: p.text.as_ref().map(Located::owned),
+        link_span: p.link.as_ref().map(|l| l.span),
         link: p.link.map(|l| l.value.to_owned()),
         hashtags,
         media,

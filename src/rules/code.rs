@@ -77,7 +77,9 @@ codes! {
         "Enums (status, role, network, audience_kind, export, language), dates\n\
          (`2026-10-05`), local date-times without offset (`2026-10-05T12:30:00`),\n\
          slots (`\"tue 12:30\"`), IANA time zones (`Europe/Paris`), counts that\n\
-         cannot be negative, `min` above `max`, and ids (`[a-z0-9-]+`) are checked.\n\
+         cannot be negative, `min` above `max`, ids (`[a-z0-9-]+`), and lists that\n\
+         must name something (a post's `channels`: a post on no channel can never\n\
+         go out, and would be missing from every count) are checked.\n\
          The message says what would be valid.\n\n\
          Source: edcal's file format (the README's file reference); time zones: the\n\
          IANA tz database, https://www.iana.org/time-zones.";
@@ -250,7 +252,10 @@ codes! {
     LinkNotClickable = "link-not-clickable", Warning,
         "a URL in a caption where the network does not make it a link",
         "Instagram and TikTok captions do not turn URLs into links. Say \"lien en\n\
-         bio\" instead, or move the link to the first comment.\n\n\
+         bio\" instead, or move the link to the first comment. The finding points\n\
+         where the URL is written: the text, the variant's `link`, or the post's\n\
+         `link` a channel inherits; `link = \"\"` in `[post.variants.<channel>]`\n\
+         drops the post's link on that channel alone.\n\n\
          Source: Instagram captions, \"Hashtags are clickable in Instagram posts,\n\
          but links are not\", https://ayrshare.com/apis/post/social-networks/instagram;\n\
          TikTok captions alike, not confirmed by a public source.";
@@ -277,7 +282,11 @@ codes! {
     HardToRead = "hard-to-read", Warning,
         "a patient-facing text above the audience's reading level",
         "Measured with the Kandel-Moles score and sentence length, against a\n\
-         threshold per `audience_kind`. Shorter sentences and shorter words help.\n\n\
+         threshold per `audience_kind`. The score is shown with one decimal, never\n\
+         rounded onto the threshold it failed. The help follows the cause: a\n\
+         sentence over the audience's length is quoted, to split; a low score in\n\
+         short sentences comes from long words, and the longest are named, to\n\
+         replace with everyday words (FALC).\n\n\
          Source: the Kandel & Moles (1958) French adaptation of the Flesch\n\
          reading ease, as textstat implements it, https://github.com/textstat/textstat;\n\
          sentence length, https://droitsquotidiens.design/quand-vos-phrases-sont-elles-trop-longues;\n\

@@ -185,10 +185,35 @@ fn csv_rows_match_the_plan() {
     }
 }
 
+/// Regression: every idea and draft was listed on its own line, burying the
+/// pairs the lead must act on.
+#[test]
+fn pairs_waiting_their_turn_are_counted_and_those_to_act_on_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = stderr(&export_fixture(dir.path(), &[]));
+    for listed in [
+        "skipped fb         2026-12-03 18:00 sans-approbation: no approval by a lead",
+        "skipped fb         2026-12-04 18:00 sans-relecture: theme `uro` needs a physician's review",
+    ] {
+        assert!(err.contains(listed), "missing {listed:?} in\n{err}");
+    }
+    for counted in ["brouillon:", "gele:", "sans-heure:"] {
+        assert!(!err.contains(counted), "{counted:?} listed in\n{err}");
+    }
+    for summary in [
+        "skipped 1 pair: status `draft`, not approved",
+        "skipped 1 pair: frozen (Compte piraté) and not on an allowed theme",
+        "skipped 1 pair: no time yet (`edcal schedule` places it)",
+        "(`--verbose` lists the skipped pairs one by one)",
+    ] {
+        assert!(err.contains(summary), "missing {summary:?} in\n{err}");
+    }
+}
+
 #[test]
 fn gates_and_limits_are_listed_one_line_per_pair() {
     let dir = tempfile::tempdir().unwrap();
-    let out = export_fixture(dir.path(), &[]);
+    let out = export_fixture(dir.path(), &["--verbose"]);
     let err = stderr(&out);
     for expected in [
         "skipped fb         2026-12-03 12:30 brouillon: status `draft`, not approved",
@@ -204,11 +229,16 @@ fn gates_and_limits_are_listed_one_line_per_pair() {
         "refused li         2026-12-07 08:05 li-b: Sprout Social: `li-a` is at 08:00",
         "refused yt         2026-12-03 17:00 video: Buffer: bulk upload is not available for YouTube",
         "left out: scoop",
-        "note: fb.csv: the text of `formule-plus` starts with `+`",
         "edcal: 11 rows exported in 5 files",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in\n{err}");
     }
+    // The notes name the file where it was written.
+    let note = format!(
+        "note: {}: the text of `formule-plus` starts with `+`",
+        dir.path().join("fb.csv").display()
+    );
+    assert!(err.contains(&note), "missing {note:?} in\n{err}");
     assert!(
         !err.contains("annule"),
         "cancelled posts are not part of the plan"

@@ -448,9 +448,25 @@ fn a_freeze_changes_check_plan_schedule_and_export_together() {
         "{}",
         r.stdout
     );
-    // export leaves the frozen pairs out and says why.
+    // export leaves the frozen pairs out and says why: counted by reason,
+    // listed one by one with --verbose.
     let r = csv(&cal);
     assert!(!r.stdout.contains("info-parking"), "{}", r.stdout);
+    assert!(
+        r.all()
+            .contains("pair: frozen (X account hacked) and not on an allowed theme"),
+        "{}",
+        r.stderr
+    );
+    let r = cal.run(&[
+        "export",
+        "csv",
+        "--for",
+        "generic",
+        "--channel",
+        "facebook",
+        "--verbose",
+    ]);
     assert!(
         r.all().contains("info-parking: frozen (X account hacked)"),
         "{}",

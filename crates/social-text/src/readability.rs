@@ -281,6 +281,37 @@ pub fn syllables(word: &str) -> usize {
     count_word(word, false, true, &mut Vec::new())
 }
 
+/// The words of `text` that weigh most on its score: those of at least
+/// `min_syllables` syllables, each once (ignoring case), most syllables first
+/// and, on a tie, in the order of the text; at most `max` of them. Numbers,
+/// acronyms, URLs, hashtags and mentions are left out: there is no shorter
+/// word to write for them.
+#[must_use]
+pub fn long_words(text: &str, min_syllables: usize, max: usize) -> Vec<&str> {
+    let skips = skipped_tokens(text);
+    let acronyms = !mostly_capitals(text);
+    let mut buf = Vec::new();
+    let mut found: Vec<(usize, usize, &str)> = Vec::new();
+    for (at, word) in text.unicode_word_indices() {
+        if skips.iter().any(|r| r.contains(&at))
+            || word.chars().any(|c| c.is_ascii_digit())
+            || (acronyms && is_acronym(word))
+        {
+            continue;
+        }
+        let n = count_word(word, false, acronyms, &mut buf);
+        if n >= min_syllables
+            && !found
+                .iter()
+                .any(|(_, _, w)| w.to_lowercase() == word.to_lowercase())
+        {
+            found.push((n, at, word));
+        }
+    }
+    found.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    found.into_iter().take(max).map(|(_, _, w)| w).collect()
+}
+
 #[allow(clippy::cast_precision_loss)] // counts of a social post are far below 2^52
 fn kandel_moles(words: usize, sentences: usize, syllables: usize) -> f64 {
     if words == 0 || sentences == 0 {
@@ -654,6 +685,15 @@ fn after_cluster(w: &[char], j: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_words_are_the_longest_first_each_once() {
+        let text = "L'hospitalisation ambulatoire évite l'hospitalisation. \
+                    Consultez https://example.org/consultation-anesthesie #Prévention \
+                    en 2026 avec l'IRM.";
+        assert_eq!(long_words(text, 4, 3), ["L'hospitalisation", "ambulatoire"]);
+        assert!(long_words("Un mot court.", 3, 3).is_empty());
+    }
+
     use super::*;
 
     /// Expected counts: standard written syllabification, final mute e dropped.

@@ -9,7 +9,6 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use chrono::{Datelike, NaiveDate};
-use comfy_table::{ColumnConstraint, Width};
 use serde::Serialize;
 
 use super::{Backlog, Item, Lack, Missing, Window};
@@ -27,9 +26,9 @@ pub fn write_table(backlog: &Backlog, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{}", nothing(l))?;
     } else {
         let mut t = table(item_header(l, true));
-        for (column, width) in t.column_iter_mut().zip(COMPACT_WIDTHS) {
-            column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(width)));
-        }
+        // Status and owner, and age never wrap; the post's title gives
+        // them room.
+        t.widths(&COMPACT_WIDTHS, 0).whole(&[1, 2]);
         for item in &backlog.items {
             t.add_row(item_row(item, backlog, l, true));
         }
@@ -39,6 +38,7 @@ pub fn write_table(backlog: &Backlog, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "{}", balance_title(&backlog.balance, l))?;
     if !backlog.balance.themes.is_empty() {
         let mut t = table(balance_header(l));
+        t.whole(&[1, 2, 3]);
         for theme in &backlog.balance.themes {
             t.add_row(balance_row(theme, l));
         }
@@ -240,8 +240,9 @@ fn nothing(l: Labels) -> String {
 }
 
 /// Widths of the terminal columns, padding included (6 go to the borders):
-/// the post gets the room, the missing items one short label a line.
-const COMPACT_WIDTHS: [u16; 5] = [100 - 6 - (16 + 7 + 16 + 20), 16, 7, 16, 20];
+/// the post gets the room, the missing items one short label a line, the
+/// window room for `1er–18 décembre` on one line.
+const COMPACT_WIDTHS: [u16; 5] = [100 - 6 - (16 + 7 + 17 + 20), 16, 7, 17, 20];
 
 fn item_header(l: Labels, compact: bool) -> Vec<String> {
     let words: &[Word] = if compact {
@@ -440,7 +441,8 @@ fn balance_row(t: &ThemeBalance, l: Labels) -> Vec<String> {
         format!("{}\n{}", t.theme, t.label),
         percent(t.target, l),
         number(t.planned, l),
-        t.share.map_or_else(|| "–".to_owned(), |s| percent(s, l)),
+        t.share
+            .map_or_else(|| "–".to_owned(), |s| share_percent(s, t.target, l)),
         mark,
     ]
 }
@@ -448,6 +450,17 @@ fn balance_row(t: &ThemeBalance, l: Labels) -> Vec<String> {
 /// `25 %` / `25%`, to the nearest point.
 fn percent(x: f64, l: Labels) -> String {
     let p = (x * 100.0).round();
+    match l.language {
+        Language::Fr => format!("{p} %"),
+        Language::En => format!("{p}%"),
+    }
+}
+
+/// A share beside its target, to the nearest point but never rounded onto
+/// or across the target (24.7 % against 25 % prints `24 %`): the marks
+/// compare the unrounded values.
+fn share_percent(share: f64, target: f64, l: Labels) -> String {
+    let p = crate::figure::measured(share * 100.0, target * 100.0, 0);
     match l.language {
         Language::Fr => format!("{p} %"),
         Language::En => format!("{p}%"),
