@@ -462,6 +462,144 @@ mod tests {
 
     use super::*;
 
+    fn example() -> Calendar {
+        crate::load::load(std::path::Path::new("calendar"))
+            .unwrap()
+            .calendar
+    }
+
+    /// (channel, post, time) of every placed pair of a plan.
+    fn pairs(plan: &Plan) -> BTreeSet<(String, String, String)> {
+        plan.channels
+            .iter()
+            .flat_map(|c| {
+                c.posts
+                    .iter()
+                    .map(|p| (c.id.clone(), p.post.clone(), p.at.to_rfc3339()))
+            })
+            .collect()
+    }
+
+    fn plan_of(calendar: &Calendar, period: Period) -> Plan {
+        let query = Query {
+            period,
+            today: "2026-11-25".parse().unwrap(),
+            channels: &[],
+            measure: &|_, _, _| None,
+        };
+        build(calendar, &query)
+    }
+
+    /// `plan month` agrees with `plan week`, post for post: the pairs placed
+    /// in a month are the union of those of the ISO weeks it covers, clipped
+    /// to the month, on every month of the example calendar (including
+    /// weeks that straddle two months and a clock change).
+    #[test]
+    fn a_month_is_the_union_of_its_weeks_clipped() {
+        let calendar = example();
+        let mut placed = 0;
+        for (year, month) in [
+            (2026, 9),
+            (2026, 10),
+            (2026, 11),
+            (2026, 12),
+            (2027, 1),
+            (2027, 2),
+            (2027, 3),
+            (2027, 4),
+        ] {
+            let period = Period::month(year, month).unwrap();
+            let by_month = plan_of(&calendar, period);
+            let mut by_weeks = BTreeSet::new();
+            let mut week = Week::of(period.from);
+            while week.monday() <= period.to {
+                let plan = plan_of(&calendar, Period::week(week));
+                for channel in &plan.channels {
+                    for p in &channel.posts {
+                        if period.contains(p.day()) {
+                            by_weeks.insert((
+                                channel.id.clone(),
+                                p.post.clone(),
+                                p.at.to_rfc3339(),
+                            ));
+                        }
+                    }
+                }
+                week = week.next();
+            }
+            assert_eq!(pairs(&by_month), by_weeks, "{period}");
+            placed += by_weeks.len();
+            // What each pair shows does not depend on the period either.
+            let week_of = |p: &PlannedPost| plan_of(&calendar, Period::week(Week::of(p.day())));
+            for channel in &by_month.channels {
+                for p in channel.posts.iter().step_by(5) {
+                    let same = week_of(p)
+                        .channels
+                        .into_iter()
+                        .find(|c| c.id == channel.id)
+                        .and_then(|c| c.posts.into_iter().find(|q| q.post == p.post))
+                        .unwrap();
+                    assert_eq!(
+                        (&same.text, &same.link, &same.media, &same.flags),
+                        (&p.text, &p.link, &p.media, &p.flags),
+                        "{}",
+                        p.post
+                    );
+                }
+            }
+        }
+        assert!(placed > 80, "{placed} pairs placed");
+    }
+
+    /// A range is the same engine: Semaine du rein 2027 with three weeks of
+    /// lead-in equals the matching days of February and March.
+    #[test]
+    fn a_range_across_two_months_is_their_union_clipped() {
+        let calendar = example();
+        let from: NaiveDate = "2027-02-13".parse().unwrap();
+        let to: NaiveDate = "2027-03-13".parse().unwrap();
+        let range = pairs(&plan_of(&calendar, Period::range(from, to).unwrap()));
+        let months: BTreeSet<_> = [(2027, 2), (2027, 3)]
+            .into_iter()
+            .flat_map(|(y, m)| {
+                let plan = plan_of(&calendar, Period::month(y, m).unwrap());
+                plan.channels
+                    .into_iter()
+                    .flat_map(|c| {
+                        c.posts
+                            .into_iter()
+                            .filter(|p| (from..=to).contains(&p.day()))
+                            .map(move |p| (c.id.clone(), p.post, p.at.to_rfc3339()))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert_eq!(range, months);
+        assert!(range.len() > 10, "{}", range.len());
+    }
+
+    /// The text of a pair is what exports and seals compose: the channel's
+    /// variant when it has one, the hashtags it lacks, the link apart.
+    #[test]
+    fn each_post_carries_its_composed_text() {
+        let calendar = example();
+        let plan = plan_of(&calendar, Period::week(Week::iso(2026, 41).unwrap()));
+        for channel in &plan.channels {
+            for p in &channel.posts {
+                let id = p.post.split('@').next().unwrap();
+                let post = calendar.posts.iter().find(|q| q.id.value == id).unwrap();
+                let composed =
+                    crate::publish::compose(post, &channel.id, crate::publish::Link::Column);
+                assert_eq!(p.text, composed.text);
+                assert_eq!(p.link.as_deref(), composed.link);
+                assert_eq!(p.media.len(), post.media_for(&channel.id).len());
+                assert!(p.notes.is_empty());
+            }
+        }
+        let x = plan.channels.iter().find(|c| c.id == "x").unwrap();
+        assert!(x.posts.iter().all(|p| !p.text.is_empty()));
+    }
+
     /// Bucketing is by local wall-clock date: a post at 00:30 local on Monday
     /// is Monday's, though UTC still says Sunday, and a post after the fall
     /// back on the last Sunday of October keeps its day and gets +01:00.

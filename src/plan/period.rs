@@ -151,9 +151,7 @@ impl MonthArg {
             if (1..=12).contains(&month) && Period::month(year, month).is_some() {
                 return Ok(MonthArg::Month(year, month));
             }
-            return Err(format!(
-                "invalid month `{s}`: months are numbered 01 to 12 (`2027-03`)"
-            ));
+            return Err(format!("months are numbered 01 to 12, not `{month}`"));
         }
         Err(format!(
             "invalid month `{s}`: expected a year and a month (`2027-03`), `this`, `next` or `last`"
@@ -204,11 +202,14 @@ mod tests {
 
     #[test]
     fn month_arguments_parse_or_say_what_is_valid() {
-        assert_eq!(MonthArg::parse("2027-03").unwrap(), MonthArg::Month(2027, 3));
+        assert_eq!(
+            MonthArg::parse("2027-03").unwrap(),
+            MonthArg::Month(2027, 3)
+        );
         assert_eq!(MonthArg::parse("2027-3").unwrap(), MonthArg::Month(2027, 3));
         assert_eq!(
             MonthArg::parse("2027-13").unwrap_err(),
-            "invalid month `2027-13`: months are numbered 01 to 12 (`2027-03`)"
+            "months are numbered 01 to 12, not `13`"
         );
         for s in ["", "03-2027", "2027", "2027-03-01", "mars", "2027-W10"] {
             assert!(MonthArg::parse(s).is_err(), "{s}");
@@ -226,9 +227,15 @@ mod tests {
         let leap_year = Period::range(date("2028-01-01"), date("2028-12-31")).unwrap();
         assert_eq!(leap_year.days().count(), 366);
         let err = Period::range(date("2026-03-01"), date("2027-03-31")).unwrap_err();
-        assert!(err.contains("has 396 days; a plan covers at most 366 days"), "{err}");
+        assert!(
+            err.contains("has 396 days; a plan covers at most 366 days"),
+            "{err}"
+        );
         let err = Period::range(date("2027-03-13"), date("2027-03-06")).unwrap_err();
-        assert!(err.starts_with("the range ends on `2027-03-06`, before"), "{err}");
+        assert!(
+            err.starts_with("the range ends on `2027-03-06`, before"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -239,13 +246,19 @@ mod tests {
         assert_eq!(weeks.len(), 5);
         assert_eq!(weeks[0].week.unwrap().to_string(), "2027-W09");
         assert_eq!(weeks[4].week, None);
-        assert_eq!((weeks[4].from, weeks[4].to), (march.to - Days::new(2), march.to));
+        assert_eq!(
+            (weeks[4].from, weeks[4].to),
+            (march.to - Days::new(2), march.to)
+        );
         let days: usize = weeks.iter().map(|w| w.days().count()).sum();
         assert_eq!(days, 31);
         // A range from a Friday to the next Saturday: two clipped weeks.
         let r = Period::range(date("2027-03-05"), date("2027-03-13")).unwrap();
         let weeks = r.weeks();
         assert_eq!(weeks.len(), 2);
-        assert_eq!((weeks[0].from, weeks[0].to), (date("2027-03-05"), date("2027-03-07")));
+        assert_eq!(
+            (weeks[0].from, weeks[0].to),
+            (date("2027-03-05"), date("2027-03-07"))
+        );
     }
 }

@@ -441,7 +441,6 @@ fn header(plan: &Plan, l: Labels, campaigns: bool) -> Vec<(String, String)> {
         lines.extend(campaigns_line(plan, l));
     }
     for kind in [
-
         EventKind::Holiday,
         EventKind::Blackout,
         EventKind::Freeze,
@@ -521,7 +520,11 @@ fn period_title(plan: &Plan, l: Labels) -> String {
         Some((year, month)) => {
             let name = l.month(month);
             let mut chars = name.chars();
-            let capital: String = chars.next().into_iter().flat_map(char::to_uppercase).collect();
+            let capital: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .collect();
             format!("{capital}{} {year} — {span}", chars.as_str())
         }
         None => {
