@@ -78,7 +78,7 @@ pub struct PlanView {
     pub text: bool,
 }
 
-/// The formats of `plan week` and `backlog`.
+/// The formats of the plans (`plan week`, `month`, `range`) and `backlog`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum PlanFormat {
     Table,
