@@ -77,12 +77,12 @@ fn plan_week(bencher: Bencher<'_, '_>) {
         })
     };
     let query = edcal::plan::Query {
-        week: edcal::plan::Week::iso(2030, 10).expect("a week"),
+        period: edcal::plan::Period::week(edcal::plan::Week::iso(2030, 10).expect("a week")),
         today: checked.today,
         channels: &[],
         measure: &measure,
     };
-    bencher.bench_local(|| edcal::plan::week(&checked.calendar, &query));
+    bencher.bench_local(|| edcal::plan::build(&checked.calendar, &query));
 }
 
 #[divan::bench(sample_count = 10)]

@@ -8,9 +8,10 @@
 # Generates the calendars (examples/generate.rs) under $BENCH_DIR (default
 # target/bench), then times, side by side in the same run: the bare
 # single-threaded TOML parse (examples/bare_parse.rs), `edcal check`,
-# `edcal plan week 2030-W10`, `edcal schedule` of 10,000 and 20,000
-# unplaced pairs, the peak memory of `check`, and `check` / `plan week` on
-# the example calendar. The archive is measured twice: as generated (posts
+# `edcal plan week 2030-W10`, `plan month 2030-03`, `plan range` over the
+# whole of 2030, `edcal schedule` of 10,000 and 20,000 unplaced pairs, the
+# peak memory of `check`, and `check` / `plan week` / `plan month` /
+# `plan range` on the example calendar. The archive is measured twice: as generated (posts
 # before 2026 are `published`, which the publishing rules skip) and with no
 # post published (every text measured and searched: the slowest case). Uses hyperfine when installed (medians), else a loop
 # with /usr/bin/time (medians too). Prints one table: measured, target, ok.
@@ -87,6 +88,8 @@ yes_if() { if awk "BEGIN { exit !($1) }"; then echo yes; else echo NO; fi; }
 bare=$(seconds "$BIN/examples/bare_parse $ARCHIVE")
 check=$(seconds "$EDCAL check --calendar $ARCHIVE --today $TODAY")
 plan=$(seconds "$EDCAL plan week 2030-W10 --calendar $ARCHIVE --today $TODAY")
+plan_month=$(seconds "$EDCAL plan month 2030-03 --calendar $ARCHIVE --today $TODAY")
+plan_year=$(seconds "$EDCAL plan range 2030-01-01 2030-12-31 --calendar $ARCHIVE --today $TODAY")
 s10=$(seconds "$EDCAL schedule --calendar $DIR/unplaced-10000-s$SEED --today 2026-01-01")
 s20=$(seconds "$EDCAL schedule --calendar $DIR/unplaced-20000-s$SEED --today 2026-01-01")
 rss=$(peak_mib "$EDCAL check --calendar $ARCHIVE --today $TODAY")
@@ -96,6 +99,8 @@ plan_u=$(seconds "$EDCAL plan week 2030-W10 --calendar $UNPUBLISHED --today $TOD
 rss_u=$(peak_mib "$EDCAL check --calendar $UNPUBLISHED --today $TODAY")
 ex_check=$(seconds "$EDCAL check --calendar calendar --today 2026-11-25")
 ex_plan=$(seconds "$EDCAL plan week 2026-W48 --calendar calendar --today 2026-11-25")
+ex_month=$(seconds "$EDCAL plan month 2027-03 --calendar calendar --today 2026-11-25")
+ex_range=$(seconds "$EDCAL plan range 2027-02-20 2027-03-13 --text --calendar calendar --today 2026-11-25")
 
 echo
 echo "edcal $(git describe --always --dirty 2>/dev/null || echo '?'), $(nproc) cores, $POSTS posts ($((BYTES / 1000000)) MB), medians of $RUNS runs"
@@ -105,6 +110,8 @@ row "--------------------------------------------" "------------" "-------------
 row "bare toml::Table parse, 1 thread (reference)" "$(ms "$bare")" "" ""
 row "edcal check" "$(ms "$check")" "<= bare parse" "$(vs "$check" "$bare")"
 row "edcal plan week 2030-W10" "$(ms "$plan")" "<= bare parse" "$(vs "$plan" "$bare")"
+row "edcal plan month 2030-03" "$(ms "$plan_month")" "<= bare parse" "$(vs "$plan_month" "$bare")"
+row "edcal plan range, all of 2030" "$(ms "$plan_year")" "<= 2 x bare parse" "$(vs "$plan_year" "$(awk -v b="$bare" 'BEGIN { print 2 * b }')")"
 row "edcal schedule, 10,000 unplaced pairs" "$(ms "$s10")" "< 1000 ms" "$(yes_if "$s10 < 1")"
 row "edcal schedule, 20,000 unplaced pairs" "$(ms "$s20")" "<= 2.3 x 10,000 ($(ms "$(awk -v a="$s10" 'BEGIN { print 2.3 * a }')"))" "$(yes_if "$s20 <= 2.3 * $s10")"
 row "peak memory of edcal check" "$rss MiB" "<= 400 MiB" "$(yes_if "$rss <= 400")"
@@ -114,3 +121,5 @@ row "no post published: edcal plan week" "$(ms "$plan_u")" "<= bare parse" "$(vs
 row "no post published: peak memory of check" "$rss_u MiB" "<= 400 MiB" "$(yes_if "$rss_u <= 400")"
 row "example calendar: edcal check" "$(ms "$ex_check")" "< 20 ms" "$(yes_if "$ex_check < 0.020")"
 row "example calendar: edcal plan week" "$(ms "$ex_plan")" "< 20 ms" "$(yes_if "$ex_plan < 0.020")"
+row "example calendar: edcal plan month" "$(ms "$ex_month")" "< 20 ms" "$(yes_if "$ex_month < 0.020")"
+row "example calendar: plan range 22 days --text" "$(ms "$ex_range")" "< 20 ms" "$(yes_if "$ex_range < 0.020")"

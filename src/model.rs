@@ -477,6 +477,21 @@ impl Post {
     pub fn channel_ids(&self) -> impl Iterator<Item = &str> {
         self.channels.iter().map(|c| c.value.as_str())
     }
+
+    /// The post's notes (`[[post.note]]`), oldest first; plans show them.
+    /// None until the calendar format has notes: this accessor is the one
+    /// place that reads them.
+    pub fn notes(&self) -> &[Note] {
+        &[]
+    }
+}
+
+/// One dated note of a post's thread: who wrote it (a team id), when, what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub by: String,
+    pub on: NaiveDate,
+    pub text: String,
 }
 
 impl Post {

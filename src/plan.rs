@@ -1,32 +1,40 @@
-//! The plan of one week: what each channel publishes, day by day, and the
-//! days that matter around it. A pure function of the checked calendar, the
-//! week and today; rendering is in [`render`].
+//! The plan of a period (an ISO week, a month, a range of dates): what each
+//! channel publishes, day by day, and the days that matter around it. A pure
+//! function of the checked calendar, the [`Period`] and today; rendering is
+//! in [`render`], which every format reads from the one [`Plan`] value.
 //!
 //! What the plan shows, and why:
 //!
 //! - **Posts**: every fixed (post, channel) pair whose local time falls in
-//!   the week, bucketed into days in the calendar's zone (a post at 00:30 on
+//!   the period, bucketed into days in the calendar's zone (a post at 00:30 on
 //!   Monday in Paris is Monday's, though it is still Sunday in UTC).
 //!   Cancelled posts are left out. A repeating post appears as its
 //!   occurrences in the week, each named `<post>@<YYYY-MM-DD>`.
 //! - **Unplaced pairs**: every pair without a time, of a draft or a post
 //!   further along, whose window (`on`, `between`, the campaign's dates,
-//!   else from today on) meets the week, or ended before it when the week
-//!   is today's or later (late: still to place). Ideas are decided in
-//!   `backlog`: the plan only counts those whose window meets the week
+//!   else from today on) meets the period, or ended before it when the period
+//!   ends today or later (late: still to place). Ideas are decided in
+//!   `backlog`: the plan only counts those whose window meets the period
 //!   (see [`unplaced_in`]).
-//! - **Events**, one per day of the week they cover: public holidays (when
+//! - **Events**, one per day of the period they cover: public holidays (when
 //!   `calendar.holidays = "FR"`), blackout days, freeze days, awareness days
 //!   (the built-in ones when `calendar.awareness` is true, and the calendar's
-//!   own), and milestones: those due in the week, and those not done whose due
-//!   date is before the week and before today (late), dated on their due day.
-//! - **Campaigns** running at some point of the week.
-//! - **Flags** per post, see [`Flag`].
+//!   own), and milestones: those due in the period, and those not done whose
+//!   due date is before the period and before today (late), dated on their
+//!   due day.
+//! - **Campaigns** running at some point of the period.
+//! - **Flags** per post, see [`Flag`], and what the post publishes on the
+//!   channel: its text as composed for exports and seals, link, media and
+//!   notes (see [`PlannedPost`]).
+//!
+//! A month or a range plans exactly the pairs of the ISO weeks it covers,
+//! clipped to its days: the engine is the same, only the days differ.
 
 pub mod backlog;
 pub mod balance;
 pub mod campaign;
 pub mod labels;
+pub mod period;
 pub mod render;
 pub mod table;
 pub mod week;
@@ -40,6 +48,7 @@ use social_text::network::Network;
 
 use crate::model::{Calendar, HolidayRegion, Language, Post, Role, Status};
 
+pub use period::{MonthArg, Period};
 pub use week::{Week, WeekArg};
 
 /// The composed length of a pair and its network's limit, when known.
@@ -54,16 +63,17 @@ pub type Measurer<'a> = &'a dyn Fn(&Calendar, &Post, &str) -> Option<Length>;
 
 /// What to plan.
 pub struct Query<'a> {
-    pub week: Week,
+    pub period: Period,
     pub today: NaiveDate,
     /// Channel ids to keep; empty: every channel.
     pub channels: &'a [String],
     pub measure: Measurer<'a>,
 }
 
+/// The plan of a period: the one value every format renders.
 #[derive(Debug, Clone)]
-pub struct WeekPlan {
-    pub week: Week,
+pub struct Plan {
+    pub period: Period,
     pub tz: Tz,
     pub language: Language,
     pub campaigns: Vec<RunningCampaign>,
@@ -143,6 +153,22 @@ pub struct PlannedPost {
     pub campaign: Option<String>,
     pub length: Option<Length>,
     pub flags: Vec<Flag>,
+    /// What the channel publishes, as composed for exports and seals (the
+    /// channel's text or the post's, then the hashtags it lacks), the link
+    /// kept apart in `link`.
+    pub text: String,
+    pub link: Option<String>,
+    pub media: Vec<PlannedMedia>,
+    /// The post's thread, oldest first.
+    pub notes: Vec<crate::model::Note>,
+}
+
+/// A media a channel publishes: its file (a path in the calendar folder or
+/// a URL) and its alternative text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlannedMedia {
+    pub file: String,
+    pub alt: Option<String>,
 }
 
 impl PlannedPost {
@@ -208,14 +234,14 @@ pub fn ymd<S: serde::Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Err
     s.collect_str(&date.format("%Y-%m-%d"))
 }
 
-/// Plans one week.
-pub fn week(calendar: &Calendar, query: &Query<'_>) -> WeekPlan {
-    let week = query.week;
+/// Plans one period.
+pub fn build(calendar: &Calendar, query: &Query<'_>) -> Plan {
+    let period = query.period;
     let keep = |id: &str| query.channels.is_empty() || query.channels.iter().any(|c| c == id);
     let campaigns = calendar
         .campaigns
         .values()
-        .filter(|c| week.meets(c.start, Some(c.end)))
+        .filter(|c| period.meets(c.start, Some(c.end)))
         .map(|c| RunningCampaign {
             id: c.id.clone(),
             name: c.name.clone(),
@@ -235,12 +261,13 @@ pub fn week(calendar: &Calendar, query: &Query<'_>) -> WeekPlan {
             max: c.posts_per_week.max,
         })
         .collect();
-    for pair in calendar.fixed_within(week.monday()..=week.sunday()) {
+    for pair in calendar.fixed_within(period.from..=period.to) {
         let Some(plan) = channels.iter_mut().find(|c| c.id == pair.channel) else {
             continue;
         };
         let post = pair.post;
         let length = (query.measure)(calendar, post, pair.channel);
+        let published = crate::publish::compose(post, pair.channel, crate::publish::Link::Column);
         plan.posts.push(PlannedPost {
             post: pair.id(),
             title: post.title.clone(),
@@ -249,6 +276,17 @@ pub fn week(calendar: &Calendar, query: &Query<'_>) -> WeekPlan {
             campaign: post.campaign.clone(),
             length,
             flags: flags(calendar, post, pair.channel, pair.time.local, length),
+            text: published.text,
+            link: published.link.map(str::to_owned),
+            media: published
+                .media
+                .iter()
+                .map(|m| PlannedMedia {
+                    file: m.file.value.clone(),
+                    alt: m.alt.clone(),
+                })
+                .collect(),
+            notes: post.notes().to_vec(),
         });
     }
     let mut unplaced: Vec<Unplaced> = Vec::new();
@@ -259,7 +297,7 @@ pub fn week(calendar: &Calendar, query: &Query<'_>) -> WeekPlan {
             .filter(|c| keep(c) && post.at(c).is_none())
         {
             let (from, to) = post.window(channel, calendar, query.today);
-            let days = (week.monday(), week.sunday());
+            let days = (period.from, period.to);
             match unplaced_in(days, query.today, post.status.value, from, to) {
                 UnplacedIn::List => unplaced.push(Unplaced {
                     post: post.id.value.clone(),
@@ -277,12 +315,12 @@ pub fn week(calendar: &Calendar, query: &Query<'_>) -> WeekPlan {
         }
     }
     unplaced.sort_by(|a, b| (&a.channel, &a.post).cmp(&(&b.channel, &b.post)));
-    WeekPlan {
-        week,
+    Plan {
+        period,
         tz: calendar.settings.tz,
         language: calendar.settings.language,
         campaigns,
-        events: events(calendar, week, query.today),
+        events: events(calendar, period, query.today),
         channels,
         unplaced,
         ideas: ideas.len(),
@@ -301,9 +339,9 @@ enum UnplacedIn {
 
 /// Which unplaced pairs the plan of the days `first..=last` (a week) shows.
 /// A draft or later is listed when its window `from..=to` meets those days,
-/// or ended before them while they end today or later: it is late and still
-/// has to be placed or re-dated (a past week's plan stays as it was). An
-/// idea whose window meets the days is only counted: ideas are decided in
+/// or ended before them and before today while they end today or later: it
+/// is late and still has to be placed or re-dated (a past week's plan stays
+/// as it was). An idea whose window meets the days is only counted: ideas are decided in
 /// `backlog`, and one without a window would otherwise show in every week
 /// from today on.
 fn unplaced_in(
@@ -314,7 +352,10 @@ fn unplaced_in(
     to: Option<NaiveDate>,
 ) -> UnplacedIn {
     let meets = from <= last && to.is_none_or(|to| to >= first);
-    let late = to.is_some_and(|to| to < first) && last >= today;
+    // Late: the window is over (before today) and before these days, and
+    // these days reach today or later; a window that ends before a future
+    // week but after today is that week's business.
+    let late = to.is_some_and(|to| to < first && to < today) && last >= today;
     match status {
         Status::Idea if meets => UnplacedIn::Backlog,
         Status::Idea | Status::Cancelled => UnplacedIn::Neither,
@@ -368,7 +409,7 @@ fn flags(
     flags
 }
 
-fn events(calendar: &Calendar, week: Week, today: NaiveDate) -> Vec<Event> {
+fn events(calendar: &Calendar, period: Period, today: NaiveDate) -> Vec<Event> {
     let language = calendar.settings.language;
     let mut events = Vec::new();
     let mut push = |kind, date, name: &str, detail: Option<String>| {
@@ -379,7 +420,7 @@ fn events(calendar: &Calendar, week: Week, today: NaiveDate) -> Vec<Event> {
             detail,
         });
     };
-    let years: BTreeSet<i32> = week.days().map(|d| chrono::Datelike::year(&d)).collect();
+    let years: BTreeSet<i32> = period.days().map(|d| chrono::Datelike::year(&d)).collect();
     let builtin: Vec<_> = if calendar.settings.awareness {
         years
             .iter()
@@ -388,7 +429,7 @@ fn events(calendar: &Calendar, week: Week, today: NaiveDate) -> Vec<Event> {
     } else {
         Vec::new()
     };
-    for day in week.days() {
+    for day in period.days() {
         if calendar.settings.holidays == HolidayRegion::Fr
             && let Some(h) = crate::days::holiday_on(day)
         {
@@ -437,8 +478,8 @@ fn events(calendar: &Calendar, week: Week, today: NaiveDate) -> Vec<Event> {
     for campaign in calendar.campaigns.values() {
         for m in &campaign.milestones {
             let late = !m.done && m.due < today;
-            let due_now = week.contains(m.due);
-            if !(due_now || (late && m.due < week.monday())) {
+            let due_now = period.contains(m.due);
+            if !(due_now || (late && m.due < period.from)) {
                 continue;
             }
             let mut detail = vec![campaign.name.clone()];
@@ -520,6 +561,10 @@ mod tests {
             campaign: None,
             length: None,
             flags: vec![],
+            text: String::new(),
+            link: None,
+            media: vec![],
+            notes: vec![],
         };
         assert_eq!(post.day().to_string(), "2026-10-26");
         assert_eq!(post.at.to_rfc3339(), "2026-10-26T00:30:00+01:00");

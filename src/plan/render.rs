@@ -1,5 +1,12 @@
-//! `plan week` in each format: a terminal table, Markdown to paste into a
-//! document, JSON in the documented shape, CSV with one row per post.
+//! `plan week`, `plan month` and `plan range` in each format: a terminal
+//! table, Markdown to paste into a document, JSON in the documented shape,
+//! CSV with one row per post. Every format reads the one [`Plan`] value.
+//!
+//! A week prints as one block. A month or a range prints its title,
+//! campaigns and totals, then one section per ISO week it covers (clipped to
+//! its days), each read exactly as a week's plan, then the pairs without a
+//! time: a Monday meeting goes through the weeks one by one, and each
+//! channel's count is then comparable with its `posts_per_week`.
 //!
 //! Human formats (table, Markdown) follow `calendar.language`; JSON and CSV
 //! keep stable English identifiers. Tables use a fixed preset and a fixed
@@ -14,7 +21,7 @@ use serde::Serialize;
 
 use super::labels::{Labels, Word};
 use super::table::TextTable;
-use super::{ChannelPlan, Event, EventKind, WeekPlan};
+use super::{ChannelPlan, Event, EventKind, Plan, Week};
 use crate::model::Language;
 
 pub use super::table::TABLE_WIDTH;
@@ -24,28 +31,32 @@ pub fn table(header: Vec<String>) -> TextTable {
     TextTable::new(header)
 }
 
-pub fn write_table(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
+/// The terminal table; with `text`, each post's text under its title.
+pub fn write_table(plan: &Plan, text: bool, out: &mut dyn Write) -> io::Result<()> {
     let l = Labels::new(plan.language);
-    writeln!(out, "{}", title(plan, l))?;
-    writeln!(out, "{}", zone_line(plan, l))?;
-    for (label, value) in header(plan, l) {
-        writeln!(out, "{label}{} {value}", l.colon())?;
-    }
-    let clock = clock_change(plan).is_some();
-    for channel in &plan.channels {
-        writeln!(out)?;
-        writeln!(out, "{}", channel_heading(channel, l))?;
-        if channel.posts.is_empty() {
-            continue;
+    if plan.period.week.is_some() {
+        writeln!(out, "{}", title(plan, l))?;
+        writeln!(out, "{}", zone_line(plan, l))?;
+        for (label, value) in header(plan, l, true) {
+            writeln!(out, "{label}{} {value}", l.colon())?;
         }
-        let mut t = table(post_header(l, true));
-        // Day, time, status and length never wrap; the post's title gives
-        // them room.
-        t.widths(&COMPACT_WIDTHS, 2).whole(&[0, 1, 3, 4]);
-        for row in post_rows(channel, l, clock, true) {
-            t.add_row(row);
+        write_table_channels(plan, text, out)?;
+    } else {
+        writeln!(out, "{}", period_title(plan, l))?;
+        writeln!(out, "{}", zone_line(plan, l))?;
+        for (label, value) in period_header(plan, l) {
+            writeln!(out, "{label}{} {value}", l.colon())?;
         }
-        writeln!(out, "{t}")?;
+        for section in sections(plan) {
+            let title = title(&section, l);
+            writeln!(out)?;
+            writeln!(out, "{title}")?;
+            writeln!(out, "{}", "─".repeat(title.chars().count()))?;
+            for (label, value) in header(&section, l, false) {
+                writeln!(out, "{label}{} {value}", l.colon())?;
+            }
+            write_table_channels(&section, text, out)?;
+        }
     }
     if !plan.unplaced.is_empty() {
         writeln!(out)?;
@@ -65,7 +76,7 @@ pub fn write_table(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// `Idées : 3 en attente dans le backlog (`edcal backlog`)`.
-fn ideas_line(plan: &WeekPlan, l: Labels) -> String {
+fn ideas_line(plan: &Plan, l: Labels) -> String {
     let n = plan.ideas;
     format!(
         "{}{} {n} {}",
@@ -79,31 +90,69 @@ fn ideas_line(plan: &WeekPlan, l: Labels) -> String {
     )
 }
 
-pub fn write_markdown(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
+/// Each channel's heading and its table of posts.
+fn write_table_channels(plan: &Plan, text: bool, out: &mut dyn Write) -> io::Result<()> {
     let l = Labels::new(plan.language);
-    writeln!(out, "## {}", title(plan, l))?;
-    writeln!(out)?;
-    writeln!(out, "{}", zone_line(plan, l))?;
-    let header = header(plan, l);
-    if !header.is_empty() {
-        writeln!(out)?;
-        for (label, value) in header {
-            writeln!(out, "- **{label}**{} {}", l.colon(), md(&value))?;
-        }
-    }
     let clock = clock_change(plan).is_some();
     for channel in &plan.channels {
         writeln!(out)?;
-        writeln!(out, "### {}", md(&channel_heading(channel, l)))?;
+        writeln!(out, "{}", channel_heading(channel, l))?;
         if channel.posts.is_empty() {
             continue;
         }
+        let mut t = table(post_header(l, true));
+        // Day, time, status and length never wrap; the post's title gives
+        // them room.
+        t.widths(&COMPACT_WIDTHS, 2).whole(&[0, 1, 3, 4]);
+        for (mut row, post) in post_rows(channel, l, clock, true)
+            .into_iter()
+            .zip(&channel.posts)
+        {
+            if text {
+                row[2].push_str("\n\n");
+                row[2].push_str(&text_lines(post, l).join("\n"));
+            }
+            t.add_row(row);
+        }
+        writeln!(out, "{t}")?;
+    }
+    Ok(())
+}
+
+/// What `--text` shows of a post: its text line by line, then its link.
+fn text_lines(post: &super::PlannedPost, l: Labels) -> Vec<String> {
+    let mut lines: Vec<String> = if post.text.is_empty() {
+        vec![l.pick("(pas de texte)", "(no text)").to_owned()]
+    } else {
+        post.text.lines().map(str::to_owned).collect()
+    };
+    if let Some(link) = &post.link {
+        lines.push(format!("{}{} {link}", l.pick("lien", "link"), l.colon()));
+    }
+    lines
+}
+
+/// Markdown to paste into a document; with `text`, each post's text under
+/// its title, in the same cell.
+pub fn write_markdown(plan: &Plan, text: bool, out: &mut dyn Write) -> io::Result<()> {
+    let l = Labels::new(plan.language);
+    if plan.period.week.is_some() {
+        writeln!(out, "## {}", title(plan, l))?;
         writeln!(out)?;
-        md_table(
-            out,
-            &post_header(l, false),
-            &post_rows(channel, l, clock, false),
-        )?;
+        writeln!(out, "{}", zone_line(plan, l))?;
+        write_md_header(&header(plan, l, true), l, out)?;
+        write_md_channels(plan, text, "###", out)?;
+    } else {
+        writeln!(out, "## {}", period_title(plan, l))?;
+        writeln!(out)?;
+        writeln!(out, "{}", zone_line(plan, l))?;
+        write_md_header(&period_header(plan, l), l, out)?;
+        for section in sections(plan) {
+            writeln!(out)?;
+            writeln!(out, "### {}", md(&title(&section, l)))?;
+            write_md_header(&header(&section, l, false), l, out)?;
+            write_md_channels(&section, text, "####", out)?;
+        }
     }
     if !plan.unplaced.is_empty() {
         writeln!(out)?;
@@ -125,10 +174,52 @@ pub fn write_markdown(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-pub fn write_json(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
+fn write_md_header(header: &[(String, String)], l: Labels, out: &mut dyn Write) -> io::Result<()> {
+    if !header.is_empty() {
+        writeln!(out)?;
+        for (label, value) in header {
+            writeln!(out, "- **{label}**{} {}", l.colon(), md(value))?;
+        }
+    }
+    Ok(())
+}
+
+/// Each channel's heading (at `level`) and its table of posts.
+fn write_md_channels(plan: &Plan, text: bool, level: &str, out: &mut dyn Write) -> io::Result<()> {
+    let l = Labels::new(plan.language);
+    let clock = clock_change(plan).is_some();
+    for channel in &plan.channels {
+        writeln!(out)?;
+        writeln!(out, "{level} {}", md(&channel_heading(channel, l)))?;
+        if channel.posts.is_empty() {
+            continue;
+        }
+        writeln!(out)?;
+        let rows = post_rows(channel, l, clock, false);
+        let mut cells: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| row.iter().map(|c| md_cell(c)).collect())
+            .collect();
+        if text {
+            // A Markdown table cell is one line: the text's lines are
+            // joined with `<br>`, which GitHub-flavoured Markdown renders.
+            for (row, post) in cells.iter_mut().zip(&channel.posts) {
+                let lines: Vec<String> = text_lines(post, l).iter().map(|t| md(t)).collect();
+                row[2].push_str("<br><br>");
+                row[2].push_str(&lines.join("<br>"));
+            }
+        }
+        write_md_rows(out, &post_header(l, false), &cells)?;
+    }
+    Ok(())
+}
+
+/// The documented JSON shape; `week` only in a week's plan.
+pub fn write_json(plan: &Plan, out: &mut dyn Write) -> io::Result<()> {
     #[derive(Serialize)]
     struct Json<'a> {
-        week: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        week: Option<String>,
         #[serde(serialize_with = "super::ymd")]
         from: NaiveDate,
         #[serde(serialize_with = "super::ymd")]
@@ -159,6 +250,17 @@ pub fn write_json(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
         length: Option<usize>,
         limit: Option<usize>,
         flags: Vec<&'static str>,
+        text: &'a str,
+        link: Option<&'a str>,
+        media: &'a [super::PlannedMedia],
+        notes: Vec<JsonNote<'a>>,
+    }
+    #[derive(Serialize)]
+    struct JsonNote<'a> {
+        by: &'a str,
+        #[serde(serialize_with = "super::ymd")]
+        on: NaiveDate,
+        text: &'a str,
     }
     #[derive(Serialize)]
     struct JsonUnplaced<'a> {
@@ -166,9 +268,9 @@ pub fn write_json(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
         channel: &'a str,
     }
     let json = Json {
-        week: plan.week.to_string(),
-        from: plan.week.monday(),
-        to: plan.week.sunday(),
+        week: plan.period.week.map(|w| w.to_string()),
+        from: plan.period.from,
+        to: plan.period.to,
         channels: plan
             .channels
             .iter()
@@ -187,6 +289,18 @@ pub fn write_json(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
                         length: p.length.map(|l| l.length),
                         limit: p.length.map(|l| l.limit),
                         flags: p.flags.iter().map(|f| f.code()).collect(),
+                        text: &p.text,
+                        link: p.link.as_deref(),
+                        media: &p.media,
+                        notes: p
+                            .notes
+                            .iter()
+                            .map(|n| JsonNote {
+                                by: &n.by,
+                                on: n.on,
+                                text: &n.text,
+                            })
+                            .collect(),
                     })
                     .collect(),
                 count: c.count(),
@@ -211,33 +325,43 @@ pub fn write_json(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// One row per post, placed posts only (unplaced pairs have no date to put
-/// in a row). A title starting with `=`, `+`, `-`, `@`, a tab or a CR gets a
-/// `'` in front, so a spreadsheet does not run it as a formula.
-pub fn write_csv(plan: &WeekPlan, out: &mut dyn Write) -> io::Result<()> {
+/// in a row); `week` is the ISO week of the post's day. With `text`, two
+/// more columns: `text` and `link`. A title or text starting with `=`, `+`,
+/// `-`, `@`, a tab or a CR gets a `'` in front, so a spreadsheet does not run
+/// it as a formula.
+pub fn write_csv(plan: &Plan, text: bool, out: &mut dyn Write) -> io::Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record([
+    let mut header = vec![
         "week", "channel", "network", "date", "time", "at", "post", "title", "campaign", "status",
         "length", "limit", "flags",
-    ])?;
-    let week = plan.week.to_string();
+    ];
+    if text {
+        header.extend(["text", "link"]);
+    }
+    w.write_record(&header)?;
     for channel in &plan.channels {
         for p in &channel.posts {
             let flags: Vec<&str> = p.flags.iter().map(|f| f.code()).collect();
-            w.write_record([
-                week.as_str(),
-                &channel.id,
-                channel.network.name(),
-                &p.day().to_string(),
-                &p.at.format("%H:%M").to_string(),
-                &p.at.to_rfc3339(),
-                &p.post,
-                &defuse(&p.title),
-                p.campaign.as_deref().unwrap_or(""),
-                p.status.name(),
-                &p.length.map(|l| l.length.to_string()).unwrap_or_default(),
-                &p.length.map(|l| l.limit.to_string()).unwrap_or_default(),
-                &flags.join(" "),
-            ])?;
+            let mut record = vec![
+                Week::of(p.day()).to_string(),
+                channel.id.clone(),
+                channel.network.name().to_owned(),
+                p.day().to_string(),
+                p.at.format("%H:%M").to_string(),
+                p.at.to_rfc3339(),
+                p.post.clone(),
+                defuse(&p.title),
+                p.campaign.clone().unwrap_or_default(),
+                p.status.name().to_owned(),
+                p.length.map(|l| l.length.to_string()).unwrap_or_default(),
+                p.length.map(|l| l.limit.to_string()).unwrap_or_default(),
+                flags.join(" "),
+            ];
+            if text {
+                record.push(defuse(&p.text));
+                record.push(p.link.clone().unwrap_or_default());
+            }
+            w.write_record(&record)?;
         }
     }
     w.flush()
@@ -251,9 +375,11 @@ pub(crate) fn defuse(cell: &str) -> String {
     }
 }
 
-/// `Semaine 2026-W41 — du lundi 5 octobre au dimanche 11 octobre 2026`.
-fn title(plan: &WeekPlan, l: Labels) -> String {
-    let (from, to) = (plan.week.monday(), plan.week.sunday());
+/// `Semaine 2026-W41 — du lundi 5 octobre au dimanche 11 octobre 2026`; a
+/// week clipped to a month or range names its days only.
+fn title(plan: &Plan, l: Labels) -> String {
+    let (from, to) = (plan.period.from, plan.period.to);
+    let week = plan.period.week.unwrap_or_else(|| Week::of(from));
     let from_label = if chrono::Datelike::year(&from) == chrono::Datelike::year(&to) {
         l.day(from)
     } else {
@@ -262,7 +388,7 @@ fn title(plan: &WeekPlan, l: Labels) -> String {
     format!(
         "{} {} — {} {from_label} {} {} {}",
         l.word(Word::Week),
-        plan.week,
+        week,
         l.word(Word::From),
         l.word(Word::To),
         l.day(to),
@@ -272,7 +398,7 @@ fn title(plan: &WeekPlan, l: Labels) -> String {
 
 /// `Fuseau : Europe/Paris (UTC+02:00)`, with the clock change when the week
 /// has one.
-fn zone_line(plan: &WeekPlan, l: Labels) -> String {
+fn zone_line(plan: &Plan, l: Labels) -> String {
     let mut label = l.word(Word::Zone).to_owned();
     if let Some(first) = label.get(..1) {
         label = first.to_uppercase() + &label[1..];
@@ -292,12 +418,12 @@ fn zone_line(plan: &WeekPlan, l: Labels) -> String {
             "{label}{} {} ({})",
             l.colon(),
             plan.tz,
-            offset(plan.week.monday())
+            offset(plan.period.from)
         ),
         Some(day) => format!(
             "{label}{colon} {} ({}{} {} {}{colon} {} → {})",
             plan.tz,
-            offset(plan.week.monday()),
+            offset(plan.period.from),
             l.pick(" ;", ";"),
             l.word(Word::ClockChange),
             l.day(day),
@@ -307,10 +433,10 @@ fn zone_line(plan: &WeekPlan, l: Labels) -> String {
     }
 }
 
-/// The day of the week whose noon has another UTC offset than the day
-/// before's, if any. Clock changes happen at night, so noon is on the right
-/// side of them.
-fn clock_change(plan: &WeekPlan) -> Option<NaiveDate> {
+/// The first day of the period whose noon has another UTC offset than the
+/// day before's, if any. Clock changes happen at night, so noon is on the
+/// right side of them.
+fn clock_change(plan: &Plan) -> Option<NaiveDate> {
     use chrono::TimeZone;
     let offset = |d: NaiveDate| {
         plan.tz
@@ -318,7 +444,7 @@ fn clock_change(plan: &WeekPlan) -> Option<NaiveDate> {
             .earliest()
             .map(|o| o.fix())
     };
-    plan.week
+    plan.period
         .days()
         .find(|d| d.pred_opt().is_some_and(|p| offset(p) != offset(*d)))
 }
@@ -329,18 +455,12 @@ fn utc(seconds: i32) -> String {
     format!("UTC{sign}{:02}:{:02}", s / 3600, s % 3600 / 60)
 }
 
-/// The header lines: campaigns, then one line per kind of event with each
-/// name once and the days it covers.
-fn header(plan: &WeekPlan, l: Labels) -> Vec<(String, String)> {
-    let year = chrono::Datelike::year(&plan.week.sunday());
+/// The header lines: campaigns (with `campaigns`), then one line per kind of
+/// event with each name once and the days it covers.
+fn header(plan: &Plan, l: Labels, campaigns: bool) -> Vec<(String, String)> {
     let mut lines = Vec::new();
-    if !plan.campaigns.is_empty() {
-        let names: Vec<String> = plan
-            .campaigns
-            .iter()
-            .map(|c| format!("{} ({})", c.name, l.days(c.start, c.end, year)))
-            .collect();
-        lines.push((l.word(Word::Campaigns).to_owned(), names.join(" ; ")));
+    if campaigns {
+        lines.extend(campaigns_line(plan, l));
     }
     for kind in [
         EventKind::Holiday,
@@ -387,9 +507,134 @@ fn header(plan: &WeekPlan, l: Labels) -> Vec<(String, String)> {
     lines
 }
 
+/// `Campagnes : Octobre Rose 2026 (1er–31 octobre)`, if any runs.
+fn campaigns_line(plan: &Plan, l: Labels) -> Option<(String, String)> {
+    if plan.campaigns.is_empty() {
+        return None;
+    }
+    let year = chrono::Datelike::year(&plan.period.to);
+    let names: Vec<String> = plan
+        .campaigns
+        .iter()
+        .map(|c| format!("{} ({})", c.name, l.days(c.start, c.end, year)))
+        .collect();
+    Some((l.word(Word::Campaigns).to_owned(), names.join(" ; ")))
+}
+
+/// `Mars 2027 — du lundi 1er mars au mercredi 31 mars 2027`, or for a range
+/// `Période du vendredi 6 mars au samedi 13 mars 2027 (8 jours)`.
+fn period_title(plan: &Plan, l: Labels) -> String {
+    use chrono::Datelike;
+    let (from, to) = (plan.period.from, plan.period.to);
+    let from_label = if from.year() == to.year() {
+        l.day(from)
+    } else {
+        format!("{} {}", l.day(from), from.year())
+    };
+    let span = format!(
+        "{} {from_label} {} {} {}",
+        l.word(Word::From),
+        l.word(Word::To),
+        l.day(to),
+        to.year()
+    );
+    match plan.period.month {
+        Some((year, month)) => {
+            let name = l.month(month);
+            let mut chars = name.chars();
+            let capital: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .collect();
+            format!("{capital}{} {year} — {span}", chars.as_str())
+        }
+        None => {
+            let days = plan.period.days().count();
+            format!(
+                "{} {span} ({days} {})",
+                l.pick("Période", "Period"),
+                match (l.language, days) {
+                    (crate::model::Language::Fr, 1) => "jour",
+                    (crate::model::Language::Fr, _) => "jours",
+                    (crate::model::Language::En, 1) => "day",
+                    (crate::model::Language::En, _) => "days",
+                }
+            )
+        }
+    }
+}
+
+/// The header of a month or range: its campaigns, then its posts per
+/// channel (`Total : 24 publications (facebook 9 ; instagram 6 …)`).
+fn period_header(plan: &Plan, l: Labels) -> Vec<(String, String)> {
+    let mut lines: Vec<(String, String)> = campaigns_line(plan, l).into_iter().collect();
+    let total: usize = plan.channels.iter().map(ChannelPlan::count).sum();
+    let per_channel: Vec<String> = plan
+        .channels
+        .iter()
+        .filter(|c| c.count() > 0)
+        .map(|c| format!("{} {}", c.id, c.count()))
+        .collect();
+    let mut value = l.posts(total);
+    if !per_channel.is_empty() {
+        let _ = write!(value, " ({})", per_channel.join(l.pick(" ; ", "; ")));
+    }
+    lines.push(("Total".to_owned(), value));
+    lines
+}
+
+/// The ISO weeks of a month or range, clipped to it, each as a plan of its
+/// own: its events (the late milestones, dated before the period, go to the
+/// first), its campaigns and its posts; no pairs without a time (they are
+/// listed once, after the weeks). A clipped week has no cadence to meet:
+/// its channels show their count only.
+fn sections(plan: &Plan) -> Vec<Plan> {
+    plan.period
+        .weeks()
+        .into_iter()
+        .enumerate()
+        .map(|(i, period)| Plan {
+            period,
+            tz: plan.tz,
+            language: plan.language,
+            campaigns: plan
+                .campaigns
+                .iter()
+                .filter(|c| period.meets(c.start, Some(c.end)))
+                .cloned()
+                .collect(),
+            events: plan
+                .events
+                .iter()
+                .filter(|e| period.contains(e.date) || (i == 0 && e.date < period.from))
+                .cloned()
+                .collect(),
+            channels: plan
+                .channels
+                .iter()
+                .map(|c| ChannelPlan {
+                    id: c.id.clone(),
+                    network: c.network,
+                    posts: c
+                        .posts
+                        .iter()
+                        .filter(|p| period.contains(p.day()))
+                        .cloned()
+                        .collect(),
+                    min: period.week.and(c.min),
+                    max: period.week.and(c.max),
+                })
+                .collect(),
+            unplaced: Vec::new(),
+            ideas: 0,
+        })
+        .collect()
+}
+
 /// A freeze in the week, from its first hour to its last:
 /// `mercredi 21 octobre 08:00 – jeudi 22 octobre 20:00`.
-fn freeze_label(plan: &WeekPlan, l: Labels, name: &str) -> String {
+fn freeze_label(plan: &Plan, l: Labels, name: &str) -> String {
     let days: Vec<&Event> = plan
         .events
         .iter()
@@ -424,7 +669,7 @@ fn freeze_label(plan: &WeekPlan, l: Labels, name: &str) -> String {
 
 /// The days of an event in the week, as runs: `toute la semaine`,
 /// `lundi 5 octobre`, `lundi 5 octobre – mercredi 7 octobre`.
-fn days_label(plan: &WeekPlan, l: Labels, dates: &[NaiveDate]) -> String {
+fn days_label(plan: &Plan, l: Labels, dates: &[NaiveDate]) -> String {
     if dates.len() == 7 {
         return match l.language {
             crate::model::Language::Fr => "toute la semaine".to_owned(),
@@ -438,11 +683,11 @@ fn days_label(plan: &WeekPlan, l: Labels, dates: &[NaiveDate]) -> String {
             _ => runs.push((d, d)),
         }
     }
-    let year = chrono::Datelike::year(&plan.week.sunday());
+    let year = chrono::Datelike::year(&plan.period.to);
     runs.iter()
         .map(|&(from, to)| {
             let one = |d: NaiveDate| {
-                if plan.week.contains(d) {
+                if plan.period.contains(d) {
                     l.day(d)
                 } else if chrono::Datelike::year(&d) == year {
                     l.date_short(d)
@@ -593,8 +838,8 @@ fn unplaced_header(l: Labels) -> Vec<String> {
         .collect()
 }
 
-fn unplaced_rows(plan: &WeekPlan, l: Labels) -> Vec<Vec<String>> {
-    let year = chrono::Datelike::year(&plan.week.sunday());
+fn unplaced_rows(plan: &Plan, l: Labels) -> Vec<Vec<String>> {
+    let year = chrono::Datelike::year(&plan.period.to);
     plan.unplaced
         .iter()
         .map(|u| {
@@ -602,7 +847,7 @@ fn unplaced_rows(plan: &WeekPlan, l: Labels) -> Vec<Vec<String>> {
                 Some(to) => l.days(u.from, to, year),
                 None => format!("{} {}", l.word(Word::FromToday), l.date_short(u.from)),
             };
-            if u.to.is_some_and(|to| to < plan.week.monday()) {
+            if u.to.is_some_and(|to| to < plan.period.from) {
                 let _ = write!(window, "\n⚠ {}", l.word(Word::Late));
             }
             vec![
@@ -622,27 +867,35 @@ pub(crate) fn md_table(
     header: &[String],
     rows: &[Vec<String>],
 ) -> io::Result<()> {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(|c| md_cell(c)).collect())
+        .collect();
+    write_md_rows(out, header, &cells)
+}
+
+/// One cell, escaped: a cell of several lines is `` `first` rest ``.
+fn md_cell(cell: &str) -> String {
+    let mut lines = cell.lines();
+    let first = lines.next().unwrap_or_default();
+    let rest: Vec<&str> = lines.collect();
+    if rest.is_empty() {
+        md(first)
+    } else {
+        format!("`{first}` {}", md(&rest.join(" ")))
+    }
+}
+
+/// A table of cells already escaped.
+fn write_md_rows(out: &mut dyn Write, header: &[String], cells: &[Vec<String>]) -> io::Result<()> {
     writeln!(out, "| {} |", header.join(" | "))?;
     writeln!(
         out,
         "|{}|",
         header.iter().map(|_| " --- ").collect::<Vec<_>>().join("|")
     )?;
-    for row in rows {
-        let cells: Vec<String> = row
-            .iter()
-            .map(|cell| {
-                let mut lines = cell.lines();
-                let first = lines.next().unwrap_or_default();
-                let rest: Vec<&str> = lines.collect();
-                if rest.is_empty() {
-                    md(first)
-                } else {
-                    format!("`{first}` {}", md(&rest.join(" ")))
-                }
-            })
-            .collect();
-        writeln!(out, "| {} |", cells.join(" | "))?;
+    for row in cells {
+        writeln!(out, "| {} |", row.join(" | "))?;
     }
     Ok(())
 }

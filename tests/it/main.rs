@@ -10,6 +10,7 @@ mod ergonomics;
 mod export;
 mod interrupted;
 mod mutation;
+mod plans;
 mod publishing;
 mod robustness;
 mod schedule_properties;

@@ -207,6 +207,8 @@ proptest! {
             &["check"][..],
             &["check", "--format", "json"],
             &["plan", "week", "2026-W48"],
+            &["plan", "month", "2026-11", "--text"],
+            &["plan", "range", "2026-11-20", "2026-12-10", "--format", "json"],
             &["backlog"],
             &["campaign"],
             &["schedule"],
