@@ -24,6 +24,7 @@
 pub mod backlog;
 pub mod balance;
 pub mod campaign;
+pub mod html;
 pub mod labels;
 pub mod render;
 pub mod week;

@@ -5,11 +5,14 @@
 //! hidden: stderr says how many there are and the exit code is 1, so a
 //! script or CI job does not take a broken calendar's plan for a good one.
 
-use anyhow::{Result, bail};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, Result, bail};
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::Context;
-use crate::plan::{self, render};
+use crate::plan::{self, html, render};
 
 #[derive(Debug, Subcommand)]
 pub enum PlanCommand {
@@ -32,6 +35,15 @@ pub struct PlanWeekArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
     pub format: PlanFormat,
+
+    /// Write to FILE instead of stdout (replaced whole, never half-written)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// With `--format html`: put the images inside the page (`data:` URIs)
+    /// instead of linking them by a path relative to the page
+    #[arg(long)]
+    pub embed_media: bool,
 }
 
 /// The formats of `plan week` and `backlog`.
@@ -41,6 +53,9 @@ pub enum PlanFormat {
     Markdown,
     Json,
     Csv,
+    /// One self-contained page (`plan` only), each post previewed as its
+    /// network shows it
+    Html,
 }
 
 pub fn run(command: &PlanCommand, ctx: &mut Context<'_>) -> Result<u8> {
@@ -60,13 +75,133 @@ fn week(args: &PlanWeekArgs, ctx: &mut Context<'_>) -> Result<u8> {
         measure: &measure,
     };
     let plan = plan::week(calendar, &query);
+    let mut buffer = Vec::new();
+    let out: &mut dyn Write = if args.output.is_some() {
+        &mut buffer
+    } else {
+        &mut *ctx.stdout
+    };
     match args.format {
-        PlanFormat::Table => render::write_table(&plan, ctx.stdout)?,
-        PlanFormat::Markdown => render::write_markdown(&plan, ctx.stdout)?,
-        PlanFormat::Json => render::write_json(&plan, ctx.stdout)?,
-        PlanFormat::Csv => render::write_csv(&plan, ctx.stdout)?,
+        PlanFormat::Table => render::write_table(&plan, out)?,
+        PlanFormat::Markdown => render::write_markdown(&plan, out)?,
+        PlanFormat::Json => render::write_json(&plan, out)?,
+        PlanFormat::Csv => render::write_csv(&plan, out)?,
+        PlanFormat::Html => {
+            let media_src = media_src(
+                &checked.root,
+                &ctx.env.cwd,
+                args.output.as_deref(),
+                args.embed_media,
+            )?;
+            let findings = html::findings(&checked.diagnostics);
+            let page = html::Page {
+                calendar,
+                media_src: &media_src,
+                findings: &findings,
+            };
+            html::write_html(&plan, &page, out)?;
+        }
+    }
+    if let Some(path) = &args.output {
+        crate::export::write_atomic(&ctx.env.cwd.join(path), &buffer)?;
     }
     errors_note(&checked, ctx)
+}
+
+/// Where a page finds the calendar's local media: by a path relative to
+/// the page's folder (the folder of `output`, else the current folder), or
+/// inside the page (`embed`). Videos and unreadable files are not shown
+/// (the page names them); with `embed`, neither are images over
+/// [`EMBED_MAX_BYTES`].
+pub fn media_src(
+    root: &Path,
+    cwd: &Path,
+    output: Option<&Path>,
+    embed: bool,
+) -> Result<Box<dyn Fn(&str) -> Option<String>>> {
+    let root = root.to_path_buf();
+    if embed {
+        return Ok(Box::new(move |file: &str| {
+            let mime = image_mime(file)?;
+            let meta = std::fs::metadata(root.join(file)).ok()?;
+            if !meta.is_file() || meta.len() > EMBED_MAX_BYTES {
+                return None;
+            }
+            let bytes = std::fs::read(root.join(file)).ok()?;
+            use base64::Engine as _;
+            Some(format!(
+                "data:{mime};base64,{}",
+                base64::engine::general_purpose::STANDARD.encode(bytes)
+            ))
+        }));
+    }
+    let page_dir = match output.map(|o| cwd.join(o)) {
+        Some(file) => file
+            .parent()
+            .map_or_else(|| cwd.to_path_buf(), Path::to_path_buf),
+        None => cwd.to_path_buf(),
+    };
+    let page_dir = std::fs::canonicalize(&page_dir)
+        .with_context(|| format!("the folder `{}` does not exist", page_dir.display()))?;
+    let root_abs = std::fs::canonicalize(&root)
+        .with_context(|| format!("failed to read {}", root.display()))?;
+    let prefix = relative(&page_dir, &root_abs);
+    Ok(Box::new(move |file: &str| {
+        image_mime(file)?;
+        root.join(file)
+            .is_file()
+            .then(|| url_path(&format!("{prefix}{file}")))
+    }))
+}
+
+/// An image embedded in a page is at most this big (10 MiB): a page is
+/// meant to be opened and mailed, not to carry a video.
+pub const EMBED_MAX_BYTES: u64 = 10 * 1024 * 1024;
+
+/// The MIME type of the images a browser shows in `<img>`; `None` for
+/// anything else (videos, documents).
+fn image_mime(file: &str) -> Option<&'static str> {
+    let ext = file.rsplit_once('.')?.1.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        _ => return None,
+    })
+}
+
+/// The path from folder `from` to folder `to`, both absolute, ending with
+/// `/` unless empty: `../calendar/`.
+fn relative(from: &Path, to: &Path) -> String {
+    let from: Vec<_> = from.components().collect();
+    let to: Vec<_> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut out = String::new();
+    for _ in common..from.len() {
+        out.push_str("../");
+    }
+    for c in &to[common..] {
+        out.push_str(&c.as_os_str().to_string_lossy());
+        out.push('/');
+    }
+    out
+}
+
+/// A relative path as a URL path: every byte but unreserved ones and `/`
+/// percent-encoded, so that a space or `#` in a file name stays a name.
+fn url_path(path: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
 }
 
 /// `--channel` ids must name channels of the calendar (a usage error, exit 2).

@@ -230,7 +230,7 @@ pub(crate) fn defuse(cell: &str) -> String {
 }
 
 /// `Semaine 2026-W41 — du lundi 5 octobre au dimanche 11 octobre 2026`.
-fn title(plan: &WeekPlan, l: Labels) -> String {
+pub(super) fn title(plan: &WeekPlan, l: Labels) -> String {
     let (from, to) = (plan.week.monday(), plan.week.sunday());
     let from_label = if chrono::Datelike::year(&from) == chrono::Datelike::year(&to) {
         l.day(from)
@@ -250,7 +250,7 @@ fn title(plan: &WeekPlan, l: Labels) -> String {
 
 /// `Fuseau : Europe/Paris (UTC+02:00)`, with the clock change when the week
 /// has one.
-fn zone_line(plan: &WeekPlan, l: Labels) -> String {
+pub(super) fn zone_line(plan: &WeekPlan, l: Labels) -> String {
     let mut label = l.word(Word::Zone).to_owned();
     if let Some(first) = label.get(..1) {
         label = first.to_uppercase() + &label[1..];
@@ -288,7 +288,7 @@ fn zone_line(plan: &WeekPlan, l: Labels) -> String {
 /// The day of the week whose noon has another UTC offset than the day
 /// before's, if any. Clock changes happen at night, so noon is on the right
 /// side of them.
-fn clock_change(plan: &WeekPlan) -> Option<NaiveDate> {
+pub(super) fn clock_change(plan: &WeekPlan) -> Option<NaiveDate> {
     use chrono::TimeZone;
     let offset = |d: NaiveDate| {
         plan.tz
@@ -301,7 +301,7 @@ fn clock_change(plan: &WeekPlan) -> Option<NaiveDate> {
         .find(|d| d.pred_opt().is_some_and(|p| offset(p) != offset(*d)))
 }
 
-fn utc(seconds: i32) -> String {
+pub(super) fn utc(seconds: i32) -> String {
     let sign = if seconds < 0 { '-' } else { '+' };
     let s = seconds.abs();
     format!("UTC{sign}{:02}:{:02}", s / 3600, s % 3600 / 60)
@@ -309,7 +309,7 @@ fn utc(seconds: i32) -> String {
 
 /// The header lines: campaigns, then one line per kind of event with each
 /// name once and the days it covers.
-fn header(plan: &WeekPlan, l: Labels) -> Vec<(String, String)> {
+pub(super) fn header(plan: &WeekPlan, l: Labels) -> Vec<(String, String)> {
     let year = chrono::Datelike::year(&plan.week.sunday());
     let mut lines = Vec::new();
     if !plan.campaigns.is_empty() {
@@ -439,7 +439,7 @@ fn days_label(plan: &WeekPlan, l: Labels, dates: &[NaiveDate]) -> String {
 }
 
 /// `facebook (facebook) — 3 publications, min 3, max 5`, and what is off.
-fn channel_heading(channel: &ChannelPlan, l: Labels) -> String {
+pub(super) fn channel_heading(channel: &ChannelPlan, l: Labels) -> String {
     let network = if channel.id == channel.network.name() {
         String::new()
     } else {
