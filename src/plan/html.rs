@@ -106,13 +106,14 @@ pub fn write_html(plan: &WeekPlan, page: &Page<'_>, out: &mut dyn Write) -> io::
             (unplaced(plan, l))
         }
     };
-    let markup = document(plan.language, &title, body);
+    let markup = document(plan.language, &title, "", body);
     out.write_all(markup.into_string().as_bytes())?;
     writeln!(out)
 }
 
 /// The page around a body: language, CSP, inline styles.
-pub(crate) fn document(language: Language, title: &str, body: Markup) -> Markup {
+/// `paper`: CSS added after the shared styles (a sheet's page size).
+pub(crate) fn document(language: Language, title: &str, paper: &str, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(lang(language)) {
@@ -122,7 +123,7 @@ pub(crate) fn document(language: Language, title: &str, body: Markup) -> Markup 
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="generator" content="edcal";
                 title { (title) }
-                style { (PreEscaped(STYLE)) }
+                style { (PreEscaped(STYLE)) (PreEscaped(paper)) }
             }
             body { (body) }
         }
