@@ -114,12 +114,18 @@ pub fn select<'c>(calendar: &'c Calendar, query: &Query) -> Vec<Item<'c>> {
         })
         .collect();
     items.sort_by(|a, b| {
-        (a.first_day.is_none(), a.first_day, a.first, &a.post.id.value).cmp(&(
-            b.first_day.is_none(),
-            b.first_day,
-            b.first,
-            &b.post.id.value,
-        ))
+        (
+            a.first_day.is_none(),
+            a.first_day,
+            a.first,
+            &a.post.id.value,
+        )
+            .cmp(&(
+                b.first_day.is_none(),
+                b.first_day,
+                b.first,
+                &b.post.id.value,
+            ))
     });
     items
 }
@@ -243,9 +249,19 @@ fn post_section(sheet: &Sheet<'_>, item: &Item<'_>, l: Labels) -> Markup {
     let themes: Vec<&str> = post
         .themes
         .iter()
-        .map(|t| calendar.themes.get(t).map_or(t.as_str(), |t| t.label.as_str()))
+        .map(|t| {
+            calendar
+                .themes
+                .get(t)
+                .map_or(t.as_str(), |t| t.label.as_str())
+        })
         .collect();
-    let member = |id: &str| calendar.team.get(id).map_or(id.to_owned(), |m| m.name.clone());
+    let member = |id: &str| {
+        calendar
+            .team
+            .get(id)
+            .map_or(id.to_owned(), |m| m.name.clone())
+    };
     let colon = l.colon();
     html! {
         section.sheet-post data-post=(post.id.value) {

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod browser;
 mod cli;
 mod docs;
 mod ergonomics;
@@ -11,6 +12,7 @@ mod export;
 mod interrupted;
 mod mutation;
 mod publishing;
+mod review_sheet;
 mod robustness;
 mod schedule_properties;
 mod schemas;
