@@ -201,7 +201,20 @@ fn week_grid(plan: &WeekPlan, page: &Page<'_>, l: Labels) -> Markup {
 /// A day's column header: its name, its date, its UTC offset in a week with
 /// a clock change, and its events.
 fn day_head(plan: &WeekPlan, day: NaiveDate, l: Labels, offsets: bool) -> Markup {
-    let events: Vec<_> = plan.events.iter().filter(|e| e.date == day).collect();
+    // An event of every day of the week (Octobre Rose) is in the summary
+    // above the grid, not repeated seven times.
+    let all_week = |e: &super::Event| {
+        plan.events
+            .iter()
+            .filter(|o| o.kind == e.kind && o.name == e.name)
+            .count()
+            >= 7
+    };
+    let events: Vec<_> = plan
+        .events
+        .iter()
+        .filter(|e| e.date == day && !all_week(e))
+        .collect();
     let closed = events
         .iter()
         .any(|e| matches!(e.kind, EventKind::Holiday | EventKind::Blackout));
