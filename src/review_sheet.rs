@@ -237,7 +237,7 @@ pub fn write_html(sheet: &Sheet<'_>, out: &mut dyn Write) -> io::Result<()> {
     };
     // Paper for one reader: portrait, one post a page.
     let paper = "\n@page { size: A4 portrait; margin: 14mm; }\n";
-    let markup = page::document(calendar.settings.language, &title, paper, body);
+    let markup = page::document(calendar.settings.language, &title, paper, &body);
     out.write_all(markup.into_string().as_bytes())?;
     writeln!(out)
 }

@@ -108,17 +108,16 @@ fn week(args: &PlanWeekArgs, ctx: &mut Context<'_>) -> Result<u8> {
     errors_note(&checked, ctx)
 }
 
+/// The `src` of a local media file of a page, see [`media_src`].
+pub type MediaSrc = Box<dyn Fn(&str) -> Option<String>>;
+
 /// Where a page finds the calendar's local media: by a path relative to
 /// the page's folder (the folder of `output`, else the current folder), or
 /// inside the page (`embed`). Videos and unreadable files are not shown
 /// (the page names them); with `embed`, neither are images over
 /// [`EMBED_MAX_BYTES`].
-pub fn media_src(
-    root: &Path,
-    cwd: &Path,
-    output: Option<&Path>,
-    embed: bool,
-) -> Result<Box<dyn Fn(&str) -> Option<String>>> {
+pub fn media_src(root: &Path, cwd: &Path, output: Option<&Path>, embed: bool) -> Result<MediaSrc> {
+    use base64::Engine as _;
     let root = root.to_path_buf();
     if embed {
         return Ok(Box::new(move |file: &str| {
@@ -128,7 +127,6 @@ pub fn media_src(
                 return None;
             }
             let bytes = std::fs::read(root.join(file)).ok()?;
-            use base64::Engine as _;
             Some(format!(
                 "data:{mime};base64,{}",
                 base64::engine::general_purpose::STANDARD.encode(bytes)

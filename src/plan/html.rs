@@ -106,14 +106,14 @@ pub fn write_html(plan: &WeekPlan, page: &Page<'_>, out: &mut dyn Write) -> io::
             (unplaced(plan, l))
         }
     };
-    let markup = document(plan.language, &title, "", body);
+    let markup = document(plan.language, &title, "", &body);
     out.write_all(markup.into_string().as_bytes())?;
     writeln!(out)
 }
 
 /// The page around a body: language, CSP, inline styles.
 /// `paper`: CSS added after the shared styles (a sheet's page size).
-pub(crate) fn document(language: Language, title: &str, paper: &str, body: Markup) -> Markup {
+pub(crate) fn document(language: Language, title: &str, paper: &str, body: &Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(lang(language)) {
@@ -405,7 +405,7 @@ fn group(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('\u{202f}');
         }
         out.push(c);
@@ -434,7 +434,7 @@ pub(crate) fn network_name(network: Network, l: Labels) -> &'static str {
         Network::Threads => "Threads",
         Network::Bluesky => "Bluesky",
         Network::Mastodon => "Mastodon",
-        _ => l.pick("autre réseau", "other network"),
+        Network::Other => l.pick("autre réseau", "other network"),
     }
 }
 

@@ -87,8 +87,7 @@ fn pdf_pages_and_size(pdf: &Path) -> (u32, String) {
     let field = |name: &str| {
         info.lines()
             .find_map(|l| l.strip_prefix(name))
-            .map(|v| v.trim().to_owned())
-            .unwrap_or_else(|| panic!("no {name} in {info}"))
+            .map_or_else(|| panic!("no {name} in {info}"), |v| v.trim().to_owned())
     };
     let size = field("Page size:");
     // `841.92 x 594.96 pts (A4)`: whole points.
@@ -310,7 +309,10 @@ fn the_w41_page_shows_every_post_on_its_day_with_its_text_and_prints_on_one_a4_p
             for media in published.media {
                 let alt = media.alt.as_deref().unwrap_or_default();
                 let escaped = alt.replace('&', "&amp;").replace('"', "&quot;");
-                if media.file.value.ends_with(".jpg") || media.file.value.ends_with(".png") {
+                let ext = Path::new(&media.file.value).extension();
+                if ext
+                    .is_some_and(|e| e.eq_ignore_ascii_case("jpg") || e.eq_ignore_ascii_case("png"))
+                {
                     assert!(
                         markup.contains("<img src=\"")
                             && markup.contains(&format!("alt=\"{escaped}\"")),
