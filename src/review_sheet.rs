@@ -361,3 +361,131 @@ fn channel_text(sheet: &Sheet<'_>, post: &Post, channel: &str, l: Labels) -> Mar
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SETTINGS: &str = r#"
+[calendar]
+name = "Test"
+timezone = "Europe/Paris"
+
+[team.lead]
+role = "lead"
+[team.dr]
+role = "physician"
+
+[themes.uro]
+label = "Urologie"
+medical_review = true
+[themes.vie]
+label = "Vie de la clinique"
+"#;
+
+    const POSTS: &str = r#"
+[[post]]
+id = "later"
+title = "Later"
+themes = ["uro"]
+channels = ["facebook"]
+status = "draft"
+at = 2026-10-20T12:30:00
+text = "b"
+
+[[post]]
+id = "sooner"
+title = "Sooner"
+themes = ["uro"]
+channels = ["facebook"]
+status = "review"
+on = 2026-10-10
+text = "a"
+
+[[post]]
+id = "undated"
+title = "Undated"
+themes = ["uro"]
+channels = ["facebook"]
+status = "draft"
+text = "c"
+
+[[post]]
+id = "past"
+title = "Past"
+themes = ["uro"]
+channels = ["facebook"]
+status = "draft"
+at = 2026-09-20T12:30:00
+text = "d"
+
+[[post]]
+id = "idea"
+title = "An idea"
+themes = ["uro"]
+channels = ["facebook"]
+status = "idea"
+at = 2026-10-12T12:30:00
+
+[[post]]
+id = "not-medical"
+title = "Not medical"
+themes = ["vie"]
+channels = ["facebook"]
+status = "draft"
+at = 2026-10-12T12:30:00
+text = "e"
+
+[[post]]
+id = "reviewed"
+title = "Reviewed"
+themes = ["uro"]
+channels = ["facebook"]
+status = "review"
+at = 2026-10-14T12:30:00
+text = "f"
+medical_review = { by = "dr", on = 2026-10-01 }
+"#;
+
+    fn ids(items: &[Item<'_>]) -> Vec<String> {
+        items.iter().map(|i| i.post.id.value.clone()).collect()
+    }
+
+    #[test]
+    fn the_sheet_lists_waiting_medical_posts_of_the_period_in_order() {
+        let checked = crate::testing::checked(
+            &[
+                ("edcal.toml", SETTINGS),
+                ("channels.toml", "[facebook]\nnetwork = \"facebook\"\n"),
+                ("posts/2026-10.toml", POSTS),
+            ],
+            "2026-10-01",
+        );
+        let calendar = &checked.calendar;
+        let from = "2026-10-01".parse().unwrap();
+        let waiting = select(
+            calendar,
+            &Query {
+                from,
+                to: None,
+                all: false,
+            },
+        );
+        assert_eq!(ids(&waiting), ["sooner", "later", "undated"]);
+        // Due `approve_days_before` (2 by default) days before it goes out.
+        assert_eq!(waiting[0].due, "2026-10-08".parse().ok());
+        assert_eq!(waiting[1].first_day, "2026-10-20".parse().ok());
+        assert_eq!(waiting[2].due, None);
+        assert_eq!(waiting[0].review, Review::Missing);
+        let all = select(
+            calendar,
+            &Query {
+                from,
+                to: Some("2026-10-15".parse().unwrap()),
+                all: true,
+            },
+        );
+        assert_eq!(ids(&all), ["sooner", "reviewed", "undated"]);
+        assert!(matches!(all[1].review, Review::Unsealed { .. }));
+    }
+}
