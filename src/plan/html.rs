@@ -102,7 +102,8 @@ pub fn write_html(plan: &WeekPlan, page: &Page<'_>, out: &mut dyn Write) -> io::
             }
         }
         main {
-            (week_grid(plan, page, l))
+            @let days: Vec<NaiveDate> = plan.week.days().collect();
+            (grid(plan, &days, page, l))
             (unplaced(plan, l))
         }
     };
@@ -153,9 +154,18 @@ fn campaign_legend(plan: &WeekPlan, l: Labels) -> Markup {
     }
 }
 
-/// The grid: one column per day, one row per channel.
-fn week_grid(plan: &WeekPlan, page: &Page<'_>, l: Labels) -> Markup {
-    let days: Vec<NaiveDate> = plan.week.days().collect();
+/// The grid of the period: a week as days × channels; a longer period
+/// (a month, a range) as a month calendar, one row per ISO week.
+fn grid(plan: &WeekPlan, days: &[NaiveDate], page: &Page<'_>, l: Labels) -> Markup {
+    if days.len() <= 7 {
+        week_grid(plan, days, page, l)
+    } else {
+        month_grid(plan, days, page, l)
+    }
+}
+
+/// A week: one column per day, one row per channel.
+fn week_grid(plan: &WeekPlan, days: &[NaiveDate], page: &Page<'_>, l: Labels) -> Markup {
     let offsets = super::render::clock_change(plan).is_some();
     let posts = posts_by_id(page.calendar);
     html! {
@@ -164,8 +174,8 @@ fn week_grid(plan: &WeekPlan, page: &Page<'_>, l: Labels) -> Markup {
             thead {
                 tr {
                     th scope="col" .channel-head { (l.word(Word::Channel)) }
-                    @for day in &days {
-                        (day_head(plan, *day, l, offsets))
+                    @for day in days {
+                        (day_head(plan, *day, days.len(), l, offsets))
                     }
                 }
             }
@@ -184,7 +194,7 @@ fn week_grid(plan: &WeekPlan, page: &Page<'_>, l: Labels) -> Markup {
                                 }
                             }
                         }
-                        @for day in &days {
+                        @for day in days {
                             td data-day=(day.format("%Y-%m-%d")) data-channel=(channel.id) {
                                 @for p in channel.posts.iter().filter(|p| p.day() == *day) {
                                     (card(p, &channel.id, channel.network, &posts, page, l, offsets))
@@ -200,21 +210,8 @@ fn week_grid(plan: &WeekPlan, page: &Page<'_>, l: Labels) -> Markup {
 
 /// A day's column header: its name, its date, its UTC offset in a week with
 /// a clock change, and its events.
-fn day_head(plan: &WeekPlan, day: NaiveDate, l: Labels, offsets: bool) -> Markup {
-    // An event of every day of the week (Octobre Rose) is in the summary
-    // above the grid, not repeated seven times.
-    let all_week = |e: &super::Event| {
-        plan.events
-            .iter()
-            .filter(|o| o.kind == e.kind && o.name == e.name)
-            .count()
-            >= 7
-    };
-    let events: Vec<_> = plan
-        .events
-        .iter()
-        .filter(|e| e.date == day && !all_week(e))
-        .collect();
+fn day_head(plan: &WeekPlan, day: NaiveDate, period: usize, l: Labels, offsets: bool) -> Markup {
+    let events = day_events(plan, day, period);
     let closed = events
         .iter()
         .any(|e| matches!(e.kind, EventKind::Holiday | EventKind::Blackout));
@@ -226,14 +223,95 @@ fn day_head(plan: &WeekPlan, day: NaiveDate, l: Labels, offsets: bool) -> Markup
             @if offsets {
                 span.offset { (offset_label(plan, day)) }
             }
-            @if !events.is_empty() {
-                ul.events {
-                    @for e in &events {
-                        li class={ "event event-" (event_class(e.kind)) } {
-                            span.event-kind { (event_word(e.kind, l)) (l.colon()) " " }
-                            (e.name)
-                            @if let Some(d) = &e.detail {
-                                " (" (d) ")"
+            (events_list(&events, l))
+        }
+    }
+}
+
+/// The events of a day, but those of every day of the period (Octobre Rose
+/// in its month): they are in the summary above the grid, not repeated on
+/// each day.
+fn day_events(plan: &WeekPlan, day: NaiveDate, period: usize) -> Vec<&super::Event> {
+    let everyday = |e: &super::Event| {
+        plan.events
+            .iter()
+            .filter(|o| o.kind == e.kind && o.name == e.name)
+            .count()
+            >= period
+    };
+    plan.events
+        .iter()
+        .filter(|e| e.date == day && !everyday(e))
+        .collect()
+}
+
+fn events_list(events: &[&super::Event], l: Labels) -> Markup {
+    html! {
+        @if !events.is_empty() {
+            ul.events {
+                @for e in events {
+                    li class={ "event event-" (event_class(e.kind)) } {
+                        span.event-kind { (event_word(e.kind, l)) (l.colon()) " " }
+                        (e.name)
+                        @if let Some(d) = &e.detail {
+                            " (" (d) ")"
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A month (or any period longer than a week) as a calendar: weekdays
+/// across, one row per ISO week, each day's posts of every channel by time.
+/// Days outside the period are left blank.
+fn month_grid(plan: &WeekPlan, days: &[NaiveDate], page: &Page<'_>, l: Labels) -> Markup {
+    let posts = posts_by_id(page.calendar);
+    let (Some(&first), Some(&last)) = (days.first(), days.last()) else {
+        return html! {};
+    };
+    let mut weeks: Vec<super::Week> = Vec::new();
+    for d in days {
+        let w = super::Week::of(*d);
+        if weeks.last() != Some(&w) {
+            weeks.push(w);
+        }
+    }
+    let mut day_posts: Vec<(&PlannedPost, &str, Network)> = plan
+        .channels
+        .iter()
+        .flat_map(|c| c.posts.iter().map(move |p| (p, c.id.as_str(), c.network)))
+        .collect();
+    day_posts.sort_by(|a, b| (a.0.at, a.1, &a.0.post).cmp(&(b.0.at, b.1, &b.0.post)));
+    html! {
+        table.grid.month {
+            caption.visually-hidden { (super::render::title(plan, l)) }
+            thead {
+                tr {
+                    th scope="col" .week-head { (l.word(Word::Week)) }
+                    @for d in weeks[0].days() {
+                        th scope="col" .weekday { (l.weekday(d.weekday())) }
+                    }
+                }
+            }
+            tbody {
+                @for week in &weeks {
+                    tr.plan-week {
+                        th scope="row" .week-head { (week.to_string()) }
+                        @for day in week.days() {
+                            @if day < first || day > last {
+                                td.outside {}
+                            } @else {
+                                @let events = day_events(plan, day, days.len());
+                                @let closed = events.iter().any(|e| matches!(e.kind, EventKind::Holiday | EventKind::Blackout));
+                                td class=[closed.then_some("closed")] data-day=(day.format("%Y-%m-%d")) {
+                                    span.date { (l.date_short(day)) }
+                                    (events_list(&events, l))
+                                    @for (p, channel, network) in day_posts.iter().filter(|(p, _, _)| p.day() == day) {
+                                        (card(p, channel, *network, &posts, page, l, false))
+                                    }
+                                }
                             }
                         }
                     }
@@ -664,6 +742,57 @@ mod tests {
             markup,
             "&lt;script&gt;alert(1)&lt;/script&gt; &amp; <span class=\"hashtag\">#tag</span>"
         );
+    }
+
+    /// A period longer than a week is a month calendar: one row per ISO
+    /// week, blank days outside the period, every channel's posts in their
+    /// day (what `plan month` gets once plans cover months).
+    #[test]
+    fn a_month_is_a_calendar_of_weeks() {
+        let checked = crate::testing::checked(
+            &[
+                (
+                    "channels.toml",
+                    "[facebook]\nnetwork = \"facebook\"\n[x]\nnetwork = \"x\"\n",
+                ),
+                (
+                    "posts/2026-10.toml",
+                    "[[post]]\nid = \"p\"\ntitle = \"P\"\nchannels = [\"facebook\", \"x\"]\nstatus = \"draft\"\nat = 2026-10-07T12:30:00\ntext = \"Bonjour #Tag\"\n",
+                ),
+            ],
+            "2026-10-01",
+        );
+        let calendar = &checked.calendar;
+        let query = super::super::Query {
+            week: super::super::Week::of("2026-10-07".parse().unwrap()),
+            today: "2026-10-01".parse().unwrap(),
+            channels: &[],
+            measure: &|_, _, _| None,
+        };
+        let plan = super::super::week(calendar, &query);
+        let october: Vec<NaiveDate> = "2026-10-01"
+            .parse::<NaiveDate>()
+            .unwrap()
+            .iter_days()
+            .take(31)
+            .collect();
+        let page = Page {
+            calendar,
+            media_src: &|_| None,
+            findings: &[],
+        };
+        let html = grid(&plan, &october, &page, Labels::new(Language::Fr)).into_string();
+        // 1 October 2026 is a Thursday: W40 to W44, three blank days before
+        // and one after.
+        assert_eq!(html.matches("<tr class=\"plan-week\">").count(), 5);
+        assert_eq!(html.matches("<td class=\"outside\">").count(), 4);
+        assert!(html.contains("2026-W40") && html.contains("2026-W44"));
+        let day = html.find("<td data-day=\"2026-10-07\">").unwrap();
+        let next = html.find("<td data-day=\"2026-10-08\">").unwrap();
+        let cell = &html[day..next];
+        assert!(cell.contains("data-post=\"p\" data-channel=\"facebook\""));
+        assert!(cell.contains("data-post=\"p\" data-channel=\"x\""));
+        assert!(cell.contains("<span class=\"hashtag\">#Tag</span>"));
     }
 
     #[test]
