@@ -551,7 +551,7 @@ pub(crate) fn media_markup(
                         @let src = if m.is_url() { None } else { media_src(&m.file.value) };
                         @let alt = m.alt.as_deref().unwrap_or("");
                         @match src {
-                            Some(src) => { img src=(src) alt=(alt) loading="lazy"; }
+                            Some(src) => { img src=(src) alt=(alt); }
                             None => {
                                 div.placeholder role="img" aria-label=(alt) {
                                     (placeholder_word(&m.file.value, m.is_url(), l))
