@@ -44,8 +44,9 @@ pub struct Query {
 pub enum Review {
     /// No review by a physician.
     Missing,
-    /// Reviewed, and the content changed since: what changed.
-    Changed(String),
+    /// Reviewed, and the content changed since: what changed, by channel
+    /// (empty when the digest cannot be read).
+    Changed(Vec<seal::Change>),
     /// Reviewed, without a digest (written by hand): cannot be verified.
     Unsealed { by: String, on: NaiveDate },
     /// Reviewed, and the content is still what was reviewed.
@@ -140,8 +141,8 @@ fn review(calendar: &Calendar, post: &Post) -> Review {
         return Review::Missing;
     };
     match seal::verdict(calendar, post, Some(r)) {
-        Some(Verdict::Changed(changes)) => Review::Changed(seal::describe(&changes)),
-        Some(Verdict::Unreadable) => Review::Changed("the digest cannot be read".to_owned()),
+        Some(Verdict::Changed(changes)) => Review::Changed(changes),
+        Some(Verdict::Unreadable) => Review::Changed(Vec::new()),
         Some(Verdict::Unsealed) => Review::Unsealed {
             by: r.by.clone(),
             on: r.on,
@@ -298,9 +299,9 @@ fn post_section(sheet: &Sheet<'_>, item: &Item<'_>, l: Labels) -> Markup {
                 dd {
                     @match &item.review {
                         Review::Missing => { (l.pick("aucune", "none")) }
-                        Review::Changed(what) => {
+                        Review::Changed(changes) => {
                             (l.pick("à refaire : le contenu a changé depuis", "to do again: the content changed since"))
-                            " (" (what) ")"
+                            @if !changes.is_empty() { " (" (changed(changes, l)) ")" }
                         }
                         Review::Unsealed { by, on } => {
                             (member(by)) ", " (l.date_long(*on)) " "
@@ -332,6 +333,24 @@ fn post_section(sheet: &Sheet<'_>, item: &Item<'_>, l: Labels) -> Markup {
             }
         }
     }
+}
+
+/// "texte modifié sur facebook, lien modifié sur x" / "text changed on
+/// facebook, …".
+fn changed(changes: &[seal::Change], l: Labels) -> String {
+    changes
+        .iter()
+        .map(|c| {
+            let what = match c.what {
+                seal::What::Text => l.pick("texte modifié sur", "text changed on"),
+                seal::What::Link => l.pick("lien modifié sur", "link changed on"),
+                seal::What::Media => l.pick("médias modifiés sur", "media changed on"),
+                seal::What::Added => l.pick("canal ajouté :", "channel added:"),
+            };
+            format!("{what} {}", c.channel)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn channel_text(sheet: &Sheet<'_>, post: &Post, channel: &str, l: Labels) -> Markup {

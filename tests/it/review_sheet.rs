@@ -132,7 +132,7 @@ fn an_edit_after_the_review_puts_the_post_back_with_what_changed() {
         .map(|(_, d)| d)
         .expect("back on the sheet");
     assert_ne!(after, before);
-    assert!(html.contains("à refaire : le contenu a changé depuis (text changed on"));
+    assert!(html.contains("à refaire : le contenu a changé depuis (texte modifié sur "));
 }
 
 #[test]
