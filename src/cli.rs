@@ -9,7 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
     approve, backlog, campaign, check, completions, diff, explain, export, fmt, freeze, init, new,
-    plan, schedule, schema,
+    plan, review_sheet, schedule, schema,
 };
 
 const EXIT_CODES: &str = "\
@@ -93,6 +93,9 @@ pub enum Command {
     Completions(completions::CompletionsArgs),
     /// Print the man page (roff)
     Man,
+    /// A printable page of the medical posts a physician must review: exact
+    /// texts, media, dates, the digest `review` will seal, room to sign
+    ReviewSheet(review_sheet::ReviewSheetArgs),
 }
 
 #[cfg(test)]

@@ -19,5 +19,6 @@ pub mod init;
 pub mod man;
 pub mod new;
 pub mod plan;
+pub mod review_sheet;
 pub mod schedule;
 pub mod schema;

@@ -39,6 +39,7 @@ pub mod plan;
 pub mod publish;
 pub mod raw;
 pub mod resolve;
+pub(crate) mod review_sheet;
 pub(crate) mod rules;
 pub mod schedule;
 pub mod schema;
@@ -132,6 +133,7 @@ pub fn run(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write)
         Command::Schema(args) => commands::schema::run(args, &mut ctx)?,
         Command::Completions(args) => commands::completions::run(args, &mut ctx)?,
         Command::Man => commands::man::run(&mut ctx)?,
+        Command::ReviewSheet(args) => commands::review_sheet::run(args, &mut ctx)?,
     };
     ctx.stdout.flush()?;
     Ok(code)

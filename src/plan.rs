@@ -33,6 +33,7 @@
 pub mod backlog;
 pub mod balance;
 pub mod campaign;
+pub mod html;
 pub mod labels;
 pub mod period;
 pub mod render;

@@ -18,8 +18,15 @@ pub struct BacklogArgs {
     pub channel: Vec<String>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = PlanFormat::Table)]
+    #[arg(long, default_value = "table", value_parser = formats())]
     pub format: PlanFormat,
+}
+
+/// The formats of `plan` but `html`: a backlog has no page.
+fn formats() -> impl clap::builder::TypedValueParser<Value = PlanFormat> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(["table", "markdown", "json", "csv"])
+        .map(|s| <PlanFormat as clap::ValueEnum>::from_str(&s, false).unwrap_or(PlanFormat::Table))
 }
 
 pub fn run(args: &BacklogArgs, ctx: &mut Context<'_>) -> Result<u8> {
@@ -35,6 +42,8 @@ pub fn run(args: &BacklogArgs, ctx: &mut Context<'_>) -> Result<u8> {
         PlanFormat::Markdown => render::write_markdown(&backlog, ctx.stdout)?,
         PlanFormat::Json => render::write_json(&backlog, ctx.stdout)?,
         PlanFormat::Csv => render::write_csv(&backlog, ctx.stdout)?,
+        // Refused by the argument's parser: a backlog has no page.
+        PlanFormat::Html => anyhow::bail!("`backlog` has no html format"),
     }
     super::plan::errors_note(&checked, ctx)
 }

@@ -76,7 +76,7 @@ pub fn write_table(plan: &Plan, text: bool, out: &mut dyn Write) -> io::Result<(
 }
 
 /// `Idées : 3 en attente dans le backlog (`edcal backlog`)`.
-fn ideas_line(plan: &Plan, l: Labels) -> String {
+pub(super) fn ideas_line(plan: &Plan, l: Labels) -> String {
     let n = plan.ideas;
     format!(
         "{}{} {n} {}",
@@ -377,7 +377,7 @@ pub(crate) fn defuse(cell: &str) -> String {
 
 /// `Semaine 2026-W41 — du lundi 5 octobre au dimanche 11 octobre 2026`; a
 /// week clipped to a month or range names its days only.
-fn title(plan: &Plan, l: Labels) -> String {
+pub(super) fn title(plan: &Plan, l: Labels) -> String {
     let (from, to) = (plan.period.from, plan.period.to);
     let week = plan.period.week.unwrap_or_else(|| Week::of(from));
     let from_label = if chrono::Datelike::year(&from) == chrono::Datelike::year(&to) {
@@ -398,7 +398,7 @@ fn title(plan: &Plan, l: Labels) -> String {
 
 /// `Fuseau : Europe/Paris (UTC+02:00)`, with the clock change when the week
 /// has one.
-fn zone_line(plan: &Plan, l: Labels) -> String {
+pub(super) fn zone_line(plan: &Plan, l: Labels) -> String {
     let mut label = l.word(Word::Zone).to_owned();
     if let Some(first) = label.get(..1) {
         label = first.to_uppercase() + &label[1..];
@@ -436,7 +436,7 @@ fn zone_line(plan: &Plan, l: Labels) -> String {
 /// The first day of the period whose noon has another UTC offset than the
 /// day before's, if any. Clock changes happen at night, so noon is on the
 /// right side of them.
-fn clock_change(plan: &Plan) -> Option<NaiveDate> {
+pub(super) fn clock_change(plan: &Plan) -> Option<NaiveDate> {
     use chrono::TimeZone;
     let offset = |d: NaiveDate| {
         plan.tz
@@ -449,7 +449,7 @@ fn clock_change(plan: &Plan) -> Option<NaiveDate> {
         .find(|d| d.pred_opt().is_some_and(|p| offset(p) != offset(*d)))
 }
 
-fn utc(seconds: i32) -> String {
+pub(super) fn utc(seconds: i32) -> String {
     let sign = if seconds < 0 { '-' } else { '+' };
     let s = seconds.abs();
     format!("UTC{sign}{:02}:{:02}", s / 3600, s % 3600 / 60)
@@ -457,7 +457,7 @@ fn utc(seconds: i32) -> String {
 
 /// The header lines: campaigns (with `campaigns`), then one line per kind of
 /// event with each name once and the days it covers.
-fn header(plan: &Plan, l: Labels, campaigns: bool) -> Vec<(String, String)> {
+pub(super) fn header(plan: &Plan, l: Labels, campaigns: bool) -> Vec<(String, String)> {
     let mut lines = Vec::new();
     if campaigns {
         lines.extend(campaigns_line(plan, l));
@@ -523,7 +523,7 @@ fn campaigns_line(plan: &Plan, l: Labels) -> Option<(String, String)> {
 
 /// `Mars 2027 — du lundi 1er mars au mercredi 31 mars 2027`, or for a range
 /// `Période du vendredi 6 mars au samedi 13 mars 2027 (8 jours)`.
-fn period_title(plan: &Plan, l: Labels) -> String {
+pub(super) fn period_title(plan: &Plan, l: Labels) -> String {
     use chrono::Datelike;
     let (from, to) = (plan.period.from, plan.period.to);
     let from_label = if from.year() == to.year() {
@@ -706,7 +706,7 @@ fn days_label(plan: &Plan, l: Labels, dates: &[NaiveDate]) -> String {
 }
 
 /// `facebook (facebook) — 3 publications, min 3, max 5`, and what is off.
-fn channel_heading(channel: &ChannelPlan, l: Labels) -> String {
+pub(super) fn channel_heading(channel: &ChannelPlan, l: Labels) -> String {
     let network = if channel.id == channel.network.name() {
         String::new()
     } else {

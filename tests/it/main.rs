@@ -4,6 +4,7 @@
 
 mod support;
 
+mod browser;
 mod cli;
 mod docs;
 mod ergonomics;
@@ -12,6 +13,7 @@ mod interrupted;
 mod mutation;
 mod plans;
 mod publishing;
+mod review_sheet;
 mod robustness;
 mod schedule_properties;
 mod schemas;
