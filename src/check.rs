@@ -178,6 +178,7 @@ fn rules(
         Box::new(|out| crate::rules::check_timing(calendar, out)),
         Box::new(|out| crate::rules::check_media(calendar, exists, out)),
         Box::new(move |out| crate::rules::check_campaigns(calendar, today, out)),
+        Box::new(|out| crate::rules::check_control_characters(calendar, sources, out)),
     ];
     families.extend(
         calendar

@@ -185,8 +185,8 @@ pub(crate) struct Format {
     /// Minutes a row must keep from every other row of its channel
     /// (`Some(1)`: not in the same minute).
     pub spacing_minutes: Option<i64>,
-    /// A scheduler: the text goes out exactly as approved, so a formula
-    /// character is reported, not neutralised.
+    /// A scheduler's import (not a spreadsheet): the hints say how to
+    /// import, and the lead times and spacing apply.
     pub scheduler: bool,
     /// The format's own limits on one row.
     pub check: fn(&Row<'_>) -> Result<(), String>,
@@ -387,8 +387,9 @@ fn limit<'a>(
 ) -> Vec<Row<'a>> {
     let mut kept: Vec<Row<'a>> = Vec::with_capacity(rows.len());
     for row in rows {
-        let verdict =
-            shared_limits(format, &row, &kept, options).and_then(|()| (format.check)(&row));
+        let verdict = clean_cells(format, &row, options.date_order)
+            .and_then(|()| shared_limits(format, &row, &kept, options))
+            .and_then(|()| (format.check)(&row));
         match verdict {
             Ok(()) => kept.push(row),
             Err(reason) => refused.push(listed(
@@ -400,6 +401,39 @@ fn limit<'a>(
         }
     }
     kept
+}
+
+/// No cell of any format carries a control character (`check` reports
+/// them as `control-character`; this holds even where the rule is
+/// allowed), nor text a spreadsheet would run as a formula: the schedulers
+/// publish a cell as it is, so a protective `'` would be published too, and
+/// the only safe file is one without such a cell.
+fn clean_cells(format: &Format, row: &Row<'_>, order: DateOrder) -> Result<(), String> {
+    for cell in (format.record)(row, order) {
+        if let Some(&(_, c)) = crate::rules::find_controls(&cell).first() {
+            return Err(format!(
+                "the text holds the control character {} (`edcal check` points at it)",
+                crate::rules::describe_control(c)
+            ));
+        }
+        if formula_like(&cell) {
+            return Err(format!(
+                "\"{}\" would run as a formula in a spreadsheet that opens the file; \
+                 rewrite the start of the text",
+                shorten(&cell, 40)
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    let first = text.lines().next().unwrap_or_default();
+    if first.chars().count() <= max && first.len() == text.len() {
+        return first.to_owned();
+    }
+    let cut: String = first.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
 }
 
 fn shared_limits(
@@ -424,10 +458,24 @@ fn shared_limits(
     if let Some(lead) = format.lead_minutes {
         let earliest = options.now + Duration::minutes(lead);
         if row.instant < earliest {
-            return Err(if lead == 0 {
-                "in the past".to_owned()
+            let now = options
+                .now
+                .with_timezone(&options.tz)
+                .format("%Y-%m-%d %H:%M");
+            let ahead = (row.instant - options.now).num_minutes();
+            return Err(if row.instant <= options.now {
+                format!("in the past (now is {now})")
             } else {
-                format!("less than {lead} minutes ahead of now (or in the past)")
+                format!(
+                    "{} after now ({now}); a post must be at least {lead} minutes after the upload",
+                    if ahead == 0 {
+                        "less than a minute".to_owned()
+                    } else if ahead == 1 {
+                        "1 minute".to_owned()
+                    } else {
+                        format!("{ahead} minutes")
+                    }
+                )
             });
         }
     }
@@ -475,20 +523,18 @@ fn write_files(
             writer.write_record(header)?;
         }
         for row in part {
-            let mut cells = (format.record)(row, date_order);
-            if format.scheduler {
-                if let Some(c) = formula_start(&row.published.text) {
-                    out.notes.push(format!(
-                        "{name}: the text of `{}` starts with {}: the file carries it as approved, \
-                         so import it as is and do not open it in a spreadsheet",
-                        row.id,
-                        describe(c)
-                    ));
-                }
-            } else {
-                for cell in &mut cells {
-                    neutralise(cell);
-                }
+            let cells = (format.record)(row, date_order);
+            if let Some(c) = formula_start(&row.published.text) {
+                let advice = if format.scheduler {
+                    "import it as is and do not open the file in a spreadsheet"
+                } else {
+                    "in a spreadsheet, import the `text` column as text"
+                };
+                out.notes.push(format!(
+                    "{name}: the text of `{}` starts with {}: the file carries it as approved, so {advice}",
+                    row.id,
+                    describe(c)
+                ));
             }
             for media in (format.by_hand)(row) {
                 let why = if crate::model::is_url(&media) {
@@ -519,27 +565,45 @@ fn write_files(
     Ok(())
 }
 
-/// The characters a spreadsheet takes as the start of a formula.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// The characters a spreadsheet takes as the start of a formula (OWASP's
+/// list for CSV injection, https://owasp.org/www-community/attacks/CSV_Injection).
+const FORMULA_STARTS: [char; 5] = ['=', '+', '-', '@', '\t'];
 
 /// The formula character a cell starts with, if any.
 pub fn formula_start(cell: &str) -> Option<char> {
     cell.chars().next().filter(|c| FORMULA_STARTS.contains(c))
 }
 
-fn describe(c: char) -> String {
-    match c {
-        '\t' => "a tab".to_owned(),
-        '\r' => "a carriage return".to_owned(),
-        c => format!("`{c}`"),
+/// A cell a spreadsheet would run: one starting with `=`, or with `+`, `-`
+/// or `@` and a function call (`+HYPERLINK(`) or a pipe (`-2+cmd|`, the
+/// DDE form) in its first word. A phone number (`+33 5 61…`), a list
+/// (`- un`) or a mention (`@CliniquePJ`) is not: such texts are common in
+/// posts and stay as approved, with a note.
+pub fn formula_like(cell: &str) -> bool {
+    let Some(first) = cell.chars().next() else {
+        return false;
+    };
+    match first {
+        '=' => true,
+        '+' | '-' | '@' => {
+            let head = cell[1..].trim_start();
+            let word = head.split(char::is_whitespace).next().unwrap_or_default();
+            let name_len = word
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+                .unwrap_or(word.len());
+            let call = name_len > 0
+                && word.as_bytes()[0].is_ascii_alphabetic()
+                && word[name_len..].starts_with('(');
+            call || word.contains('|')
+        }
+        _ => false,
     }
 }
 
-/// Prefixes a cell that a spreadsheet would run as a formula with `'`
-/// (OWASP's advice for CSV injection); only the `generic` export does this.
-pub fn neutralise(cell: &mut String) {
-    if formula_start(cell).is_some() {
-        cell.insert(0, '\'');
+fn describe(c: char) -> String {
+    match c {
+        '\t' => "a tab".to_owned(),
+        c => format!("`{c}`"),
     }
 }
 
@@ -600,24 +664,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formula_cells_are_found_and_neutralised() {
-        for (cell, start) in [
-            ("=SUM(A1)", Some('=')),
-            ("+33 5 61 00 00 00", Some('+')),
-            ("- liste", Some('-')),
-            ("@CliniquePJ", Some('@')),
-            ("\tx", Some('\t')),
-            ("\rx", Some('\r')),
-            ("Bonjour", None),
-            ("", None),
+    fn formula_cells_are_found() {
+        for (cell, start, live) in [
+            ("=SUM(A1)", Some('='), true),
+            ("=HYPERLINK(\"https://x.example\";\"ici\")", Some('='), true),
+            ("= Nouveaux horaires =", Some('='), true),
+            ("+HYPERLINK(\"https://x.example\")", Some('+'), true),
+            ("@SUM(A1:A3) et plus", Some('@'), true),
+            ("-2+3+cmd|' /C calc'!A0", Some('-'), true),
+            ("+33 5 61 00 00 00", Some('+'), false),
+            ("+33(0)5 61 00 00 00", Some('+'), false),
+            ("- liste", Some('-'), false),
+            ("@CliniquePJ (Toulouse) vous répond", Some('@'), false),
+            ("\tx", Some('\t'), false),
+            ("Bonjour =SUM(A1)", None, false),
+            ("", None, false),
         ] {
             assert_eq!(formula_start(cell), start, "{cell:?}");
-            let mut neutral = cell.to_owned();
-            neutralise(&mut neutral);
-            match start {
-                Some(_) => assert_eq!(neutral, format!("'{cell}")),
-                None => assert_eq!(neutral, cell),
-            }
+            assert_eq!(formula_like(cell), live, "{cell:?}");
         }
     }
 

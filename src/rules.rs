@@ -16,6 +16,7 @@ mod calendar_days;
 mod campaign;
 mod capacity;
 mod consent;
+mod control;
 mod freeze;
 mod media;
 mod publishing;
@@ -32,6 +33,8 @@ pub use calendar_days::check as check_closed_days;
 pub use campaign::{check as check_campaigns, planned as campaign_planned};
 pub use capacity::check as check_capacity;
 pub use consent::check as check_consents;
+pub use control::check as check_control_characters;
+pub use control::{describe as describe_control, find as find_controls};
 pub use freeze::check as check_frozen;
 pub use media::check as check_media;
 pub use publishing::{

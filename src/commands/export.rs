@@ -5,14 +5,14 @@
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, bail};
-use chrono::{NaiveDate, TimeZone as _, Utc};
+use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::Context;
 use crate::check::Checked;
 use crate::diagnostic::{self, Severity};
 use crate::export::{self, CsvOptions, DateOrder, Listed};
 use crate::model::ExportFormat;
+use crate::{Context, Now};
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
@@ -67,6 +67,12 @@ pub struct CsvArgs {
     /// Write times in this IANA zone [default: the calendar's]
     #[arg(long, value_name = "ZONE", value_parser = parse_zone)]
     pub tz: Option<chrono_tz::Tz>,
+
+    /// The moment of the upload, for the formats' lead times:
+    /// `2026-12-01T08:25` in the calendar's zone, or with `Z` or an offset;
+    /// also today, unless --today says otherwise [default: the clock]
+    #[arg(long, value_name = "DATETIME", value_parser = Now::parse)]
+    pub now: Option<Now>,
 }
 
 #[derive(Debug, Args)]
@@ -114,7 +120,10 @@ fn parse_zone(s: &str) -> Result<chrono_tz::Tz, String> {
 }
 
 pub fn run(command: &ExportCommand, ctx: &mut Context<'_>) -> Result<u8> {
-    let checked = ctx.check()?;
+    let checked = match command {
+        ExportCommand::Csv(args) => ctx.check_at(args.now)?,
+        ExportCommand::Ics(_) => ctx.check()?,
+    };
     if checked.errors() > 0 {
         for d in checked
             .diagnostics
@@ -144,15 +153,9 @@ pub fn run(command: &ExportCommand, ctx: &mut Context<'_>) -> Result<u8> {
 fn csv(args: &CsvArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
     let calendar = &checked.calendar;
     let tz = calendar.settings.tz;
-    // With a fixed `--today`, "now" is the start of that day, so that the
-    // lead-time limits give the same file on every run.
-    let now = if ctx.cli.today.is_some() {
-        tz.from_local_datetime(&checked.today.and_time(chrono::NaiveTime::MIN))
-            .earliest()
-            .map_or(ctx.env.now, |t| t.with_timezone(&Utc))
-    } else {
-        ctx.env.now
-    };
+    // The lead times are the schedulers' own: they count from the upload,
+    // so from the clock (or `--now`), never from the start of `--today`.
+    let now = args.now.map_or(ctx.env.now, |n| n.instant(tz));
     let options = CsvOptions {
         format: args.format.map(Into::into),
         channels: args.channel.clone(),

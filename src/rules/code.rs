@@ -323,6 +323,18 @@ codes! {
          out of exports and skipped by `schedule`. `edcal freeze --from … --to …\n\
          --why …` adds a window; delete it from edcal.toml to end the freeze.\n\n\
          Source: edcal's editorial convention: `[[rules.freeze]]` in edcal.toml.";
+    ControlCharacter = "control-character", Error,
+        "an invisible control character in a text that is published",
+        "A text, title, link, hashtag or alt text holds a control character: one of\n\
+         U+0000–U+001F other than tab and line feed, DEL (U+007F), or a carriage\n\
+         return not followed by a line feed. TOML only lets one in through an escape\n\
+         (`\\u0007`, `\\b`, `\\f`, `\\e`, `\\r`), most often pasted from another\n\
+         program. Networks and schedulers drop it, cut the text there or refuse the\n\
+         post, and spreadsheets may read it as the start of a formula: what goes out\n\
+         would not be what was approved. Delete it; exports never write one.\n\n\
+         Source: the C0 and DEL control characters of ISO/IEC 6429 (Unicode\n\
+         category Cc), https://www.unicode.org/charts/PDF/U0000.pdf; TOML strings,\n\
+         https://toml.io/en/v1.1.0#string.";
 }
 
 impl Code {

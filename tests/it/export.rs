@@ -15,6 +15,8 @@ use crate::support::{files_under, repo_path, text};
 
 const FIXTURE: &str = "tests/fixtures/export";
 const EXAMPLE_TODAY: &str = "2026-11-25";
+/// The upload time of the example exports (`--now`), for the lead times.
+const EXAMPLE_NOW: &str = "2026-11-25T09:00";
 
 /// The binary, run from the repository's folder.
 fn edcal(args: &[&str]) -> Output {
@@ -48,6 +50,8 @@ fn export_fixture(dir: &Path, extra: &[&str]) -> Output {
         FIXTURE,
         "--today",
         "2026-12-01",
+        "--now",
+        "2026-12-01T00:00",
         "--out-dir",
         out_dir,
     ];
@@ -145,7 +149,7 @@ fn csv_rows_match_the_plan() {
             ""
         ]
     );
-    // Generic: RFC 3339 times, formula cells neutralised.
+    // Generic: RFC 3339 times, texts as approved (no protective `'`).
     let generic = records(&read("web.csv"));
     assert_eq!(
         generic[0],
@@ -169,11 +173,11 @@ fn csv_rows_match_the_plan() {
     );
     assert_eq!(
         generic[2][5],
-        "'+33 5 61 00 00 00 : le standard répond 24 h/24."
+        "+33 5 61 00 00 00 : le standard répond 24 h/24."
     );
     assert_eq!(
         generic[3][5],
-        "'- consultations le matin\n- examens l'après-midi"
+        "- consultations le matin\n- examens l'après-midi"
     );
 
     // Bytes: CRLF record ends, UTF-8 without BOM.
@@ -196,16 +200,18 @@ fn gates_and_limits_are_listed_one_line_per_pair() {
         "skipped fb         2026-12-04 18:00 sans-relecture: theme `uro` needs a physician's review",
         "skipped fb         2026-12-10 12:00 gele: frozen (Compte piraté)",
         "skipped fb         (no time)        sans-heure: no time yet",
-        "refused fb         2026-12-01 00:05 trop-tot: Hootsuite: less than 10 minutes ahead",
+        "refused fb         2026-12-01 00:05 trop-tot: Hootsuite: 5 minutes after now (2026-12-01 00:00)",
         "refused fb         2026-12-04 12:32 minute-impaire: Hootsuite: minutes must be a multiple of 5",
         "refused fb         2026-12-06 10:00 creneau-b: Hootsuite: `creneau-a` is in the same minute",
         "refused insta      2026-12-03 19:00 photo-locale: Buffer: Instagram needs an image URL",
-        "refused li         2026-12-01 00:05 trop-tot: Sprout Social: less than 10 minutes ahead",
+        "refused li         2026-12-01 00:05 trop-tot: Sprout Social: 5 minutes after now (2026-12-01 00:00); \
+         a post must be at least 10 minutes after the upload",
         "refused li         2026-12-07 08:05 li-b: Sprout Social: `li-a` is at 08:00",
         "refused yt         2026-12-03 17:00 video: Buffer: bulk upload is not available for YouTube",
         "left out: scoop",
         "note: fb.csv: the text of `formule-plus` starts with `+`",
         "edcal: 11 rows exported in 5 files",
+        "refused web        2026-12-09 18:00 formule-lien: the generic export: \"=HYPERLINK(",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in\n{err}");
     }
@@ -260,6 +266,8 @@ fn rows_split_at_the_cap() {
             cal.path().to_str().unwrap(),
             "--today",
             "2026-12-01",
+            "--now",
+            "2026-12-01T00:00",
             "--out-dir",
             out_dir.path().to_str().unwrap(),
         ]);
@@ -316,6 +324,8 @@ fn a_week_across_the_end_of_summer_time_keeps_wall_clock_times() {
             cal_dir,
             "--today",
             "2026-10-20",
+            "--now",
+            "2026-10-20T00:00",
             "--out-dir",
         ];
         args.push(dir.to_str().unwrap());
@@ -381,6 +391,8 @@ fn output_goes_to_stdout_or_one_file_and_several_files_need_a_folder() {
         FIXTURE,
         "--today",
         "2026-12-01",
+        "--now",
+        "2026-12-01T00:00",
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -397,11 +409,15 @@ fn output_goes_to_stdout_or_one_file_and_several_files_need_a_folder() {
         FIXTURE,
         "--today",
         "2026-12-01",
+        "--now",
+        "2026-12-01T00:00",
         "--channel",
         "web",
+        "--to",
+        "2026-12-08",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(records(&out.stdout).len(), 4);
+    assert_eq!(records(&out.stdout).len(), 3);
 
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("web.csv");
@@ -412,14 +428,18 @@ fn output_goes_to_stdout_or_one_file_and_several_files_need_a_folder() {
         FIXTURE,
         "--today",
         "2026-12-01",
+        "--now",
+        "2026-12-01T00:00",
         "--channel",
         "web",
+        "--to",
+        "2026-12-08",
         "-o",
         file.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
-    assert_eq!(records(&std::fs::read(&file).unwrap()).len(), 4);
+    assert_eq!(records(&std::fs::read(&file).unwrap()).len(), 3);
 
     let out = edcal(&["export", "csv", "--calendar", FIXTURE, "--channel", "fbb"]);
     assert_eq!(out.status.code(), Some(2));
@@ -620,11 +640,18 @@ fn example_exports(dir: &Path) {
     let base = ["--calendar", "calendar", "--today", EXAMPLE_TODAY];
     let sub = |name: &str| dir.join(name).to_str().unwrap().to_owned();
     let default_dir = sub("csv");
-    run(&[&["export", "csv", "--out-dir", &default_dir][..], &base[..]].concat());
+    let now = ["--now", EXAMPLE_NOW];
+    run(&[
+        &["export", "csv", "--out-dir", &default_dir][..],
+        &now,
+        &base[..],
+    ]
+    .concat());
     for format in ["hootsuite", "buffer", "publer", "sprout", "generic"] {
         let out_dir = sub(&format!("csv-{format}"));
         run(&[
             &["export", "csv", "--for", format, "--out-dir", &out_dir][..],
+            &now,
             &base[..],
         ]
         .concat());
@@ -661,5 +688,82 @@ fn examples_are_up_to_date() {
                 == std::fs::read(expected.join(&file)).unwrap(),
             "examples/exports/{file} differs: run `EDCAL_BLESS=1 cargo test --test it export::examples_are_up_to_date`"
         );
+    }
+}
+
+/// Lead times count from the upload (`--now`), not from midnight of
+/// `--today`: a Hootsuite row 5 minutes after `--now` is refused, and with
+/// 10 minutes it goes.
+#[test]
+fn lead_times_count_from_now() {
+    let run = |now: &str| {
+        edcal(&[
+            "export",
+            "csv",
+            "--calendar",
+            FIXTURE,
+            "--today",
+            "2026-12-02",
+            "--to",
+            "2026-12-02",
+            "--channel",
+            "fb",
+            "--now",
+            now,
+        ])
+    };
+    let out = run("2026-12-02T12:25");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "refused fb         2026-12-02 12:30 ok: Hootsuite: 5 minutes after now (2026-12-02 12:25); \
+             a post must be at least 10 minutes after the upload\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
+
+    // The same moment with an offset: 11:25 UTC is 12:25 in Paris.
+    let out = run("2026-12-02T11:25:00Z");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("5 minutes after now (2026-12-02 12:25)"));
+
+    let out = run("2026-12-02T12:31");
+    assert!(stderr(&out).contains("ok: Hootsuite: in the past (now is 2026-12-02 12:31)"));
+
+    let out = run("2026-12-02T12:20");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(records(&out.stdout).len(), 1);
+
+    let out = run("tomorrow");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("`tomorrow` is not a date and time"));
+}
+
+/// A text that is a formula (`=HYPERLINK(…)`) is refused in every format:
+/// a scheduler would publish a protective `'`, and without one the cell is
+/// live in any spreadsheet that opens the file.
+#[test]
+fn a_formula_text_is_refused_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = export_fixture(dir.path(), &[]);
+    let err = stderr(&out);
+    let reason = "\"=HYPERLINK(\"https://exemple.invalid\";\"Pr…\" would run as a formula \
+                  in a spreadsheet that opens the file; rewrite the start of the text";
+    for (channel, product) in [
+        ("fb", "Hootsuite"),
+        ("insta", "Buffer"),
+        ("li", "Sprout Social"),
+        ("tk", "Publer"),
+        ("web", "the generic export"),
+    ] {
+        let line =
+            format!("refused {channel:<10} 2026-12-09 18:00 formule-lien: {product}: {reason}\n");
+        assert!(err.contains(&line), "{line}\n{err}");
+    }
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        assert!(!String::from_utf8(bytes).unwrap().contains("HYPERLINK"));
     }
 }
