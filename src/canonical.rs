@@ -60,7 +60,8 @@ const MAX_WIDTH: usize = 100;
 /// file stays canonical.
 pub fn order(kind: Kind, path: &str) -> &'static [&'static str] {
     match (kind, path) {
-        (Kind::Settings, "") => &["calendar", "team", "themes", "awareness", "rules"],
+        (Kind::Settings, "") => &["calendar", "team", "themes", "awareness", "rules", "export"],
+        (Kind::Settings, "export") => &["media_base_url"],
         (Kind::Settings, "calendar") => &["name", "timezone", "language", "holidays", "awareness"],
         (Kind::Settings, "team.*") => &["name", "role"],
         (Kind::Settings, "themes.*") => &["label", "share", "medical_review"],
@@ -85,6 +86,7 @@ pub fn order(kind: Kind, path: &str) -> &'static [&'static str] {
             "min_gap_hours",
             "slots",
             "export",
+            "media_base_url",
         ],
         (Kind::Channels, "*.posts_per_week") => &["min", "max"],
         (Kind::Consents, "*") => &[

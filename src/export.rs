@@ -165,6 +165,9 @@ pub struct Row<'a> {
     pub instant: DateTime<Utc>,
     /// Composed as the format places the link.
     pub published: Published<'a>,
+    /// The URL of each of `published.media`, same order; `None` for a local
+    /// file without `media_base_url` (see [`crate::upload`]).
+    pub urls: Vec<Option<String>>,
     /// The export zone, for formats that write offsets.
     pub tz: Tz,
 }
@@ -296,6 +299,12 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
             fixed.channel,
             (layout(format).link)(fixed.post, fixed.channel),
         );
+        let base = crate::upload::base_url(calendar, channel);
+        let urls = published
+            .media
+            .iter()
+            .map(|m| crate::upload::url(m, base))
+            .collect();
         rows.entry(fixed.channel).or_default().push(Row {
             id,
             post: fixed.post,
@@ -303,6 +312,7 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
             local,
             instant,
             published,
+            urls,
             tz: options.tz,
         });
     }
@@ -388,6 +398,7 @@ fn limit<'a>(
     let mut kept: Vec<Row<'a>> = Vec::with_capacity(rows.len());
     for row in rows {
         let verdict = clean_cells(format, &row, options.date_order)
+            .and_then(|()| uploadable(format, &row))
             .and_then(|()| shared_limits(format, &row, &kept, options))
             .and_then(|()| (format.check)(&row));
         match verdict {
@@ -425,6 +436,21 @@ fn clean_cells(format: &Format, row: &Row<'_>, order: DateOrder) -> Result<(), S
         }
     }
     Ok(())
+}
+
+/// A network that publishes no text alone gets no row without media the
+/// scheduler can fetch, in every format (see [`crate::upload::refusal`]).
+fn uploadable(format: &Format, row: &Row<'_>) -> Result<(), String> {
+    match crate::upload::refusal(
+        row.channel,
+        row.published.media,
+        &row.urls,
+        format.id,
+        format.product,
+    ) {
+        Some(reason) => Err(reason),
+        None => Ok(()),
+    }
 }
 
 fn shorten(text: &str, max: usize) -> String {
@@ -540,7 +566,7 @@ fn write_files(
                 let why = if crate::model::is_url(&media) {
                     "the format has no column for it"
                 } else {
-                    "a local file is not a URL the scheduler can fetch"
+                    "a local file without `media_base_url` is not a URL the scheduler can fetch"
                 };
                 out.notes.push(format!(
                     "{name}: attach `{media}` to `{}` ({}) by hand in {} ({why})",
@@ -607,27 +633,34 @@ fn describe(c: char) -> String {
     }
 }
 
-/// Media of a row that are URLs (the only media a scheduler can fetch).
-fn media_urls<'a>(row: &'a Row<'_>) -> impl Iterator<Item = &'a crate::model::Media> {
-    row.published.media.iter().filter(|m| m.is_url())
+/// Media of a row that a scheduler can fetch, with their URLs.
+fn media_urls<'a>(row: &'a Row<'_>) -> impl Iterator<Item = (&'a crate::model::Media, &'a str)> {
+    row.published
+        .media
+        .iter()
+        .zip(&row.urls)
+        .filter_map(|(m, url)| url.as_deref().map(|url| (m, url)))
 }
 
-/// Local media files of a row: a scheduler cannot fetch them.
+/// Local media files of a row without a URL: a scheduler cannot fetch them.
 fn local_media(row: &Row<'_>) -> Vec<String> {
     row.published
         .media
         .iter()
-        .filter(|m| !m.is_url())
-        .map(|m| m.file.value.clone())
+        .zip(&row.urls)
+        .filter(|(_, url)| url.is_none())
+        .map(|(m, _)| m.file.value.clone())
         .collect()
 }
 
-/// Every media file of a row, for formats with no media column.
+/// Every media of a row, as its URL where it has one, for formats with no
+/// media column.
 fn all_media(row: &Row<'_>) -> Vec<String> {
     row.published
         .media
         .iter()
-        .map(|m| m.file.value.clone())
+        .zip(&row.urls)
+        .map(|(m, url)| url.clone().unwrap_or_else(|| m.file.value.clone()))
         .collect()
 }
 

@@ -45,6 +45,7 @@ pub mod slug;
 pub mod source;
 #[cfg(test)]
 mod testing;
+pub mod upload;
 pub mod zone;
 
 use std::io::Write;

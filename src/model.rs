@@ -54,6 +54,8 @@ pub struct Settings {
     pub holidays: HolidayRegion,
     /// Show the built-in health awareness days.
     pub awareness: bool,
+    /// `[export] media_base_url`: the public URL of the `media/` folder.
+    pub media_base_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,6 +165,9 @@ pub struct Channel {
     pub min_gap_minutes: Option<u32>,
     pub slots: Vec<Slot>,
     pub export: Option<ExportFormat>,
+    /// The public URL of the `media/` folder for this channel's exports
+    /// (else the calendar's `[export] media_base_url`).
+    pub media_base_url: Option<String>,
     pub span: Span,
     /// Spans of the capacity keys, for `over-capacity`.
     pub spans: ChannelSpans,

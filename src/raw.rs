@@ -42,6 +42,8 @@ pub struct Settings<'a> {
     pub themes: Vec<(L<&'a str>, Theme<'a>)>,
     pub awareness: Vec<Awareness<'a>>,
     pub rules: Rules<'a>,
+    /// `[export] media_base_url`.
+    pub media_base_url: Option<L<&'a str>>,
 }
 
 #[derive(Debug)]
@@ -108,6 +110,7 @@ pub struct Channel<'a> {
     pub min_gap_hours: Option<L<f64>>,
     pub slots: Option<L<Vec<L<&'a str>>>>,
     pub export: Option<L<&'a str>>,
+    pub media_base_url: Option<L<&'a str>>,
 }
 
 #[derive(Debug)]
@@ -290,6 +293,10 @@ pub fn settings<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Settings<'t> {
         settings.rules = rules(&mut t, sink);
         t.finish(sink);
     }
+    if let Some(mut t) = file.table("export", sink) {
+        settings.media_base_url = t.string("media_base_url", sink);
+        t.finish(sink);
+    }
     file.finish(sink);
     settings
 }
@@ -377,6 +384,7 @@ pub fn channels<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Channel<'t
                 min_gap_hours: t.number("min_gap_hours", sink),
                 slots: t.strings("slots", sink),
                 export: t.string("export", sink),
+                media_base_url: t.string("media_base_url", sink),
                 id,
             };
             t.finish(sink);

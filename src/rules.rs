@@ -37,6 +37,7 @@ pub use control::check as check_control_characters;
 pub use control::{describe as describe_control, find as find_controls};
 pub use freeze::check as check_frozen;
 pub use media::check as check_media;
+pub use media::check_uploadable as check_media_uploadable;
 pub use publishing::{
     check as check_publishing, check_post as check_publishing_post,
     check_posts as check_publishing_posts,

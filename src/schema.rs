@@ -182,6 +182,15 @@ fn definitions() -> Value {
     })
 }
 
+/// `media_base_url`, in edcal.toml's `[export]` and per channel.
+fn base_url() -> Value {
+    json!({
+        "type": "string",
+        "pattern": "^https://[^/?# ][^?# ]*/$",
+        "description": "the public https:// address of the `media/` folder, ending with `/`: exports write `media/a.jpg` as this URL followed by `a.jpg`",
+    })
+}
+
 fn settings() -> Value {
     let root = table(
         "edcal.toml",
@@ -347,6 +356,10 @@ fn settings() -> Value {
                     &[],
                 ),
             ),
+            (
+                "export",
+                table("what exports need", &[("media_base_url", base_url())], &[]),
+            ),
         ],
         &["calendar"],
     );
@@ -403,6 +416,7 @@ fn channels() -> Value {
                 "export",
                 one_of_names(&names(&ExportFormat::ALL), "default export format"),
             ),
+            ("media_base_url", base_url()),
         ],
         &["network"],
     );

@@ -59,7 +59,7 @@ fn record(row: &Row<'_>, _: DateOrder) -> Vec<String> {
     };
     let alts: Vec<&str> = urls
         .iter()
-        .map(|m| m.alt.as_deref().unwrap_or(""))
+        .map(|(m, _)| m.alt.as_deref().unwrap_or(""))
         .collect();
     let alts = if alts.iter().all(|a| a.is_empty()) {
         String::new()
@@ -71,7 +71,7 @@ fn record(row: &Row<'_>, _: DateOrder) -> Vec<String> {
         row.published.text.clone(),
         link.to_owned(),
         urls.iter()
-            .map(|m| m.file.value.as_str())
+            .map(|(_, url)| *url)
             .collect::<Vec<_>>()
             .join(","),
         String::new(),

@@ -203,11 +203,11 @@ fn gates_and_limits_are_listed_one_line_per_pair() {
         "refused fb         2026-12-01 00:05 trop-tot: Hootsuite: 5 minutes after now (2026-12-01 00:00)",
         "refused fb         2026-12-04 12:32 minute-impaire: Hootsuite: minutes must be a multiple of 5",
         "refused fb         2026-12-06 10:00 creneau-b: Hootsuite: `creneau-a` is in the same minute",
-        "refused insta      2026-12-03 19:00 photo-locale: Buffer: Instagram needs an image URL",
+        "refused insta      2026-12-03 19:00 photo-locale: Buffer: instagram publishes no text-only posts",
         "refused li         2026-12-01 00:05 trop-tot: Sprout Social: 5 minutes after now (2026-12-01 00:00); \
          a post must be at least 10 minutes after the upload",
         "refused li         2026-12-07 08:05 li-b: Sprout Social: `li-a` is at 08:00",
-        "refused yt         2026-12-03 17:00 video: Buffer: bulk upload is not available for YouTube",
+        "refused yt         2026-12-03 17:00 video: Buffer: youtube publishes no text-only posts",
         "left out: scoop",
         "note: fb.csv: the text of `formule-plus` starts with `+`",
         "edcal: 11 rows exported in 5 files",
@@ -765,5 +765,89 @@ fn a_formula_text_is_refused_in_every_format() {
     for entry in std::fs::read_dir(dir.path()).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         assert!(!String::from_utf8(bytes).unwrap().contains("HYPERLINK"));
+    }
+}
+
+/// Instagram publishes no text alone: a post whose only media is a local
+/// file without `media_base_url` is refused by every format, for the same
+/// reason; with a base URL, the formats with a media column write it.
+#[test]
+fn a_post_without_uploadable_media_is_refused_the_same_way_everywhere() {
+    let reason = "instagram publishes no text-only posts, and no media of this post has a URL \
+                  a scheduler can fetch (`media/photo.jpg` is a local file: set `media_base_url` \
+                  to the public address of `media/`, or give the media as an https:// URL)";
+    let run = |calendar: &str, format: &str| {
+        edcal(&[
+            "export",
+            "csv",
+            "--calendar",
+            calendar,
+            "--today",
+            "2026-12-03",
+            "--to",
+            "2026-12-03",
+            "--now",
+            "2026-12-03T08:00",
+            "--channel",
+            "insta",
+            "--for",
+            format,
+        ])
+    };
+    for (format, product) in [
+        ("hootsuite", "Hootsuite"),
+        ("buffer", "Buffer"),
+        ("publer", "Publer"),
+        ("sprout", "Sprout Social"),
+        ("generic", "the generic export"),
+    ] {
+        let out = run(FIXTURE, format);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let line =
+            format!("refused insta      2026-12-03 19:00 photo-locale: {product}: {reason}\n");
+        assert!(stderr(&out).contains(&line), "{line}\n{}", stderr(&out));
+    }
+
+    // `check` says it first.
+    let out = edcal(&["check", "--calendar", FIXTURE, "--today", "2026-12-01"]);
+    assert!(
+        text(&out.stdout).contains(&format!(
+            "warning[media-not-uploadable]: the `buffer` export of `insta` will refuse `photo-locale`: {reason}\n"
+        )),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // With a base URL the file gets its public address.
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_dir(&crate::support::repo_path(FIXTURE), dir.path());
+    let settings = dir.path().join("edcal.toml");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str("\n[export]\nmedia_base_url = \"https://media.example.org/x7k2/\"\n");
+    std::fs::write(&settings, text).unwrap();
+    let calendar = dir.path().to_str().unwrap();
+    let out = run(calendar, "publer");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        records(&out.stdout)[1][3],
+        "https://media.example.org/x7k2/photo.jpg"
+    );
+    let out = run(calendar, "buffer");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        records(&out.stdout)[1][1],
+        "https://media.example.org/x7k2/photo.jpg"
+    );
+    for (format, product) in [("hootsuite", "Hootsuite"), ("sprout", "Sprout Social")] {
+        let out = run(calendar, format);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            stderr(&out).contains(&format!(
+                "photo-locale: {product}: instagram publishes no text-only posts, and the {product} file \
+                 has no media column: schedule this post in {product} by hand, or export this channel with `publer`"
+            )),
+            "{}",
+            stderr(&out)
+        );
     }
 }
