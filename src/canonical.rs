@@ -109,7 +109,7 @@ pub fn order(kind: Kind, path: &str) -> &'static [&'static str] {
             "milestone",
         ],
         (Kind::Campaign, "campaign.milestone.[]") => {
-            &["name", "due", "days_before_start", "owner", "done"]
+            &["id", "name", "due", "days_before_start", "owner", "done"]
         }
         (Kind::Posts, "post.[]") => &[
             "id",

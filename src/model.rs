@@ -279,6 +279,8 @@ pub struct Campaign {
 
 #[derive(Debug)]
 pub struct Milestone {
+    /// Keeps the calendar event's UID when the name changes.
+    pub id: Option<String>,
     pub name: String,
     pub due: NaiveDate,
     pub owner: Option<String>,

@@ -151,6 +151,8 @@ pub struct Campaign<'a> {
 #[derive(Debug)]
 pub struct Milestone<'a> {
     pub span: Span,
+    /// Optional: keeps the calendar event's UID when the name changes.
+    pub id: Option<L<&'a str>>,
     pub name: Option<L<&'a str>>,
     pub due: Option<L<NaiveDate>>,
     pub days_before_start: Option<L<u32>>,
@@ -446,6 +448,7 @@ pub fn campaign<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Option<Campaig
                     .map(|mut m| {
                         let milestone = Milestone {
                             span: m.span(),
+                            id: m.string("id", sink),
                             name: m.req_string("name", sink),
                             due: m.date("due", sink),
                             days_before_start: m.count("days_before_start", sink),

@@ -657,7 +657,12 @@ impl Resolver<'_> {
                 return None;
             }
         };
+        let id =
+            m.id.as_ref()
+                .filter(|id| self.id("milestone", id))
+                .map(|id| id.value.to_owned());
         Some(Milestone {
+            id,
             name: m.name.as_ref()?.value.to_owned(),
             due,
             owner,

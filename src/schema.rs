@@ -499,6 +499,7 @@ fn campaign() -> Value {
                     "items": table(
                         "a milestone: `due` or `days_before_start`",
                         &[
+                            ("id", described(reference("id"), "optional: keeps the calendar event's UID when the name changes")),
                             ("name", string("the work to do")),
                             ("due", described(reference("date"), "the day it is due")),
                             ("days_before_start", count("due this many days before the campaign starts")),

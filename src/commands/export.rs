@@ -85,6 +85,12 @@ pub struct IcsArgs {
     /// physician's review
     #[arg(long)]
     pub reviews: bool,
+
+    /// Read no history: DTSTAMP from the data, SEQUENCE 0, no
+    /// LAST-MODIFIED (the same files then give the same bytes whatever
+    /// their history) [default: from git, else the files' times]
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -228,6 +234,50 @@ fn csv(args: &CsvArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
     Ok(u8::from(!out.refused.is_empty()))
 }
 
+/// When each calendar file last changed and how often, for the iCalendar
+/// events' DTSTAMP, LAST-MODIFIED and SEQUENCE: from git (the last commit
+/// that changed the file, and how many did; a file with changes not yet
+/// committed counts one more, at its modification time), else from the
+/// file's modification time alone. A file whose time cannot be read gets
+/// no stamp (the data's dates are used).
+fn stamps(checked: &Checked) -> export::ics::Stamps {
+    let history = crate::git::history(&checked.root);
+    let mtime = |path: &str| -> Option<chrono::DateTime<chrono::Utc>> {
+        let modified = std::fs::metadata(checked.root.join(path))
+            .and_then(|m| m.modified())
+            .ok()?;
+        let t = chrono::DateTime::<chrono::Utc>::from(modified);
+        // Whole seconds, as iCalendar writes them.
+        chrono::DateTime::from_timestamp(t.timestamp(), 0)
+    };
+    let mut stamps = export::ics::Stamps::new();
+    for (id, source) in checked.sources.iter() {
+        let path = source.path.as_str();
+        let committed = history.as_ref().and_then(|h| h.files.get(path).copied());
+        let changed = history.as_ref().is_none_or(|h| h.changed.contains(path));
+        let stamp = match (committed, changed) {
+            (Some((time, count)), false) => {
+                chrono::DateTime::from_timestamp(time, 0).map(|modified| export::ics::FileStamp {
+                    modified,
+                    sequence: count,
+                })
+            }
+            (committed, _) => mtime(path).map(|modified| export::ics::FileStamp {
+                modified,
+                sequence: match (&history, committed) {
+                    (None, _) => 0,
+                    (Some(_), Some((_, count))) => count + 1,
+                    (Some(_), None) => 1,
+                },
+            }),
+        };
+        if let Some(stamp) = stamp {
+            stamps.insert(id, stamp);
+        }
+    }
+    stamps
+}
+
 fn line(what: &str, l: &Listed) -> String {
     let at = l.at.map_or_else(
         || "(no time)".to_owned(),
@@ -241,7 +291,12 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 fn ics(args: &IcsArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
-    let text = export::ics::ics(&checked.calendar, args.reviews);
+    let stamps = if args.no_history {
+        export::ics::Stamps::new()
+    } else {
+        stamps(checked)
+    };
+    let text = export::ics::ics(&checked.calendar, args.reviews, &stamps);
     let events = text.matches("\r\nBEGIN:VEVENT\r\n").count();
     match &args.output {
         Some(path) => export::write_atomic(&ctx.env.cwd.join(path), text.as_bytes())?,

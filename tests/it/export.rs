@@ -513,6 +513,7 @@ fn ics_has_one_event_per_pair_campaign_and_milestone() {
     let out = edcal(&[
         "export",
         "ics",
+        "--no-history",
         "--calendar",
         "calendar",
         "--today",
@@ -527,17 +528,18 @@ fn ics_has_one_event_per_pair_campaign_and_milestone() {
     let unfolded = text.replace("\r\n ", "");
     assert!(unfolded.contains(
         "UID:campaign.octobre-rose-2026@edcal\r\nDTSTAMP:19700101T000000Z\r\n\
-         DTSTART;VALUE=DATE:20261001\r\nDTEND;VALUE=DATE:20261101\r\n"
+         SEQUENCE:0\r\nDTSTART;VALUE=DATE:20261001\r\nDTEND;VALUE=DATE:20261101\r\n"
     ));
     // mst26-lancement goes out on X at 08:30 Paris (UTC+1), approved on 28 October.
     assert!(unfolded.contains(
         "UID:mst26-lancement.x@edcal\r\nDTSTAMP:20261028T000000Z\r\n\
-         DTSTART:20261102T073000Z\r\nDTEND:20261102T074500Z\r\n"
+         SEQUENCE:0\r\nDTSTART:20261102T073000Z\r\nDTEND:20261102T074500Z\r\n"
     ));
     // Same files, same bytes.
     let again = edcal(&[
         "export",
         "ics",
+        "--no-history",
         "--calendar",
         "calendar",
         "--today",
@@ -549,6 +551,7 @@ fn ics_has_one_event_per_pair_campaign_and_milestone() {
         "export",
         "ics",
         "--reviews",
+        "--no-history",
         "--calendar",
         "calendar",
         "--today",
@@ -562,7 +565,7 @@ fn ics_has_one_event_per_pair_campaign_and_milestone() {
     assert!(uids.contains(&"review.li-robot-urologie.physician@edcal".to_owned()));
     assert!(reviews.contains(
         "UID:review.li-robot-urologie.lead@edcal\r\nDTSTAMP:20261110T000000Z\r\n\
-         DTSTART;VALUE=DATE:20261124\r\n"
+         SEQUENCE:0\r\nDTSTART;VALUE=DATE:20261124\r\n"
     ));
 }
 
@@ -657,10 +660,14 @@ fn example_exports(dir: &Path) {
         .concat());
     }
     let plan = sub("plan.ics");
-    run(&[&["export", "ics", "-o", &plan][..], &base[..]].concat());
+    run(&[
+        &["export", "ics", "--no-history", "-o", &plan][..],
+        &base[..],
+    ]
+    .concat());
     let reviews = sub("reviews.ics");
     run(&[
-        &["export", "ics", "--reviews", "-o", &reviews][..],
+        &["export", "ics", "--reviews", "--no-history", "-o", &reviews][..],
         &base[..],
     ]
     .concat());
@@ -850,4 +857,142 @@ fn a_post_without_uploadable_media_is_refused_the_same_way_everywhere() {
             stderr(&out)
         );
     }
+}
+
+/// A calendar in a fresh git repository, committed at a fixed date.
+fn git(dir: &Path, args: &[&str], date: &str) {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(args)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
+}
+
+/// Moving a post and committing makes its event's SEQUENCE larger and its
+/// DTSTAMP the commit's time, as Python's `icalendar` reads them; a renamed
+/// milestone with an `id` keeps its UID; descriptions are in French.
+#[test]
+fn a_moved_post_updates_its_event() {
+    let probe = Command::new("python3")
+        .args(["-c", "import icalendar"])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        crate::support::missing_tool(
+            "python3 with `icalendar`",
+            "python3 -m pip install 'icalendar>=5,<8'",
+        );
+        return;
+    }
+    let repo = tempfile::tempdir().unwrap();
+    let root = repo.path();
+    crate::support::copy_dir(&crate::support::repo_path(FIXTURE), root);
+    std::fs::create_dir_all(root.join("campaigns")).unwrap();
+    std::fs::write(
+        root.join("campaigns/hiver.toml"),
+        "[campaign]\nid = \"hiver\"\nname = \"Hiver\"\nstart = 2026-12-01\nend = 2026-12-31\n\n\
+         [[campaign.milestone]]\nid = \"affiches\"\nname = \"Commander les affiches\"\ndue = 2026-11-20\n",
+    )
+    .unwrap();
+    git(root, &["init", "-q"], "2026-11-01T10:00:00Z");
+    git(root, &["add", "."], "2026-11-01T10:00:00Z");
+    git(
+        root,
+        &["commit", "-q", "-m", "start"],
+        "2026-11-01T10:00:00Z",
+    );
+    let parse = |ics: &Path| -> String {
+        let script = r"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+for e in cal.walk('VEVENT'):
+    print(str(e['UID']), int(e.get('SEQUENCE', 0)), e.decoded('DTSTAMP').strftime('%Y-%m-%dT%H:%M:%S'),
+          e.decoded('LAST-MODIFIED').strftime('%Y-%m-%dT%H:%M:%S'), str(e.get('STATUS')),
+          str(e['DESCRIPTION']).splitlines()[0])
+";
+        let out = Command::new("python3")
+            .args(["-c", script, ics.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let export = |name: &str| -> String {
+        let file = root.join(name);
+        let out = edcal(&[
+            "export",
+            "ics",
+            "--calendar",
+            root.to_str().unwrap(),
+            "--today",
+            "2026-12-01",
+            "-o",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        parse(&file)
+    };
+    let before = export("before.ics");
+    assert!(
+        before.contains(
+            "ok.fb@edcal 1 2026-11-01T10:00:00 2026-11-01T10:00:00 CONFIRMED Statut : validé\n"
+        ),
+        "{before}"
+    );
+    assert!(
+        before.contains("milestone.hiver.affiches@edcal 1 "),
+        "{before}"
+    );
+    // The freeze of the fixture holds `gele`: tentative.
+    assert!(
+        before.contains("gele.fb@edcal 1 2026-11-01T10:00:00 2026-11-01T10:00:00 TENTATIVE"),
+        "{before}"
+    );
+
+    let posts = root.join("posts/posts.toml");
+    let moved = std::fs::read_to_string(&posts).unwrap().replacen(
+        "at = 2026-12-02T12:30:00",
+        "at = 2026-12-02T17:30:00",
+        1,
+    );
+    std::fs::write(&posts, moved).unwrap();
+    let campaign = root.join("campaigns/hiver.toml");
+    let renamed = std::fs::read_to_string(&campaign)
+        .unwrap()
+        .replace("Commander les affiches", "Commander affiches et flyers");
+    std::fs::write(&campaign, renamed).unwrap();
+    git(
+        root,
+        &["commit", "-q", "-am", "move"],
+        "2026-11-15T09:30:00Z",
+    );
+    let after = export("after.ics");
+    assert!(
+        after.contains("ok.fb@edcal 2 2026-11-15T09:30:00 2026-11-15T09:30:00 CONFIRMED"),
+        "{after}"
+    );
+    assert!(
+        after.contains("milestone.hiver.affiches@edcal 2 "),
+        "{after}"
+    );
+    // Same files, same history: same bytes.
+    let again = root.join("again.ics");
+    edcal(&[
+        "export",
+        "ics",
+        "--calendar",
+        root.to_str().unwrap(),
+        "--today",
+        "2026-12-01",
+        "-o",
+        again.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        std::fs::read(root.join("after.ics")).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
 }
