@@ -60,6 +60,8 @@ pub struct CsvOptions {
     pub tz: Tz,
     /// The moment the file is made, for the formats' lead times.
     pub now: DateTime<Utc>,
+    /// `--max-rows`: rows per file, below the format's own cap.
+    pub max_rows: Option<usize>,
 }
 
 /// One (post, channel) pair, or one occurrence of a repeating post on a
@@ -345,7 +347,7 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
         let format = layout(formats[channel]);
         channel_rows.sort_by(|a, b| (a.instant, &a.id).cmp(&(b.instant, &b.id)));
         let kept = limit(format, channel_rows, options, &mut out.refused);
-        write_files(format, channel, &kept, options.date_order, &mut out)?;
+        write_files(format, channel, &kept, options, &mut out)?;
     }
 
     let order = |l: &Listed| (l.channel.clone(), l.at.is_none(), l.at, l.id.clone());
@@ -532,10 +534,15 @@ fn write_files(
     format: &Format,
     channel: &str,
     rows: &[Row<'_>],
-    date_order: DateOrder,
+    options: &CsvOptions,
     out: &mut CsvExport,
 ) -> Result<()> {
-    let chunk = format.cap.unwrap_or(usize::MAX).max(1);
+    let date_order = options.date_order;
+    let chunk = format
+        .cap
+        .unwrap_or(usize::MAX)
+        .min(options.max_rows.unwrap_or(usize::MAX))
+        .max(1);
     for (n, part) in rows.chunks(chunk).enumerate() {
         let name = if n == 0 {
             format!("{channel}.csv")

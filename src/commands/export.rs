@@ -73,6 +73,11 @@ pub struct CsvArgs {
     /// also today, unless --today says otherwise [default: the clock]
     #[arg(long, value_name = "DATETIME", value_parser = Now::parse)]
     pub now: Option<Now>,
+
+    /// At most N rows per file, below the format's own cap (Buffer 100,
+    /// Hootsuite and Sprout 350): `<channel>-2.csv`… take the rest
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_rows: Option<u32>,
 }
 
 #[derive(Debug, Args)]
@@ -174,6 +179,7 @@ fn csv(args: &CsvArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
         },
         tz: args.tz.unwrap_or(tz),
         now,
+        max_rows: args.max_rows.map(|n| n as usize),
     };
     let out = export::csv(calendar, &options)?;
 

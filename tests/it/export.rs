@@ -845,6 +845,28 @@ fn a_post_without_uploadable_media_is_refused_the_same_way_everywhere() {
         records(&out.stdout)[1][1],
         "https://media.example.org/x7k2/photo.jpg"
     );
+    // Publer's Title column carries YouTube's video title.
+    let out = edcal(&[
+        "export",
+        "csv",
+        "--calendar",
+        calendar,
+        "--today",
+        "2026-12-03",
+        "--to",
+        "2026-12-03",
+        "--now",
+        "2026-12-03T08:00",
+        "--channel",
+        "yt",
+        "--for",
+        "publer",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows = records(&out.stdout);
+    assert_eq!(rows[0][4], "Title - For the video, pin, PDF ..");
+    assert_eq!(rows[1][4], "Vidéo YouTube");
+    assert_eq!(rows[1][3], "https://media.example.org/x7k2/video.mp4");
     for (format, product) in [("hootsuite", "Hootsuite"), ("sprout", "Sprout Social")] {
         let out = run(calendar, format);
         assert_eq!(out.status.code(), Some(1));
@@ -995,4 +1017,38 @@ for e in cal.walk('VEVENT'):
         std::fs::read(root.join("after.ics")).unwrap(),
         std::fs::read(&again).unwrap()
     );
+}
+
+/// `--max-rows N` splits below the format's cap; 0 is refused.
+#[test]
+fn max_rows_splits_files_smaller_than_the_cap() {
+    let cal = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    many_posts(cal.path(), 5, "facebook");
+    let run = |n: &str| {
+        edcal(&[
+            "export",
+            "csv",
+            "--for",
+            "buffer",
+            "--calendar",
+            cal.path().to_str().unwrap(),
+            "--today",
+            "2026-12-01",
+            "--now",
+            "2026-12-01T00:00",
+            "--max-rows",
+            n,
+            "--out-dir",
+            out_dir.path().to_str().unwrap(),
+        ])
+    };
+    let out = run("2");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows = |name: &str| records(&std::fs::read(out_dir.path().join(name)).unwrap()).len() - 1;
+    assert_eq!([rows("c.csv"), rows("c-2.csv"), rows("c-3.csv")], [2, 2, 1]);
+    assert!(stderr(&out).contains("5 rows exported in 3 files"));
+    let out = run("0");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--max-rows"), "{}", stderr(&out));
 }
