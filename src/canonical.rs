@@ -61,7 +61,8 @@ const MAX_WIDTH: usize = 100;
 pub fn order(kind: Kind, path: &str) -> &'static [&'static str] {
     match (kind, path) {
         (Kind::Settings, "") => &["calendar", "team", "themes", "awareness", "rules", "export"],
-        (Kind::Settings, "export") => &["media_base_url"],
+        (Kind::Settings, "export") => &["media_base_url", "utm"],
+        (Kind::Settings, "export.utm") => &["source", "medium", "campaign", "content"],
         (Kind::Settings, "calendar") => &["name", "timezone", "language", "holidays", "awareness"],
         (Kind::Settings, "team.*") => &["name", "role"],
         (Kind::Settings, "themes.*") => &["label", "share", "medical_review"],

@@ -296,7 +296,8 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
             continue;
         }
         let channel = &calendar.channels[fixed.channel];
-        let published = publish::compose(
+        let published = publish::compose_tagged(
+            calendar,
             fixed.post,
             fixed.channel,
             (layout(format).link)(fixed.post, fixed.channel),

@@ -56,6 +56,9 @@ pub struct Settings {
     pub awareness: bool,
     /// `[export] media_base_url`: the public URL of the `media/` folder.
     pub media_base_url: Option<String>,
+    /// `[export.utm]`: the templates of `utm_source`, `utm_medium`,
+    /// `utm_campaign`, `utm_content`, in that order.
+    pub utm: Option<[Option<String>; 4]>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

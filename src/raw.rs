@@ -44,6 +44,8 @@ pub struct Settings<'a> {
     pub rules: Rules<'a>,
     /// `[export] media_base_url`.
     pub media_base_url: Option<L<&'a str>>,
+    /// `[export.utm]`: `source`, `medium`, `campaign`, `content`.
+    pub utm: Option<[Option<L<&'a str>>; 4]>,
 }
 
 #[derive(Debug)]
@@ -297,6 +299,15 @@ pub fn settings<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Settings<'t> {
     }
     if let Some(mut t) = file.table("export", sink) {
         settings.media_base_url = t.string("media_base_url", sink);
+        if let Some(mut u) = t.table("utm", sink) {
+            settings.utm = Some([
+                u.string("source", sink),
+                u.string("medium", sink),
+                u.string("campaign", sink),
+                u.string("content", sink),
+            ]);
+            u.finish(sink);
+        }
         t.finish(sink);
     }
     file.finish(sink);

@@ -228,7 +228,35 @@ impl Resolver<'_> {
             holidays,
             awareness: raw.awareness_builtin.as_ref().is_none_or(|a| a.value),
             media_base_url: raw.media_base_url.as_ref().and_then(|u| self.base_url(u)),
+            utm: raw.utm.as_ref().map(|keys| {
+                keys.each_ref()
+                    .map(|k| k.as_ref().and_then(|t| self.utm_template(t)))
+            }),
         }
+    }
+
+    /// A `[export.utm]` template: text with `{network}`, `{channel}`,
+    /// `{campaign}` and `{post}` as the only placeholders.
+    fn utm_template(&mut self, template: &Located<&str>) -> Option<String> {
+        let mut rest = template.value;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let name = after.split('}').next().unwrap_or(after);
+            if !after.contains('}') || !crate::publish::UTM_FIELDS.contains(&name) {
+                self.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        template.span,
+                        format!("`{{{name}}}` is not a placeholder of a UTM template"),
+                    )
+                    .label("unknown placeholder")
+                    .help("use `{network}`, `{channel}`, `{campaign}` or `{post}`"),
+                );
+                return None;
+            }
+            rest = &after[name.len() + 1..];
+        }
+        Some(template.value.to_owned())
     }
 
     /// A `media_base_url`: an `https://` URL ending with `/`, to which the

@@ -358,7 +358,26 @@ fn settings() -> Value {
             ),
             (
                 "export",
-                table("what exports need", &[("media_base_url", base_url())], &[]),
+                table(
+                    "what exports need",
+                    &[
+                        ("media_base_url", base_url()),
+                        (
+                            "utm",
+                            table(
+                                "UTM tags added to each post's link in plans and exports (approvals seal the link without them); `{network}`, `{channel}`, `{campaign}`, `{post}` are replaced",
+                                &[
+                                    ("source", string("utm_source, e.g. `{network}`")),
+                                    ("medium", string("utm_medium, e.g. `social`")),
+                                    ("campaign", string("utm_campaign, e.g. `{campaign}`")),
+                                    ("content", string("utm_content, e.g. `{post}`")),
+                                ],
+                                &[],
+                            ),
+                        ),
+                    ],
+                    &[],
+                ),
             ),
         ],
         &["calendar"],

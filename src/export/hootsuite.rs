@@ -68,6 +68,6 @@ fn record(row: &Row<'_>, order: DateOrder) -> Vec<String> {
     vec![
         row.local.format(pattern).to_string(),
         row.published.text.clone(),
-        row.published.link.unwrap_or_default().to_owned(),
+        row.published.link.as_deref().unwrap_or_default().to_owned(),
     ]
 }

@@ -65,7 +65,7 @@ fn title(row: &Row<'_>) -> String {
 fn record(row: &Row<'_>, _: DateOrder) -> Vec<String> {
     let urls: Vec<_> = super::media_urls(row).collect();
     let link = if row.published.media.is_empty() {
-        row.published.link.unwrap_or_default()
+        row.published.link.as_deref().unwrap_or_default()
     } else {
         ""
     };

@@ -62,7 +62,7 @@ pub fn check_post(calendar: &Calendar, sources: &Sources, post: &Post, out: &mut
         let Some(channel) = calendar.channels.get(channel_id) else {
             continue;
         };
-        let published = publish::compose(post, channel_id, Link::InText);
+        let published = publish::compose_tagged(calendar, post, channel_id, Link::InText);
         length(post, channel, &published, out);
         media(post, channel, &published, out);
         links(post, channel, &published, out);

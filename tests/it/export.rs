@@ -1052,3 +1052,75 @@ fn max_rows_splits_files_smaller_than_the_cap() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--max-rows"), "{}", stderr(&out));
 }
+
+/// `[export.utm]` tags the link in every export, and in lengths, but the
+/// approval's seal covers the link as written: adding the tags does not
+/// make a sealed approval stale. A link with its own `utm_` keeps them.
+#[test]
+fn utm_tags_are_added_to_links_at_composition() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_dir(&crate::support::repo_path(FIXTURE), dir.path());
+    let settings = dir.path().join("edcal.toml");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str(
+        "\n[export.utm]\nsource = \"{network}\"\nmedium = \"social\"\ncampaign = \"{campaign}\"\ncontent = \"{post}\"\n",
+    );
+    std::fs::write(&settings, text).unwrap();
+    let calendar = dir.path().to_str().unwrap();
+    let out = edcal(&[
+        "export",
+        "csv",
+        "--calendar",
+        calendar,
+        "--today",
+        "2026-12-01",
+        "--now",
+        "2026-12-01T00:00",
+        "--channel",
+        "web",
+        "--to",
+        "2026-12-02",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows = records(&out.stdout);
+    // No campaign: `utm_campaign` is left out.
+    assert_eq!(
+        rows[1][6],
+        "https://example.org/horaires?utm_source=other&utm_medium=social&utm_content=ok"
+    );
+    let out = edcal(&[
+        "export",
+        "csv",
+        "--calendar",
+        calendar,
+        "--today",
+        "2026-12-01",
+        "--now",
+        "2026-12-01T00:00",
+        "--channel",
+        "insta",
+        "--for",
+        "buffer",
+        "--to",
+        "2026-12-02",
+    ]);
+    assert!(
+        records(&out.stdout)[1][0].ends_with(
+            "\nhttps://example.org/horaires?utm_source=instagram&utm_medium=social&utm_content=ok"
+        ),
+        "{:?}",
+        records(&out.stdout)
+    );
+    // The templates are checked.
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text = text.replace("{post}", "{article}");
+    std::fs::write(&settings, text).unwrap();
+    let out = edcal(&["check", "--calendar", calendar, "--today", "2026-12-01"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        crate::support::text(&out.stdout)
+            .contains("`{article}` is not a placeholder of a UTM template"),
+        "{}",
+        crate::support::text(&out.stdout)
+    );
+}
