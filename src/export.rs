@@ -15,6 +15,7 @@ mod hootsuite;
 pub mod ics;
 mod publer;
 mod sprout;
+pub mod xlsx;
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -249,8 +250,15 @@ pub struct CsvExport {
     pub hints: Vec<String>,
 }
 
-/// Builds every CSV file of the selection.
-pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
+/// The rows of the selection, by channel, with each channel's format;
+/// the pairs that do not pass the gates go to `out.skipped`, the channels
+/// without a format to `out.no_format`.
+#[allow(clippy::type_complexity)]
+fn selected<'a>(
+    calendar: &'a Calendar,
+    options: &CsvOptions,
+    out: &mut CsvExport,
+) -> Result<BTreeMap<&'a str, (ExportFormat, Vec<Row<'a>>)>> {
     for id in &options.channels {
         if !calendar.channels.contains_key(id) {
             let hint = crate::raw::closest(id, calendar.channels.keys().map(String::as_str))
@@ -259,7 +267,6 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
             bail!("unknown channel `{id}`{hint}");
         }
     }
-    let mut out = CsvExport::default();
     let mut formats: BTreeMap<&str, ExportFormat> = BTreeMap::new();
     for (id, channel) in &calendar.channels {
         if !options.channels.is_empty() && !options.channels.contains(id) {
@@ -279,7 +286,7 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
     // Select the pairs: placed ones in the date range, unplaced ones whose
     // window meets it. Cancelled posts are not part of the plan.
     let in_range = |day: NaiveDate| day >= options.from && options.to.is_none_or(|to| day <= to);
-    let mut rows: BTreeMap<&str, Vec<Row<'_>>> = BTreeMap::new();
+    let mut rows: BTreeMap<&str, (ExportFormat, Vec<Row<'_>>)> = BTreeMap::new();
     for fixed in calendar.fixed() {
         let Some(&format) = formats.get(fixed.channel) else {
             continue;
@@ -308,16 +315,19 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
             .iter()
             .map(|m| crate::upload::url(m, base))
             .collect();
-        rows.entry(fixed.channel).or_default().push(Row {
-            id,
-            post: fixed.post,
-            channel,
-            local,
-            instant,
-            published,
-            urls,
-            tz: options.tz,
-        });
+        rows.entry(fixed.channel)
+            .or_insert_with(|| (format, Vec::new()))
+            .1
+            .push(Row {
+                id,
+                post: fixed.post,
+                channel,
+                local,
+                instant,
+                published,
+                urls,
+                tz: options.tz,
+            });
     }
     for post in calendar
         .posts
@@ -343,9 +353,15 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
             ));
         }
     }
+    Ok(rows)
+}
 
-    for (channel, mut channel_rows) in rows {
-        let format = layout(formats[channel]);
+/// Builds every CSV file of the selection.
+pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
+    let mut out = CsvExport::default();
+    let rows = selected(calendar, options, &mut out)?;
+    for (channel, (format, mut channel_rows)) in rows {
+        let format = layout(format);
         channel_rows.sort_by(|a, b| (a.instant, &a.id).cmp(&(b.instant, &b.id)));
         let kept = limit(format, channel_rows, options, &mut out.refused);
         write_files(format, channel, &kept, options, &mut out)?;

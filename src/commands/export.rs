@@ -26,6 +26,33 @@ pub enum ExportCommand {
     Csv(CsvArgs),
     /// The plan as iCalendar (RFC 5545) for a team calendar
     Ics(IcsArgs),
+    /// The exported rows as a typed spreadsheet (.xlsx): a sheet per channel
+    /// and a summary, texts as text cells (never formulas), real date cells
+    Xlsx(XlsxArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct XlsxArgs {
+    /// Write the file here [default: stdout]
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Only this channel (repeatable)
+    #[arg(long, value_name = "ID")]
+    pub channel: Vec<String>,
+
+    /// First day exported, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<NaiveDate>,
+
+    /// Last day exported, included, YYYY-MM-DD [default: no end]
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<NaiveDate>,
+
+    /// The moment of the export, written as the file's creation date
+    /// (`2026-12-01T08:25`, or with `Z` or an offset) [default: the clock]
+    #[arg(long, value_name = "DATETIME", value_parser = Now::parse)]
+    pub now: Option<Now>,
 }
 
 #[derive(Debug, Args)]
@@ -134,6 +161,7 @@ pub fn run(command: &ExportCommand, ctx: &mut Context<'_>) -> Result<u8> {
     let checked = match command {
         ExportCommand::Csv(args) => ctx.check_at(args.now)?,
         ExportCommand::Ics(_) => ctx.check()?,
+        ExportCommand::Xlsx(args) => ctx.check_at(args.now)?,
     };
     if checked.errors() > 0 {
         for d in checked
@@ -158,6 +186,7 @@ pub fn run(command: &ExportCommand, ctx: &mut Context<'_>) -> Result<u8> {
     match command {
         ExportCommand::Csv(args) => csv(args, &checked, ctx),
         ExportCommand::Ics(args) => ics(args, &checked, ctx),
+        ExportCommand::Xlsx(args) => xlsx(args, &checked, ctx),
     }
 }
 
@@ -282,6 +311,46 @@ fn stamps(checked: &Checked) -> export::ics::Stamps {
         }
     }
     stamps
+}
+
+fn xlsx(args: &XlsxArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
+    let calendar = &checked.calendar;
+    let tz = calendar.settings.tz;
+    let options = CsvOptions {
+        format: Some(ExportFormat::Generic),
+        channels: args.channel.clone(),
+        from: args.from.unwrap_or(checked.today),
+        to: args.to,
+        date_order: DateOrder::default_for(calendar.settings.language),
+        tz,
+        now: args.now.map_or(ctx.env.now, |n| n.instant(tz)),
+        max_rows: None,
+    };
+    let out = export::xlsx::xlsx(calendar, &options)?;
+    match &args.output {
+        Some(path) => export::write_atomic(&ctx.env.cwd.join(path), &out.bytes)?,
+        None => ctx.stdout.write_all(&out.bytes)?,
+    }
+    for l in &out.skipped {
+        writeln!(ctx.stderr, "{}", line("skipped", l))?;
+    }
+    for l in &out.refused {
+        writeln!(ctx.stderr, "{}", line("refused", l))?;
+    }
+    let rows: usize = out.rows.values().sum();
+    writeln!(
+        ctx.stderr,
+        "edcal: {} exported in {} (and a summary){}; {} skipped, {} refused",
+        plural(rows, "row"),
+        plural(out.rows.len(), "sheet"),
+        args.output
+            .as_ref()
+            .map(|p| format!(" to {}", p.display()))
+            .unwrap_or_default(),
+        out.skipped.len(),
+        out.refused.len()
+    )?;
+    Ok(u8::from(!out.refused.is_empty()))
 }
 
 fn line(what: &str, l: &Listed) -> String {

@@ -665,6 +665,12 @@ fn example_exports(dir: &Path) {
         &base[..],
     ]
     .concat());
+    let xlsx = sub("plan.xlsx");
+    run(&[
+        &["export", "xlsx", "--now", EXAMPLE_NOW, "-o", &xlsx][..],
+        &base[..],
+    ]
+    .concat());
     let reviews = sub("reviews.ics");
     run(&[
         &["export", "ics", "--reviews", "--no-history", "-o", &reviews][..],
@@ -1123,4 +1129,65 @@ fn utm_tags_are_added_to_links_at_composition() {
         "{}",
         crate::support::text(&out.stdout)
     );
+}
+
+/// `export xlsx`, read back by Python's `openpyxl`: a summary and one sheet
+/// per channel, texts as string cells even when they start with `=`, dates
+/// as date cells with a French format, frozen header row, autofilter.
+#[test]
+fn xlsx_is_read_by_openpyxl_with_typed_cells() {
+    let probe = Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        crate::support::missing_tool("python3 with `openpyxl`", "python3 -m pip install openpyxl");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.xlsx");
+    let out = edcal(&[
+        "export",
+        "xlsx",
+        "--calendar",
+        FIXTURE,
+        "--today",
+        "2026-12-01",
+        "--now",
+        "2026-12-01T00:00",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("rows exported in 7 sheets (and a summary)"),
+        "{}",
+        stderr(&out)
+    );
+    let script = r"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print('sheets', ','.join(wb.sheetnames))
+s = wb['Résumé']
+print('summary', [c.value for c in s[1]], s.freeze_panes, s.auto_filter.ref)
+ws = wb['web']
+print('header', [c.value for c in ws[1]], ws.freeze_panes, ws.auto_filter.ref)
+for row in ws.iter_rows(min_row=2):
+    a, text = row[0], row[4]
+    print('row', row[1].value, a.data_type, a.number_format, a.value.isoformat(), text.data_type, repr(text.value))
+";
+    let parsed = Command::new("python3")
+        .args(["-c", script, file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(parsed.status.success(), "{}", text(&parsed.stderr));
+    let parsed = text(&parsed.stdout);
+    for expected in [
+        "sheets Résumé,fb,insta,li,scoop,tk,web,yt",
+        "summary ['Canal', 'Réseau', 'Publications', 'Première', 'Dernière'] A2 A1:E8",
+        "header ['Date et heure', 'Publication', 'Titre', 'Statut', 'Texte', 'Lien', 'Médias', 'Hashtags'] A2 A1:H",
+        "row ok d dd/mm/yyyy hh:mm 2026-12-02T12:30:00 s \"Bonjour, voici nos horaires d'hiver.\\n\\n#Horaires\"",
+        "row formule-lien d dd/mm/yyyy hh:mm 2026-12-09T18:00:00 s '=HYPERLINK(\"https://exemple.invalid\";\"Prenez rendez-vous\")'",
+    ] {
+        assert!(parsed.contains(expected), "{expected:?} not in\n{parsed}");
+    }
 }
