@@ -873,6 +873,21 @@ fn a_post_without_uploadable_media_is_refused_the_same_way_everywhere() {
     assert_eq!(rows[0][4], "Title - For the video, pin, PDF ..");
     assert_eq!(rows[1][4], "Vidéo YouTube");
     assert_eq!(rows[1][3], "https://media.example.org/x7k2/video.mp4");
+    // A channel's own `media_base_url` wins over the calendar's.
+    let channels = dir.path().join("channels.toml");
+    let with_own = std::fs::read_to_string(&channels).unwrap().replacen(
+        "[insta]\n",
+        "[insta]\nmedia_base_url = \"https://insta.example.org/q9/\"\n",
+        1,
+    );
+    std::fs::write(&channels, with_own).unwrap();
+    let out = run(calendar, "buffer");
+    assert_eq!(
+        records(&out.stdout)[1][1],
+        "https://insta.example.org/q9/photo.jpg",
+        "{}",
+        stderr(&out)
+    );
     for (format, product) in [("hootsuite", "Hootsuite"), ("sprout", "Sprout Social")] {
         let out = run(calendar, format);
         assert_eq!(out.status.code(), Some(1));
@@ -1190,4 +1205,34 @@ for row in ws.iter_rows(min_row=2):
     ] {
         assert!(parsed.contains(expected), "{expected:?} not in\n{parsed}");
     }
+}
+
+/// A `media_base_url` must be an https:// URL ending with `/`.
+#[test]
+fn a_media_base_url_that_is_not_a_base_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_dir(&crate::support::repo_path(FIXTURE), dir.path());
+    let settings = dir.path().join("edcal.toml");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str("\n[export]\nmedia_base_url = \"http://media.example.org/edcal\"\n");
+    std::fs::write(&settings, text).unwrap();
+    let out = edcal(&[
+        "check",
+        "--calendar",
+        dir.path().to_str().unwrap(),
+        "--today",
+        "2026-12-01",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text_of(&out).contains(
+            "error[invalid-value]: `media_base_url` `http://media.example.org/edcal` is not an https:// URL ending with `/`"
+        ),
+        "{}",
+        text_of(&out)
+    );
+}
+
+fn text_of(out: &Output) -> String {
+    text(&out.stdout)
 }
