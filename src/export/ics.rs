@@ -268,7 +268,11 @@ fn post_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>) {
             let _ = write!(description, "\n{}{}", labels.frozen_why, freeze.why);
         }
         if let Err(refusal) = super::gate(calendar, post, Some(pair.time.local)) {
-            let _ = write!(description, "\n{}{refusal}", labels.not_exported);
+            let reason = match calendar.settings.language {
+                Language::Fr => refusal_fr(&refusal),
+                Language::En => refusal.to_string(),
+            };
+            let _ = write!(description, "\n{}{reason}", labels.not_exported);
         }
         if let Some(campaign) = post
             .campaign
@@ -300,6 +304,33 @@ fn post_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>) {
                 "TENTATIVE"
             }),
         });
+    }
+}
+
+/// Why a pair is not exported, for a French team calendar (the CSV
+/// listing on stderr stays in English, with the other messages).
+fn refusal_fr(refusal: &super::Refusal) -> String {
+    use super::Refusal;
+    let labels = crate::plan::labels::Labels::new(Language::Fr);
+    match refusal {
+        Refusal::NotApproved(status) => {
+            format!("statut « {} », non validé", labels.status(*status))
+        }
+        Refusal::NoApproval => "pas de validation par un responsable".to_owned(),
+        Refusal::NoMedicalReview(theme) => {
+            format!("le thème `{theme}` demande une relecture médicale, qui manque")
+        }
+        Refusal::Stale => "le contenu a changé depuis sa validation".to_owned(),
+        Refusal::Unsealed(what) => format!(
+            "{} non scellée (`sealed_approvals = true` : valider ou relire avec edcal)",
+            if *what == "approval" {
+                "la validation"
+            } else {
+                "la relecture"
+            }
+        ),
+        Refusal::Frozen(why) => format!("gelé ({why}), thème non autorisé"),
+        Refusal::Unplaced => "pas encore d'horaire".to_owned(),
     }
 }
 
