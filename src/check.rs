@@ -178,6 +178,8 @@ fn rules(
         Box::new(|out| crate::rules::check_timing(calendar, out)),
         Box::new(|out| crate::rules::check_media(calendar, exists, out)),
         Box::new(move |out| crate::rules::check_campaigns(calendar, today, out)),
+        Box::new(|out| crate::rules::check_control_characters(calendar, sources, out)),
+        Box::new(|out| crate::rules::check_media_uploadable(calendar, out)),
     ];
     families.extend(
         calendar

@@ -15,6 +15,7 @@ mod hootsuite;
 pub mod ics;
 mod publer;
 mod sprout;
+pub mod xlsx;
 
 use std::collections::BTreeMap;
 use std::io::Write as _;
@@ -60,6 +61,8 @@ pub struct CsvOptions {
     pub tz: Tz,
     /// The moment the file is made, for the formats' lead times.
     pub now: DateTime<Utc>,
+    /// `--max-rows`: rows per file, below the format's own cap.
+    pub max_rows: Option<usize>,
 }
 
 /// One (post, channel) pair, or one occurrence of a repeating post on a
@@ -177,12 +180,16 @@ pub fn gate(calendar: &Calendar, post: &Post, at: Option<NaiveDateTime>) -> Resu
 #[derive(Debug, Clone)]
 pub struct Row<'a> {
     pub id: String,
+    pub post: &'a Post,
     pub channel: &'a Channel,
     /// Wall-clock time in the export zone.
     pub local: NaiveDateTime,
     pub instant: DateTime<Utc>,
     /// Composed as the format places the link.
     pub published: Published<'a>,
+    /// The URL of each of `published.media`, same order; `None` for a local
+    /// file without `media_base_url` (see [`crate::upload`]).
+    pub urls: Vec<Option<String>>,
     /// The export zone, for formats that write offsets.
     pub tz: Tz,
 }
@@ -203,8 +210,8 @@ pub(crate) struct Format {
     /// Minutes a row must keep from every other row of its channel
     /// (`Some(1)`: not in the same minute).
     pub spacing_minutes: Option<i64>,
-    /// A scheduler: the text goes out exactly as approved, so a formula
-    /// character is reported, not neutralised.
+    /// A scheduler's import (not a spreadsheet): the hints say how to
+    /// import, and the lead times and spacing apply.
     pub scheduler: bool,
     /// The format's own limits on one row.
     pub check: fn(&Row<'_>) -> Result<(), String>,
@@ -279,8 +286,15 @@ pub struct FormatHint {
     pub text: String,
 }
 
-/// Builds every CSV file of the selection.
-pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
+/// The rows of the selection, by channel, with each channel's format;
+/// the pairs that do not pass the gates go to `out.skipped`, the channels
+/// without a format to `out.no_format`.
+#[allow(clippy::type_complexity)]
+fn selected<'a>(
+    calendar: &'a Calendar,
+    options: &CsvOptions,
+    out: &mut CsvExport,
+) -> Result<BTreeMap<&'a str, (ExportFormat, Vec<Row<'a>>)>> {
     for id in &options.channels {
         if !calendar.channels.contains_key(id) {
             let hint = crate::raw::closest(id, calendar.channels.keys().map(String::as_str))
@@ -289,7 +303,6 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
             bail!("unknown channel `{id}`{hint}");
         }
     }
-    let mut out = CsvExport::default();
     let mut formats: BTreeMap<&str, ExportFormat> = BTreeMap::new();
     for (id, channel) in &calendar.channels {
         if !options.channels.is_empty() && !options.channels.contains(id) {
@@ -309,7 +322,7 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
     // Select the pairs: placed ones in the date range, unplaced ones whose
     // window meets it. Cancelled posts are not part of the plan.
     let in_range = |day: NaiveDate| day >= options.from && options.to.is_none_or(|to| day <= to);
-    let mut rows: BTreeMap<&str, Vec<Row<'_>>> = BTreeMap::new();
+    let mut rows: BTreeMap<&str, (ExportFormat, Vec<Row<'_>>)> = BTreeMap::new();
     for fixed in calendar.fixed() {
         let Some(&format) = formats.get(fixed.channel) else {
             continue;
@@ -326,19 +339,31 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
             continue;
         }
         let channel = &calendar.channels[fixed.channel];
-        let published = publish::compose(
+        let published = publish::compose_tagged(
+            calendar,
             fixed.post,
             fixed.channel,
             (layout(format).link)(fixed.post, fixed.channel),
         );
-        rows.entry(fixed.channel).or_default().push(Row {
-            id,
-            channel,
-            local,
-            instant,
-            published,
-            tz: options.tz,
-        });
+        let base = crate::upload::base_url(calendar, channel);
+        let urls = published
+            .media
+            .iter()
+            .map(|m| crate::upload::url(m, base))
+            .collect();
+        rows.entry(fixed.channel)
+            .or_insert_with(|| (format, Vec::new()))
+            .1
+            .push(Row {
+                id,
+                post: fixed.post,
+                channel,
+                local,
+                instant,
+                published,
+                urls,
+                tz: options.tz,
+            });
     }
     for post in calendar
         .posts
@@ -360,12 +385,18 @@ pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
                 .push(skipped(channel, post.id.value.clone(), None, refusal));
         }
     }
+    Ok(rows)
+}
 
-    for (channel, mut channel_rows) in rows {
-        let format = layout(formats[channel]);
+/// Builds every CSV file of the selection.
+pub fn csv(calendar: &Calendar, options: &CsvOptions) -> Result<CsvExport> {
+    let mut out = CsvExport::default();
+    let rows = selected(calendar, options, &mut out)?;
+    for (channel, (format, mut channel_rows)) in rows {
+        let format = layout(format);
         channel_rows.sort_by(|a, b| (a.instant, &a.id).cmp(&(b.instant, &b.id)));
         let kept = limit(format, channel_rows, options, &mut out.refused);
-        write_files(format, channel, &kept, options.date_order, &mut out)?;
+        write_files(format, channel, &kept, options, &mut out)?;
     }
 
     let order = |l: &Listed| (l.channel.clone(), l.at.is_none(), l.at, l.id.clone());
@@ -424,8 +455,10 @@ fn limit<'a>(
 ) -> Vec<Row<'a>> {
     let mut kept: Vec<Row<'a>> = Vec::with_capacity(rows.len());
     for row in rows {
-        let verdict =
-            shared_limits(format, &row, &kept, options).and_then(|()| (format.check)(&row));
+        let verdict = clean_cells(format, &row, options.date_order)
+            .and_then(|()| uploadable(format, &row))
+            .and_then(|()| shared_limits(format, &row, &kept, options))
+            .and_then(|()| (format.check)(&row));
         match verdict {
             Ok(()) => kept.push(row),
             Err(reason) => refused.push(listed(
@@ -437,6 +470,54 @@ fn limit<'a>(
         }
     }
     kept
+}
+
+/// No cell of any format carries a control character (`check` reports
+/// them as `control-character`; this holds even where the rule is
+/// allowed), nor text a spreadsheet would run as a formula: the schedulers
+/// publish a cell as it is, so a protective `'` would be published too, and
+/// the only safe file is one without such a cell.
+fn clean_cells(format: &Format, row: &Row<'_>, order: DateOrder) -> Result<(), String> {
+    for cell in (format.record)(row, order) {
+        if let Some(&(_, c)) = crate::rules::find_controls(&cell).first() {
+            return Err(format!(
+                "the text holds the control character {} (`edcal check` points at it)",
+                crate::rules::describe_control(c)
+            ));
+        }
+        if formula_like(&cell) {
+            return Err(format!(
+                "\"{}\" would run as a formula in a spreadsheet that opens the file; \
+                 rewrite the start of the text",
+                shorten(&cell, 40)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A network that publishes no text alone gets no row without media the
+/// scheduler can fetch, in every format (see [`crate::upload::refusal`]).
+fn uploadable(format: &Format, row: &Row<'_>) -> Result<(), String> {
+    match crate::upload::refusal(
+        row.channel,
+        row.published.media,
+        &row.urls,
+        format.id,
+        format.product,
+    ) {
+        Some(reason) => Err(reason),
+        None => Ok(()),
+    }
+}
+
+fn shorten(text: &str, max: usize) -> String {
+    let first = text.lines().next().unwrap_or_default();
+    if first.chars().count() <= max && first.len() == text.len() {
+        return first.to_owned();
+    }
+    let cut: String = first.chars().take(max).collect();
+    format!("{}…", cut.trim_end())
 }
 
 fn shared_limits(
@@ -461,10 +542,24 @@ fn shared_limits(
     if let Some(lead) = format.lead_minutes {
         let earliest = options.now + Duration::minutes(lead);
         if row.instant < earliest {
-            return Err(if lead == 0 {
-                "in the past".to_owned()
+            let now = options
+                .now
+                .with_timezone(&options.tz)
+                .format("%Y-%m-%d %H:%M");
+            let ahead = (row.instant - options.now).num_minutes();
+            return Err(if row.instant <= options.now {
+                format!("in the past (now is {now})")
             } else {
-                format!("less than {lead} minutes ahead of now (or in the past)")
+                format!(
+                    "{} after now ({now}); a post must be at least {lead} minutes after the upload",
+                    if ahead == 0 {
+                        "less than a minute".to_owned()
+                    } else if ahead == 1 {
+                        "1 minute".to_owned()
+                    } else {
+                        format!("{ahead} minutes")
+                    }
+                )
             });
         }
     }
@@ -495,10 +590,15 @@ fn write_files(
     format: &Format,
     channel: &str,
     rows: &[Row<'_>],
-    date_order: DateOrder,
+    options: &CsvOptions,
     out: &mut CsvExport,
 ) -> Result<()> {
-    let chunk = format.cap.unwrap_or(usize::MAX).max(1);
+    let date_order = options.date_order;
+    let chunk = format
+        .cap
+        .unwrap_or(usize::MAX)
+        .min(options.max_rows.unwrap_or(usize::MAX))
+        .max(1);
     for (n, part) in rows.chunks(chunk).enumerate() {
         let name = if n == 0 {
             format!("{channel}.csv")
@@ -512,29 +612,27 @@ fn write_files(
             writer.write_record(header)?;
         }
         for row in part {
-            let mut cells = (format.record)(row, date_order);
-            if format.scheduler {
-                if let Some(c) = formula_start(&row.published.text) {
-                    out.notes.push(FileNote {
-                        file: out.files.len(),
-                        text: format!(
-                            "the text of `{}` starts with {}: the file carries it as approved, \
-                             so import it as is and do not open it in a spreadsheet",
-                            row.id,
-                            describe(c)
-                        ),
-                    });
-                }
-            } else {
-                for cell in &mut cells {
-                    neutralise(cell);
-                }
+            let cells = (format.record)(row, date_order);
+            if let Some(c) = formula_start(&row.published.text) {
+                let advice = if format.scheduler {
+                    "import it as is and do not open the file in a spreadsheet"
+                } else {
+                    "in a spreadsheet, import the `text` column as text"
+                };
+                out.notes.push(FileNote {
+                    file: out.files.len(),
+                    text: format!(
+                        "the text of `{}` starts with {}: the file carries it as approved, so {advice}",
+                        row.id,
+                        describe(c)
+                    ),
+                });
             }
             for media in (format.by_hand)(row) {
                 let why = if crate::model::is_url(&media) {
                     "the format has no column for it"
                 } else {
-                    "a local file is not a URL the scheduler can fetch"
+                    "a local file without `media_base_url` is not a URL the scheduler can fetch"
                 };
                 out.notes.push(FileNote {
                     file: out.files.len(),
@@ -561,51 +659,76 @@ fn write_files(
     Ok(())
 }
 
-/// The characters a spreadsheet takes as the start of a formula.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// The characters a spreadsheet takes as the start of a formula (OWASP's
+/// list for CSV injection, https://owasp.org/www-community/attacks/CSV_Injection).
+const FORMULA_STARTS: [char; 5] = ['=', '+', '-', '@', '\t'];
 
 /// The formula character a cell starts with, if any.
 pub fn formula_start(cell: &str) -> Option<char> {
     cell.chars().next().filter(|c| FORMULA_STARTS.contains(c))
 }
 
+/// A cell a spreadsheet would run: one starting with `=`, or with `+`, `-`
+/// or `@` and a function call (`+HYPERLINK(`) or a pipe (`-2+cmd|`, the
+/// DDE form) in its first word. A phone number (`+33 5 61…`), a list
+/// (`- un`) or a mention (`@CliniquePJ`) is not: such texts are common in
+/// posts and stay as approved, with a note.
+pub fn formula_like(cell: &str) -> bool {
+    let Some(first) = cell.chars().next() else {
+        return false;
+    };
+    match first {
+        '=' => true,
+        '+' | '-' | '@' => {
+            let head = cell[1..].trim_start();
+            let word = head.split(char::is_whitespace).next().unwrap_or_default();
+            let name_len = word
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+                .unwrap_or(word.len());
+            let call = name_len > 0
+                && word.as_bytes()[0].is_ascii_alphabetic()
+                && word[name_len..].starts_with('(');
+            call || word.contains('|')
+        }
+        _ => false,
+    }
+}
+
 fn describe(c: char) -> String {
     match c {
         '\t' => "a tab".to_owned(),
-        '\r' => "a carriage return".to_owned(),
         c => format!("`{c}`"),
     }
 }
 
-/// Prefixes a cell that a spreadsheet would run as a formula with `'`
-/// (OWASP's advice for CSV injection); only the `generic` export does this.
-pub fn neutralise(cell: &mut String) {
-    if formula_start(cell).is_some() {
-        cell.insert(0, '\'');
-    }
+/// Media of a row that a scheduler can fetch, with their URLs.
+fn media_urls<'a>(row: &'a Row<'_>) -> impl Iterator<Item = (&'a crate::model::Media, &'a str)> {
+    row.published
+        .media
+        .iter()
+        .zip(&row.urls)
+        .filter_map(|(m, url)| url.as_deref().map(|url| (m, url)))
 }
 
-/// Media of a row that are URLs (the only media a scheduler can fetch).
-fn media_urls<'a>(row: &'a Row<'_>) -> impl Iterator<Item = &'a crate::model::Media> {
-    row.published.media.iter().filter(|m| m.is_url())
-}
-
-/// Local media files of a row: a scheduler cannot fetch them.
+/// Local media files of a row without a URL: a scheduler cannot fetch them.
 fn local_media(row: &Row<'_>) -> Vec<String> {
     row.published
         .media
         .iter()
-        .filter(|m| !m.is_url())
-        .map(|m| m.file.value.clone())
+        .zip(&row.urls)
+        .filter(|(_, url)| url.is_none())
+        .map(|(m, _)| m.file.value.clone())
         .collect()
 }
 
-/// Every media file of a row, for formats with no media column.
+/// Every media of a row, as its URL where it has one, for formats with no
+/// media column.
 fn all_media(row: &Row<'_>) -> Vec<String> {
     row.published
         .media
         .iter()
-        .map(|m| m.file.value.clone())
+        .zip(&row.urls)
+        .map(|(m, url)| url.clone().unwrap_or_else(|| m.file.value.clone()))
         .collect()
 }
 
@@ -642,24 +765,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formula_cells_are_found_and_neutralised() {
-        for (cell, start) in [
-            ("=SUM(A1)", Some('=')),
-            ("+33 5 61 00 00 00", Some('+')),
-            ("- liste", Some('-')),
-            ("@CliniquePJ", Some('@')),
-            ("\tx", Some('\t')),
-            ("\rx", Some('\r')),
-            ("Bonjour", None),
-            ("", None),
+    fn formula_cells_are_found() {
+        for (cell, start, live) in [
+            ("=SUM(A1)", Some('='), true),
+            ("=HYPERLINK(\"https://x.example\";\"ici\")", Some('='), true),
+            ("= Nouveaux horaires =", Some('='), true),
+            ("+HYPERLINK(\"https://x.example\")", Some('+'), true),
+            ("@SUM(A1:A3) et plus", Some('@'), true),
+            ("-2+3+cmd|' /C calc'!A0", Some('-'), true),
+            ("+33 5 61 00 00 00", Some('+'), false),
+            ("+33(0)5 61 00 00 00", Some('+'), false),
+            ("- liste", Some('-'), false),
+            ("@CliniquePJ (Toulouse) vous répond", Some('@'), false),
+            ("\tx", Some('\t'), false),
+            ("Bonjour =SUM(A1)", None, false),
+            ("", None, false),
         ] {
             assert_eq!(formula_start(cell), start, "{cell:?}");
-            let mut neutral = cell.to_owned();
-            neutralise(&mut neutral);
-            match start {
-                Some(_) => assert_eq!(neutral, format!("'{cell}")),
-                None => assert_eq!(neutral, cell),
-            }
+            assert_eq!(formula_like(cell), live, "{cell:?}");
         }
     }
 

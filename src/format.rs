@@ -393,6 +393,15 @@ fn ids(description: &str) -> Shape {
     leaf(json!({ "type": "array", "items": json_ref("id"), "description": description }))
 }
 
+/// `media_base_url`, in edcal.toml's `[export]` and per channel.
+fn base_url() -> Shape {
+    leaf(json!({
+        "type": "string",
+        "pattern": "^https://[^/?# ][^?# ]*/$",
+        "description": "the public https:// address of the `media/` folder, ending with `/`: exports write `media/a.jpg` as this URL followed by `a.jpg`",
+    }))
+}
+
 fn strings(description: &str) -> Shape {
     leaf(json!({ "type": "array", "items": { "type": "string" }, "description": description }))
 }
@@ -674,6 +683,29 @@ fn settings() -> File {
                     &[],
                 ),
             ),
+            (
+                "export",
+                table(
+                    "what exports need",
+                    &[
+                        ("media_base_url", base_url()),
+                        (
+                            "utm",
+                            table(
+                                "UTM tags added to each post's link in plans and exports (approvals seal the link without them); `{network}`, `{channel}`, `{campaign}`, `{post}` are replaced",
+                                &[
+                                    ("source", string("utm_source, e.g. `{network}`")),
+                                    ("medium", string("utm_medium, e.g. `social`")),
+                                    ("campaign", string("utm_campaign, e.g. `{campaign}`")),
+                                    ("content", string("utm_content, e.g. `{post}`")),
+                                ],
+                                &[],
+                            ),
+                        ),
+                    ],
+                    &[],
+                ),
+            ),
         ],
         &["calendar"],
     );
@@ -731,6 +763,7 @@ fn channels() -> File {
                 "export",
                 one_of_names(&names(&ExportFormat::ALL), "default export format"),
             ),
+            ("media_base_url", base_url()),
         ],
         &["network"],
     );
@@ -808,6 +841,13 @@ fn campaign() -> File {
                     table(
                         "a milestone: `due` or `days_before_start`",
                         &[
+                            (
+                                "id",
+                                described(
+                                    reference("id"),
+                                    "optional: keeps the calendar event's UID when the name changes",
+                                ),
+                            ),
                             ("name", string("the work to do")),
                             ("due", described(reference("date"), "the day it is due")),
                             (

@@ -92,6 +92,76 @@ pub fn calendar_at(dir: &Path, rev: &str) -> Result<Snapshot> {
     })
 }
 
+/// What git knows of each file of the calendar folder, for the iCalendar
+/// export: when each was last committed, in how many commits, and which
+/// differ from the last commit (edited, or not yet committed).
+#[derive(Debug, Default)]
+pub struct History {
+    /// By path relative to the calendar folder, `/`-separated: the time of
+    /// the last commit that changed it (seconds since the epoch) and the
+    /// number of commits that changed it.
+    pub files: BTreeMap<String, (i64, u32)>,
+    /// Files changed since the last commit, or not tracked.
+    pub changed: std::collections::BTreeSet<String>,
+}
+
+/// The history of the calendar folder `dir`, from one `git log` over it;
+/// `None` when it is not in a git repository (or git is missing).
+pub fn history(dir: &Path) -> Option<History> {
+    git(dir, &["rev-parse", "--is-inside-work-tree"]).ok()?;
+    let mut history = History::default();
+    // `%x01%ct`: a marker then the commit time; `--name-only --relative`:
+    // the files each commit changed, relative to `dir`. No `--follow`: a
+    // renamed file starts a new history, which only lowers its count.
+    let Ok(log) = git(
+        dir,
+        &[
+            "log",
+            "--format=%x01%ct",
+            "--name-only",
+            "--relative",
+            "-z",
+            "--",
+            ".",
+        ],
+    ) else {
+        // A repository without commits yet: every file is new.
+        return Some(history);
+    };
+    let log = String::from_utf8_lossy(&log);
+    for commit in log.split('\u{1}').filter(|c| !c.is_empty()) {
+        let mut fields = commit.split(['\0', '\n']).filter(|f| !f.is_empty());
+        let Some(time) = fields.next().and_then(|t| t.trim().parse::<i64>().ok()) else {
+            continue;
+        };
+        for file in fields {
+            // Newest first: the first time seen is the last change.
+            let entry = history.files.entry(file.to_owned()).or_insert((time, 0));
+            entry.1 += 1;
+        }
+    }
+    for args in [
+        &["diff", "--name-only", "--relative", "-z", "HEAD", "--", "."][..],
+        &[
+            "ls-files",
+            "--others",
+            "--exclude-standard",
+            "-z",
+            "--",
+            ".",
+        ][..],
+    ] {
+        if let Ok(out) = git(dir, args) {
+            for file in out.split(|&b| b == 0).filter(|f| !f.is_empty()) {
+                history
+                    .changed
+                    .insert(String::from_utf8_lossy(file).into_owned());
+            }
+        }
+    }
+    Some(history)
+}
+
 /// Runs git in `dir`; its stdout, or an error with git's message.
 fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>> {
     let output = Command::new("git")

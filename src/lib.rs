@@ -48,6 +48,7 @@ pub(crate) mod slug;
 pub mod source;
 #[cfg(test)]
 mod testing;
+pub(crate) mod upload;
 pub(crate) mod zone;
 
 use std::io::Write;
@@ -72,6 +73,54 @@ pub struct Env {
     pub exits_after: bool,
 }
 
+/// A moment given on the command line (`--now`): with an offset (`Z`,
+/// `+01:00`) it is that instant; without one, a wall-clock time in the
+/// calendar's zone, which is only known once the calendar is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Now {
+    Instant(DateTime<Utc>),
+    Local(chrono::NaiveDateTime),
+}
+
+impl Now {
+    /// Reads `2026-12-01T08:25`, `2026-12-01 08:25[:00]` or RFC 3339.
+    pub fn parse(s: &str) -> Result<Now, String> {
+        if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+            return Ok(Now::Instant(t.with_timezone(&Utc)));
+        }
+        for pattern in [
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M:%S",
+            "%Y-%m-%d %H:%M",
+        ] {
+            if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, pattern) {
+                return Ok(Now::Local(t));
+            }
+        }
+        Err(format!(
+            "`{s}` is not a date and time; write `2026-12-01T08:25` (the calendar's zone) or `2026-12-01T07:25:00Z`"
+        ))
+    }
+
+    /// The instant, a wall-clock time read in `tz` (the earlier one when
+    /// clocks go back; past a gap when they go forward).
+    pub fn instant(self, tz: chrono_tz::Tz) -> DateTime<Utc> {
+        use chrono::TimeZone as _;
+        match self {
+            Now::Instant(t) => t,
+            Now::Local(t) => tz.from_local_datetime(&t).earliest().map_or_else(
+                || {
+                    tz.from_local_datetime(&(t + chrono::Duration::hours(1)))
+                        .earliest()
+                        .map_or_else(|| t.and_utc(), |z| z.with_timezone(&Utc))
+                },
+                |z| z.with_timezone(&Utc),
+            ),
+        }
+    }
+}
+
 /// What a command works with.
 pub struct Context<'a> {
     pub cli: &'a Cli,
@@ -84,11 +133,18 @@ pub struct Context<'a> {
 impl Context<'_> {
     /// Finds, loads and checks the calendar.
     pub fn check(&self) -> Result<Held> {
+        self.check_at(None)
+    }
+
+    /// [`check`](Self::check) with "now" given (`export csv --now`) instead
+    /// of the clock: today is then its date, unless `--today` says otherwise.
+    pub fn check_at(&self, now: Option<Now>) -> Result<Held> {
         let root = discover::calendar_dir(self.cli.calendar.as_deref(), &self.env.cwd)?;
         let loaded = load::load(&root)?;
         let fixed_today = self.cli.today;
-        let now = self.env.now;
+        let clock = self.env.now;
         let today = move |tz: chrono_tz::Tz| -> NaiveDate {
+            let now = now.map_or(clock, |n| n.instant(tz));
             fixed_today.unwrap_or_else(|| now.with_timezone(&tz).date_naive())
         };
         let exists = |path: &str| root.join(path).is_file();

@@ -52,6 +52,11 @@ pub struct Settings {
     pub holidays: HolidayRegion,
     /// Show the built-in health awareness days.
     pub awareness: bool,
+    /// `[export] media_base_url`: the public URL of the `media/` folder.
+    pub media_base_url: Option<String>,
+    /// `[export.utm]`: the templates of `utm_source`, `utm_medium`,
+    /// `utm_campaign`, `utm_content`, in that order.
+    pub utm: Option<[Option<String>; 4]>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,6 +166,9 @@ pub struct Channel {
     pub min_gap_minutes: Option<u32>,
     pub slots: Vec<Slot>,
     pub export: Option<ExportFormat>,
+    /// The public URL of the `media/` folder for this channel's exports
+    /// (else the calendar's `[export] media_base_url`).
+    pub media_base_url: Option<String>,
     pub span: Span,
     /// Spans of the capacity keys, for `over-capacity`.
     pub spans: ChannelSpans,
@@ -272,6 +280,8 @@ pub struct Campaign {
 
 #[derive(Debug)]
 pub struct Milestone {
+    /// Keeps the calendar event's UID when the name changes.
+    pub id: Option<String>,
     pub name: String,
     pub due: NaiveDate,
     pub owner: Option<String>,

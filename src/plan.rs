@@ -278,7 +278,7 @@ pub fn build(calendar: &Calendar, query: &Query<'_>) -> Plan {
             length,
             flags: flags(calendar, post, pair.channel, pair.time.local, length),
             text: published.text,
-            link: published.link.map(str::to_owned),
+            link: published.link.map(std::borrow::Cow::into_owned),
             media: published
                 .media
                 .iter()

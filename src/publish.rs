@@ -10,6 +10,8 @@
 //! in X's and Mastodon's limits. Trailing white space of the text is dropped:
 //! a TOML multi-line string ends with a newline nobody means to publish.
 
+use std::borrow::Cow;
+
 use crate::model::{Calendar, Located, Media, Post};
 use crate::source::Span;
 
@@ -26,7 +28,8 @@ pub enum Link {
 #[derive(Debug, Clone)]
 pub struct Published<'a> {
     pub text: String,
-    pub link: Option<&'a str>,
+    /// The link, tagged with `[export.utm]` by [`compose_tagged`].
+    pub link: Option<Cow<'a, str>>,
     pub media: &'a [Media],
     /// The hashtags of the pair (variant's or post's), without `#`.
     pub hashtags: &'a [String],
@@ -39,6 +42,101 @@ pub struct Published<'a> {
 
 /// Composes what `channel` publishes of `post`.
 pub fn compose<'a>(post: &'a Post, channel: &str, link: Link) -> Published<'a> {
+    compose_with(post, channel, link, None)
+}
+
+/// [`compose`] with the link tagged by the calendar's `[export.utm]`: what
+/// plans, exports and lengths show. Approvals seal [`compose`]'s, untagged.
+pub fn compose_tagged<'a>(
+    calendar: &Calendar,
+    post: &'a Post,
+    channel: &str,
+    link: Link,
+) -> Published<'a> {
+    let tagged = calendar.settings.utm.as_ref().and_then(|utm| {
+        let variant = post.variants.get(channel);
+        let url = variant
+            .and_then(|v| v.link.as_deref())
+            .or(post.link.as_deref())?;
+        let network = calendar.channels.get(channel)?.network;
+        tag(url, utm, network.name(), channel, post)
+    });
+    compose_with(post, channel, link, tagged)
+}
+
+/// The placeholders of `[export.utm]` templates.
+pub const UTM_FIELDS: [&str; 4] = ["network", "channel", "campaign", "post"];
+
+/// `url` with `utm_source`, `utm_medium`, `utm_campaign` and `utm_content`
+/// from the templates (in that order, empty ones left out); `None` when
+/// the link already carries a `utm_` parameter (it keeps its own) or no
+/// template gives a value.
+pub fn tag(
+    url: &str,
+    utm: &[Option<String>; 4],
+    network: &str,
+    channel: &str,
+    post: &Post,
+) -> Option<String> {
+    let (base, fragment) = url
+        .split_once('#')
+        .map_or((url, None), |(b, f)| (b, Some(f)));
+    let query = base.split_once('?').map(|(_, q)| q);
+    if query.is_some_and(|q| q.split('&').any(|p| p.starts_with("utm_"))) {
+        return None;
+    }
+    let mut params = Vec::new();
+    for (name, template) in ["utm_source", "utm_medium", "utm_campaign", "utm_content"]
+        .iter()
+        .zip(utm)
+    {
+        let Some(template) = template else { continue };
+        let value = template
+            .replace("{network}", network)
+            .replace("{channel}", channel)
+            .replace("{campaign}", post.campaign.as_deref().unwrap_or(""))
+            .replace("{post}", &post.id.value);
+        if !value.is_empty() {
+            params.push(format!("{name}={}", encode_query(&value)));
+        }
+    }
+    if params.is_empty() {
+        return None;
+    }
+    let joiner = match query {
+        None => "?",
+        Some("") => "",
+        Some(_) => "&",
+    };
+    let mut out = format!("{base}{joiner}{}", params.join("&"));
+    if let Some(fragment) = fragment {
+        out.push('#');
+        out.push_str(fragment);
+    }
+    Some(out)
+}
+
+/// Percent-encodes a query value: everything but RFC 3986's unreserved
+/// characters.
+fn encode_query(value: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+fn compose_with<'a>(
+    post: &'a Post,
+    channel: &str,
+    link: Link,
+    tagged: Option<String>,
+) -> Published<'a> {
     let variant = post.variants.get(channel);
     let written: Option<&'a Located<String>> =
         variant.and_then(|v| v.text.as_ref()).or(post.text.as_ref());
@@ -67,8 +165,15 @@ pub fn compose<'a>(post: &'a Post, channel: &str, link: Link) -> Published<'a> {
             text.push_str(tag);
         }
     }
-    if let (Some(url), Link::InText) = (url, link)
-        && !body.contains(url)
+    // A link the text already holds is not added again (untagged: the
+    // text is the author's).
+    let in_body = url.is_some_and(|u| body.contains(u));
+    let url: Option<Cow<'a, str>> = match tagged {
+        Some(tagged) => Some(Cow::Owned(tagged)),
+        None => url.map(Cow::Borrowed),
+    };
+    if let (Some(url), Link::InText) = (&url, link)
+        && !in_body
     {
         if !text.is_empty() {
             text.push('\n');
@@ -123,7 +228,7 @@ pub fn measure(calendar: &Calendar, post: &Post, channel: &str) -> Option<Measur
     let limit = social_text::limits::limits(network)
         .iter()
         .find(|l| l.field == social_text::limits::Field::Text)?;
-    let published = compose(post, channel, Link::InText);
+    let published = compose_tagged(calendar, post, channel, Link::InText);
     Some(Measure {
         length: social_text::count::count(limit.unit, &published.text),
         limit: limit.max,
@@ -133,6 +238,38 @@ pub fn measure(calendar: &Calendar, post: &Post, channel: &str) -> Option<Measur
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utm_tags_are_appended_unless_the_link_has_its_own() {
+        let checked = crate::testing::checked(
+            &[(
+                "posts/p.toml",
+                "[[post]]\nid = \"p1\"\ntitle = \"T\"\nchannels = [\"fb\"]\nstatus = \"draft\"\n",
+            )],
+            "2026-12-01",
+        );
+        let post = &checked.calendar.posts[0];
+        let utm = [
+            Some("{network}".to_owned()),
+            Some("social".to_owned()),
+            Some("{campaign}".to_owned()),
+            Some("{post} é".to_owned()),
+        ];
+        let tag = |url: &str| super::tag(url, &utm, "facebook", "fb", post);
+        assert_eq!(
+            tag("https://x.example/a").as_deref(),
+            Some(
+                "https://x.example/a?utm_source=facebook&utm_medium=social&utm_content=p1%20%C3%A9"
+            )
+        );
+        assert_eq!(
+            tag("https://x.example/a?b=1#top").as_deref(),
+            Some(
+                "https://x.example/a?b=1&utm_source=facebook&utm_medium=social&utm_content=p1%20%C3%A9#top"
+            )
+        );
+        assert_eq!(tag("https://x.example/a?utm_source=presse"), None);
+    }
 
     #[test]
     fn hashtags_are_found_as_whole_tags() {

@@ -42,6 +42,10 @@ pub struct Settings<'a> {
     pub themes: Vec<(L<&'a str>, Theme<'a>)>,
     pub awareness: Vec<Awareness<'a>>,
     pub rules: Rules<'a>,
+    /// `[export] media_base_url`.
+    pub media_base_url: Option<L<&'a str>>,
+    /// `[export.utm]`: `source`, `medium`, `campaign`, `content`.
+    pub utm: Option<[Option<L<&'a str>>; 4]>,
 }
 
 #[derive(Debug)]
@@ -108,6 +112,7 @@ pub struct Channel<'a> {
     pub min_gap_hours: Option<L<f64>>,
     pub slots: Option<L<Vec<L<&'a str>>>>,
     pub export: Option<L<&'a str>>,
+    pub media_base_url: Option<L<&'a str>>,
 }
 
 #[derive(Debug)]
@@ -148,6 +153,8 @@ pub struct Campaign<'a> {
 #[derive(Debug)]
 pub struct Milestone<'a> {
     pub span: Span,
+    /// Optional: keeps the calendar event's UID when the name changes.
+    pub id: Option<L<&'a str>>,
     pub name: Option<L<&'a str>>,
     pub due: Option<L<NaiveDate>>,
     pub days_before_start: Option<L<u32>>,
@@ -290,6 +297,19 @@ pub fn settings<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Settings<'t> {
         settings.rules = rules(&mut t, sink);
         t.finish(sink);
     }
+    if let Some(mut t) = file.table("export", sink) {
+        settings.media_base_url = t.string("media_base_url", sink);
+        if let Some(mut u) = t.table("utm", sink) {
+            settings.utm = Some([
+                u.string("source", sink),
+                u.string("medium", sink),
+                u.string("campaign", sink),
+                u.string("content", sink),
+            ]);
+            u.finish(sink);
+        }
+        t.finish(sink);
+    }
     file.finish(sink);
     settings
 }
@@ -377,6 +397,7 @@ pub fn channels<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Channel<'t
                 min_gap_hours: t.number("min_gap_hours", sink),
                 slots: t.strings("slots", sink),
                 export: t.string("export", sink),
+                media_base_url: t.string("media_base_url", sink),
                 id,
             };
             t.finish(sink);
@@ -438,6 +459,7 @@ pub fn campaign<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Option<Campaig
                     .map(|mut m| {
                         let milestone = Milestone {
                             span: m.span(),
+                            id: m.string("id", sink),
                             name: m.req_string("name", sink),
                             due: m.date("due", sink),
                             days_before_start: m.count("days_before_start", sink),

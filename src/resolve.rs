@@ -227,7 +227,60 @@ impl Resolver<'_> {
             language,
             holidays,
             awareness: raw.awareness_builtin.as_ref().is_none_or(|a| a.value),
+            media_base_url: raw.media_base_url.as_ref().and_then(|u| self.base_url(u)),
+            utm: raw.utm.as_ref().map(|keys| {
+                keys.each_ref()
+                    .map(|k| k.as_ref().and_then(|t| self.utm_template(t)))
+            }),
         }
+    }
+
+    /// A `[export.utm]` template: text with `{network}`, `{channel}`,
+    /// `{campaign}` and `{post}` as the only placeholders.
+    fn utm_template(&mut self, template: &Located<&str>) -> Option<String> {
+        let mut rest = template.value;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let name = after.split('}').next().unwrap_or(after);
+            if !after.contains('}') || !crate::publish::UTM_FIELDS.contains(&name) {
+                self.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        template.span,
+                        format!("`{{{name}}}` is not a placeholder of a UTM template"),
+                    )
+                    .label("unknown placeholder")
+                    .help("use `{network}`, `{channel}`, `{campaign}` or `{post}`"),
+                );
+                return None;
+            }
+            rest = &after[name.len() + 1..];
+        }
+        Some(template.value.to_owned())
+    }
+
+    /// A `media_base_url`: an `https://` URL ending with `/`, to which the
+    /// path of a file under `media/` is appended.
+    fn base_url(&mut self, url: &Located<&str>) -> Option<String> {
+        let v = url.value;
+        let host = v.strip_prefix("https://").unwrap_or_default();
+        if !host.is_empty()
+            && !host.starts_with('/')
+            && v.ends_with('/')
+            && !v.contains(['?', '#', ' '])
+        {
+            return Some(v.to_owned());
+        }
+        self.push(
+            Diagnostic::new(
+                Code::InvalidValue,
+                url.span,
+                format!("`media_base_url` `{v}` is not an https:// URL ending with `/`"),
+            )
+            .label("not a base URL")
+            .help("write the public address of the `media/` folder, e.g. `https://media.clinique.example/edcal/`"),
+        );
+        None
     }
 
     fn team(&mut self, raw: &[(Located<&str>, raw::Member<'_>)]) -> BTreeMap<String, Member> {
@@ -402,6 +455,7 @@ impl Resolver<'_> {
                 .export
                 .as_ref()
                 .and_then(|e| self.choice("export", e, &ExportFormat::ALL));
+            let media_base_url = c.media_base_url.as_ref().and_then(|u| self.base_url(u));
             let mut per_week = PerWeek::default();
             let mut spans = ChannelSpans::default();
             if let Some(w) = &c.posts_per_week {
@@ -464,6 +518,7 @@ impl Resolver<'_> {
                     min_gap_minutes: c.min_gap_hours.map(|h| (h.value * 60.0).round() as u32),
                     slots,
                     export,
+                    media_base_url,
                     span: c.span,
                     spans,
                 },
@@ -630,7 +685,12 @@ impl Resolver<'_> {
                 return None;
             }
         };
+        let id =
+            m.id.as_ref()
+                .filter(|id| self.id("milestone", id))
+                .map(|id| id.value.to_owned());
         Some(Milestone {
+            id,
             name: m.name.as_ref()?.value.to_owned(),
             due,
             owner,

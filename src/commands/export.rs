@@ -5,14 +5,14 @@
 use std::path::PathBuf;
 
 use anyhow::{Context as _, Result, bail};
-use chrono::{NaiveDate, TimeZone as _, Utc};
+use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::Context;
 use crate::check::Checked;
 use crate::diagnostic::{self, Severity};
 use crate::export::{self, CsvOptions, DateOrder, Listed};
 use crate::model::ExportFormat;
+use crate::{Context, Now};
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
@@ -26,6 +26,33 @@ pub enum ExportCommand {
     Csv(CsvArgs),
     /// The plan as iCalendar (RFC 5545) for a team calendar
     Ics(IcsArgs),
+    /// The exported rows as a typed spreadsheet (.xlsx): a sheet per channel
+    /// and a summary, texts as text cells (never formulas), real date cells
+    Xlsx(XlsxArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct XlsxArgs {
+    /// Write the file here [default: stdout]
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Only this channel (repeatable)
+    #[arg(long, value_name = "ID")]
+    pub channel: Vec<String>,
+
+    /// First day exported, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<NaiveDate>,
+
+    /// Last day exported, included, YYYY-MM-DD [default: no end]
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<NaiveDate>,
+
+    /// The moment of the export, written as the file's creation date
+    /// (`2026-12-01T08:25`, or with `Z` or an offset) [default: the clock]
+    #[arg(long, value_name = "DATETIME", value_parser = Now::parse)]
+    pub now: Option<Now>,
 }
 
 #[derive(Debug, Args)]
@@ -71,6 +98,16 @@ pub struct CsvArgs {
     /// List every skipped pair, not only those the lead must act on
     #[arg(short, long)]
     pub verbose: bool,
+    /// The moment of the upload, for the formats' lead times:
+    /// `2026-12-01T08:25` in the calendar's zone, or with `Z` or an offset;
+    /// also today, unless --today says otherwise [default: the clock]
+    #[arg(long, value_name = "DATETIME", value_parser = Now::parse)]
+    pub now: Option<Now>,
+
+    /// At most N rows per file, below the format's own cap (Buffer 100,
+    /// Hootsuite and Sprout 350): `<channel>-2.csv`… take the rest
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub max_rows: Option<u32>,
 }
 
 #[derive(Debug, Args)]
@@ -83,6 +120,12 @@ pub struct IcsArgs {
     /// physician's review
     #[arg(long)]
     pub reviews: bool,
+
+    /// Read no history: DTSTAMP from the data, SEQUENCE 0, no
+    /// LAST-MODIFIED (the same files then give the same bytes whatever
+    /// their history) [default: from git, else the files' times]
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -118,7 +161,11 @@ fn parse_zone(s: &str) -> Result<chrono_tz::Tz, String> {
 }
 
 pub fn run(command: &ExportCommand, ctx: &mut Context<'_>) -> Result<u8> {
-    let checked = ctx.check()?;
+    let checked = match command {
+        ExportCommand::Csv(args) => ctx.check_at(args.now)?,
+        ExportCommand::Ics(_) => ctx.check()?,
+        ExportCommand::Xlsx(args) => ctx.check_at(args.now)?,
+    };
     if checked.errors() > 0 {
         for d in checked
             .diagnostics
@@ -142,21 +189,36 @@ pub fn run(command: &ExportCommand, ctx: &mut Context<'_>) -> Result<u8> {
     match command {
         ExportCommand::Csv(args) => csv(args, &checked, ctx),
         ExportCommand::Ics(args) => ics(args, &checked, ctx),
+        ExportCommand::Xlsx(args) => xlsx(args, &checked, ctx),
+    }
+}
+
+/// The moment of the upload, for the schedulers' lead times, which count
+/// from the upload: `--now`, else the clock. A `--today` other than the
+/// clock's day pretends another day, whose time of upload the clock cannot
+/// tell: its midnight is taken, so the same command gives the same file
+/// (give `--now` for a time of day).
+fn upload_time(
+    now: Option<Now>,
+    tz: chrono_tz::Tz,
+    ctx: &Context<'_>,
+) -> chrono::DateTime<chrono::Utc> {
+    if let Some(now) = now {
+        return now.instant(tz);
+    }
+    let clock = ctx.env.now;
+    match ctx.cli.today {
+        Some(day) if day != clock.with_timezone(&tz).date_naive() => {
+            Now::Local(day.and_time(chrono::NaiveTime::MIN)).instant(tz)
+        }
+        _ => clock,
     }
 }
 
 fn csv(args: &CsvArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
     let calendar = &checked.calendar;
     let tz = calendar.settings.tz;
-    // With a fixed `--today`, "now" is the start of that day, so that the
-    // lead-time limits give the same file on every run.
-    let now = if ctx.cli.today.is_some() {
-        tz.from_local_datetime(&checked.today.and_time(chrono::NaiveTime::MIN))
-            .earliest()
-            .map_or(ctx.env.now, |t| t.with_timezone(&Utc))
-    } else {
-        ctx.env.now
-    };
+    let now = upload_time(args.now, tz, ctx);
     let options = CsvOptions {
         format: args.format.map(Into::into),
         channels: args.channel.clone(),
@@ -169,6 +231,7 @@ fn csv(args: &CsvArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
         },
         tz: args.tz.unwrap_or(tz),
         now,
+        max_rows: args.max_rows.map(|n| n as usize),
     };
     let out = export::csv(calendar, &options)?;
 
@@ -258,6 +321,90 @@ fn csv(args: &CsvArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
     Ok(u8::from(!out.refused.is_empty()))
 }
 
+/// When each calendar file last changed and how often, for the iCalendar
+/// events' DTSTAMP, LAST-MODIFIED and SEQUENCE: from git (the last commit
+/// that changed the file, and how many did; a file with changes not yet
+/// committed counts one more, at its modification time), else from the
+/// file's modification time alone. A file whose time cannot be read gets
+/// no stamp (the data's dates are used).
+fn stamps(checked: &Checked) -> export::ics::Stamps {
+    let history = crate::git::history(&checked.root);
+    let mtime = |path: &str| -> Option<chrono::DateTime<chrono::Utc>> {
+        let modified = std::fs::metadata(checked.root.join(path))
+            .and_then(|m| m.modified())
+            .ok()?;
+        let t = chrono::DateTime::<chrono::Utc>::from(modified);
+        // Whole seconds, as iCalendar writes them.
+        chrono::DateTime::from_timestamp(t.timestamp(), 0)
+    };
+    let mut stamps = export::ics::Stamps::new();
+    for (id, source) in checked.sources.iter() {
+        let path = source.path.as_str();
+        let committed = history.as_ref().and_then(|h| h.files.get(path).copied());
+        let changed = history.as_ref().is_none_or(|h| h.changed.contains(path));
+        let stamp = match (committed, changed) {
+            (Some((time, count)), false) => {
+                chrono::DateTime::from_timestamp(time, 0).map(|modified| export::ics::FileStamp {
+                    modified,
+                    sequence: count,
+                })
+            }
+            (committed, _) => mtime(path).map(|modified| export::ics::FileStamp {
+                modified,
+                sequence: match (&history, committed) {
+                    (None, _) => 0,
+                    (Some(_), Some((_, count))) => count + 1,
+                    (Some(_), None) => 1,
+                },
+            }),
+        };
+        if let Some(stamp) = stamp {
+            stamps.insert(id, stamp);
+        }
+    }
+    stamps
+}
+
+fn xlsx(args: &XlsxArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
+    let calendar = &checked.calendar;
+    let tz = calendar.settings.tz;
+    let options = CsvOptions {
+        format: Some(ExportFormat::Generic),
+        channels: args.channel.clone(),
+        from: args.from.unwrap_or(checked.today),
+        to: args.to,
+        date_order: DateOrder::default_for(calendar.settings.language),
+        tz,
+        now: upload_time(args.now, tz, ctx),
+        max_rows: None,
+    };
+    let out = export::xlsx::xlsx(calendar, &options)?;
+    match &args.output {
+        Some(path) => export::write_atomic(&ctx.env.cwd.join(path), &out.bytes)?,
+        None => ctx.stdout.write_all(&out.bytes)?,
+    }
+    for l in &out.skipped {
+        writeln!(ctx.stderr, "{}", line("skipped", l))?;
+    }
+    for l in &out.refused {
+        writeln!(ctx.stderr, "{}", line("refused", l))?;
+    }
+    let rows: usize = out.rows.values().sum();
+    writeln!(
+        ctx.stderr,
+        "edcal: {} exported in {} (and a summary){}; {} skipped, {} refused",
+        plural(rows, "row"),
+        plural(out.rows.len(), "sheet"),
+        args.output
+            .as_ref()
+            .map(|p| format!(" to {}", p.display()))
+            .unwrap_or_default(),
+        out.skipped.len(),
+        out.refused.len()
+    )?;
+    Ok(u8::from(!out.refused.is_empty()))
+}
+
 fn line(what: &str, l: &Listed) -> String {
     let at = l.at.map_or_else(
         || "(no time)".to_owned(),
@@ -288,7 +435,12 @@ fn plural(n: usize, word: &str) -> String {
 }
 
 fn ics(args: &IcsArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
-    let text = export::ics::ics(&checked.calendar, args.reviews);
+    let stamps = if args.no_history {
+        export::ics::Stamps::new()
+    } else {
+        stamps(checked)
+    };
+    let text = export::ics::ics(&checked.calendar, args.reviews, &stamps);
     let events = text.matches("\r\nBEGIN:VEVENT\r\n").count();
     match &args.output {
         Some(path) => export::write_atomic(&ctx.env.cwd.join(path), text.as_bytes())?,

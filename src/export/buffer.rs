@@ -12,7 +12,7 @@
 use social_text::network::Network;
 
 use super::{DateOrder, Format, Row};
-use crate::model::{ExportFormat, Media, Post};
+use crate::model::{ExportFormat, Post};
 use crate::publish::Link;
 
 pub(crate) static FORMAT: Format = Format {
@@ -35,26 +35,17 @@ pub(crate) static FORMAT: Format = Format {
 };
 
 /// The first media that is a direct image URL, as Buffer asks.
-fn image_url<'a>(row: &'a Row<'_>) -> Option<&'a Media> {
-    super::media_urls(row).find(|m| is_image(&m.file.value))
-}
-
-fn is_image(url: &str) -> bool {
-    let path = url
-        .split(['?', '#'])
-        .next()
-        .unwrap_or(url)
-        .to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".gif", ".webp"]
-        .iter()
-        .any(|ext| path.ends_with(ext))
+fn image_url<'a>(row: &'a Row<'_>) -> Option<&'a str> {
+    super::media_urls(row)
+        .map(|(_, url)| url)
+        .find(|url| crate::upload::is_image(url))
 }
 
 fn check(row: &Row<'_>) -> Result<(), String> {
     match row.channel.network {
         Network::Youtube => Err("bulk upload is not available for YouTube".to_owned()),
         Network::Instagram if image_url(row).is_none() => Err(
-            "Instagram needs an image URL (a public https:// URL in `file`; a local file cannot be uploaded)"
+            "Buffer takes an Instagram post only with an image URL (`.jpg`, `.jpeg`, `.png`, `.gif`, `.webp`)"
                 .to_owned(),
         ),
         _ if row.published.text.is_empty() && image_url(row).is_none() => {
@@ -67,9 +58,7 @@ fn check(row: &Row<'_>) -> Result<(), String> {
 fn record(row: &Row<'_>, _: DateOrder) -> Vec<String> {
     vec![
         row.published.text.clone(),
-        image_url(row)
-            .map(|m| m.file.value.clone())
-            .unwrap_or_default(),
+        image_url(row).unwrap_or_default().to_owned(),
         String::new(),
         row.local.format("%Y-%m-%d %H:%M").to_string(),
     ]
@@ -77,20 +66,9 @@ fn record(row: &Row<'_>, _: DateOrder) -> Vec<String> {
 
 /// Everything but the one image URL Buffer takes.
 fn by_hand(row: &Row<'_>) -> Vec<String> {
-    let image = image_url(row).map(|m| m.file.value.as_str());
-    row.published
-        .media
-        .iter()
-        .map(|m| m.file.value.clone())
+    let image = image_url(row);
+    super::all_media(row)
+        .into_iter()
         .filter(|f| Some(f.as_str()) != image)
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn images_are_recognised_by_extension() {
-        assert!(super::is_image("https://cdn.example.org/a.JPG?x=1"));
-        assert!(!super::is_image("https://cdn.example.org/a.mp4"));
-    }
 }

@@ -33,13 +33,8 @@ fn record(row: &Row<'_>, _: DateOrder) -> Vec<String> {
         row.instant.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         local.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
         row.published.text.clone(),
-        row.published.link.unwrap_or_default().to_owned(),
-        row.published
-            .media
-            .iter()
-            .map(|m| m.file.value.as_str())
-            .collect::<Vec<_>>()
-            .join("|"),
+        row.published.link.as_deref().unwrap_or_default().to_owned(),
+        super::all_media(row).join("|"),
         row.published.hashtags.join(" "),
     ]
 }

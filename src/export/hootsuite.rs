@@ -27,8 +27,13 @@ pub(crate) static FORMAT: Format = Format {
     by_hand: super::all_media,
     import: |tz, order| {
         format!(
-            "set {tz} as your Hootsuite profile's time zone, and pick `{}` as the date format in the bulk upload dialog",
-            date_format(order)
+            "set {tz} as your Hootsuite profile's time zone, and pick `{}` as the date format in the bulk upload dialog ({}); \
+             do not open the file in a spreadsheet, which may read the date the other way",
+            date_format(order),
+            match order {
+                DateOrder::Dmy => "day first: `04/12/2026` is 4 December",
+                DateOrder::Mdy => "month first: `12/04/2026` is December 4",
+            }
         )
     },
 };
@@ -63,6 +68,6 @@ fn record(row: &Row<'_>, order: DateOrder) -> Vec<String> {
     vec![
         row.local.format(pattern).to_string(),
         row.published.text.clone(),
-        row.published.link.unwrap_or_default().to_owned(),
+        row.published.link.as_deref().unwrap_or_default().to_owned(),
     ]
 }

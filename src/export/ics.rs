@@ -14,13 +14,18 @@
 //! own zone table and has mishandled custom VTIMEZONEs). All-day events use
 //! DATE values, which have no zone, with an exclusive DTEND.
 //!
-//! The file is a pure function of the calendar: UIDs come from ids, so a
-//! re-import updates events instead of duplicating them, and DTSTAMP comes
-//! from the data (the latest approval or review date, else the creation
-//! date, else 1970-01-01), never from the clock. Lines end with CRLF and are
-//! folded at 75 octets on UTF-8 character boundaries.
+//! The file is a pure function of the calendar and of its files' history:
+//! UIDs come from ids (a milestone's `id`, else its name), so a re-import
+//! updates events instead of duplicating them. DTSTAMP and LAST-MODIFIED
+//! are when the event's file last changed, and SEQUENCE how many times it
+//! has (see [`FileStamp`], gathered by the command from git), so that a
+//! calendar client takes a moved post as an update of the event it has;
+//! without a history, DTSTAMP comes from the data (the latest approval or
+//! review date, else the creation date, else 1970-01-01). Never from the
+//! clock. Lines end with CRLF and are folded at 75 octets on UTF-8
+//! character boundaries.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -28,6 +33,21 @@ use unicode_normalization::UnicodeNormalization as _;
 
 use crate::model::{Calendar, Language, Post, Role, Status, Timing};
 use crate::publish::{self, Link};
+use crate::source::{SourceId, Span};
+
+/// What the command knows of one calendar file's history: when it last
+/// changed and how many changes it has had. From git: the time of the last
+/// commit that changed it and the number of such commits (one more, and
+/// the file's modification time, while it has changes not yet committed);
+/// outside git: the modification time, and 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    pub modified: DateTime<Utc>,
+    pub sequence: u32,
+}
+
+/// The stamps of the calendar's files, by source.
+pub type Stamps = BTreeMap<SourceId, FileStamp>;
 
 /// How long a post's event lasts in the team's calendar.
 const POST_MINUTES: i64 = 15;
@@ -40,7 +60,7 @@ const LINE_OCTETS: usize = 75;
 
 /// The whole iCalendar file for `calendar`; `reviews` writes the review-by
 /// events instead of the plan.
-pub fn ics(calendar: &Calendar, reviews: bool) -> String {
+pub fn ics(calendar: &Calendar, reviews: bool, stamps: &Stamps) -> String {
     let labels = Labels::of(calendar.settings.language);
     let mut events = Vec::new();
     if reviews {
@@ -48,6 +68,13 @@ pub fn ics(calendar: &Calendar, reviews: bool) -> String {
     } else {
         campaign_events(calendar, &labels, &mut events);
         post_events(calendar, &labels, &mut events);
+    }
+    for event in &mut events {
+        if let Some(stamp) = stamps.get(&event.file) {
+            event.stamp = stamp.modified.format("%Y%m%dT%H%M%SZ").to_string();
+            event.modified = Some(event.stamp.clone());
+            event.sequence = stamp.sequence;
+        }
     }
     let mut out = String::new();
     for line in [
@@ -91,7 +118,12 @@ impl When {
 #[derive(Debug)]
 struct Event {
     uid: String,
+    /// The file the event comes from, for its [`FileStamp`].
+    file: SourceId,
     stamp: String,
+    /// LAST-MODIFIED, when the file's history is known.
+    modified: Option<String>,
+    sequence: u32,
     start: When,
     end: When,
     summary: String,
@@ -105,6 +137,10 @@ impl Event {
         push(out, "BEGIN:VEVENT");
         push(out, &format!("UID:{}", escape(&self.uid)));
         push(out, &format!("DTSTAMP:{}", self.stamp));
+        if let Some(modified) = &self.modified {
+            push(out, &format!("LAST-MODIFIED:{modified}"));
+        }
+        push(out, &format!("SEQUENCE:{}", self.sequence));
         push(out, &self.start.property("DTSTART"));
         push(out, &self.end.property("DTEND"));
         push(out, &format!("SUMMARY:{}", escape(&self.summary)));
@@ -122,6 +158,7 @@ impl Event {
 
 fn all_day(
     uid: String,
+    span: Span,
     from: NaiveDate,
     to: NaiveDate,
     summary: String,
@@ -129,7 +166,10 @@ fn all_day(
 ) -> Event {
     Event {
         uid,
+        file: span.source,
         stamp: EPOCH.to_owned(),
+        modified: None,
+        sequence: 0,
         start: When::Day(from),
         // DTEND of an all-day event is exclusive (RFC 5545 section 3.6.1).
         end: When::Day(to.succ_opt().unwrap_or(to)),
@@ -145,6 +185,7 @@ fn campaign_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>
     for campaign in &campaigns {
         events.push(all_day(
             format!("campaign.{}@edcal", campaign.id),
+            campaign.span,
             campaign.start,
             campaign.end,
             format!("{}{}", labels.campaign, campaign.name),
@@ -155,7 +196,10 @@ fn campaign_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>
     for campaign in &campaigns {
         let mut seen = BTreeSet::new();
         for milestone in &campaign.milestones {
-            let base = slug(&milestone.name);
+            let base = milestone
+                .id
+                .clone()
+                .unwrap_or_else(|| slug(&milestone.name));
             let mut key = base.clone();
             let mut n = 1;
             while !seen.insert(key.clone()) {
@@ -183,6 +227,7 @@ fn campaign_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>
             );
             milestones.push(all_day(
                 format!("milestone.{}.{key}@edcal", campaign.id),
+                milestone.span,
                 milestone.due,
                 milestone.due,
                 format!("{}{}", labels.milestone, milestone.name),
@@ -214,10 +259,20 @@ fn post_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>) {
         let post = pair.post;
         let id = pair.id();
         let start = pair.time.instant.with_timezone(&Utc);
-        let published = publish::compose(post, pair.channel, Link::InText);
-        let mut description = format!("{}{}", labels.status, post.status.value.name());
+        let published = publish::compose_tagged(calendar, post, pair.channel, Link::InText);
+        let status =
+            crate::plan::labels::Labels::new(calendar.settings.language).status(post.status.value);
+        let mut description = format!("{}{status}", labels.status);
+        let frozen = crate::closed::freeze_at(calendar, post, pair.time.local);
+        if let Some(freeze) = frozen {
+            let _ = write!(description, "\n{}{}", labels.frozen_why, freeze.why);
+        }
         if let Err(refusal) = super::gate(calendar, post, Some(pair.time.local)) {
-            let _ = write!(description, "\n{}{refusal}", labels.not_exported);
+            let reason = match calendar.settings.language {
+                Language::Fr => refusal_fr(&refusal),
+                Language::En => refusal.to_string(),
+            };
+            let _ = write!(description, "\n{}{reason}", labels.not_exported);
         }
         if let Some(campaign) = post
             .campaign
@@ -229,17 +284,53 @@ fn post_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>) {
         let _ = write!(description, "\n{}{id}\n\n{}", labels.post, published.text);
         events.push(Event {
             uid: format!("{id}.{}@edcal", pair.channel),
+            file: post.span.source,
             stamp: stamp(post),
+            modified: None,
+            sequence: 0,
             start: When::Instant(start),
             end: When::Instant(start + Duration::minutes(POST_MINUTES)),
-            summary: format!("[{}] {}", pair.channel, post.title),
+            summary: format!(
+                "{}[{}] {}",
+                if frozen.is_some() { labels.frozen } else { "" },
+                pair.channel,
+                post.title
+            ),
             description,
-            status: Some(if post.status.value.is_approved() {
+            // A frozen pair does not go out as planned.
+            status: Some(if post.status.value.is_approved() && frozen.is_none() {
                 "CONFIRMED"
             } else {
                 "TENTATIVE"
             }),
         });
+    }
+}
+
+/// Why a pair is not exported, for a French team calendar (the CSV
+/// listing on stderr stays in English, with the other messages).
+fn refusal_fr(refusal: &super::Refusal) -> String {
+    use super::Refusal;
+    let labels = crate::plan::labels::Labels::new(Language::Fr);
+    match refusal {
+        Refusal::NotApproved(status) => {
+            format!("statut « {} », non validé", labels.status(*status))
+        }
+        Refusal::NoApproval => "pas de validation par un responsable".to_owned(),
+        Refusal::NoMedicalReview(theme) => {
+            format!("le thème `{theme}` demande une relecture médicale, qui manque")
+        }
+        Refusal::Stale => "le contenu a changé depuis sa validation".to_owned(),
+        Refusal::Unsealed(what) => format!(
+            "{} non scellée (`sealed_approvals = true` : valider ou relire avec edcal)",
+            if *what == "approval" {
+                "la validation"
+            } else {
+                "la relecture"
+            }
+        ),
+        Refusal::Frozen(why) => format!("gelé ({why}), thème non autorisé"),
+        Refusal::Unplaced => "pas encore d'horaire".to_owned(),
     }
 }
 
@@ -304,12 +395,14 @@ fn review_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>) 
                 names(role),
                 labels.first_time,
                 labels.status,
-                post.status.value.name(),
+                crate::plan::labels::Labels::new(calendar.settings.language)
+                    .status(post.status.value),
                 labels.post,
                 post.id.value
             );
             let mut event = all_day(
                 format!("review.{}.{}@edcal", post.id.value, role.name()),
+                post.span,
                 due,
                 due,
                 format!("{what}{}", post.title),
@@ -347,6 +440,9 @@ fn first_time(post: &Post) -> Option<(NaiveDate, String)> {
 
 struct Labels {
     status: &'static str,
+    /// Before the summary of a frozen pair.
+    frozen: &'static str,
+    frozen_why: &'static str,
     not_exported: &'static str,
     campaign: &'static str,
     channels: &'static str,
@@ -367,6 +463,8 @@ impl Labels {
         match language {
             Language::Fr => Labels {
                 status: "Statut : ",
+                frozen: "[gelé] ",
+                frozen_why: "Gelé : ",
                 not_exported: "Non exporté : ",
                 campaign: "Campagne : ",
                 channels: "Canaux : ",
@@ -383,6 +481,8 @@ impl Labels {
             },
             Language::En => Labels {
                 status: "Status: ",
+                frozen: "[frozen] ",
+                frozen_why: "Frozen: ",
                 not_exported: "Not exported: ",
                 campaign: "Campaign: ",
                 channels: "Channels: ",

@@ -10,6 +10,8 @@
 //! otherwise the link ends the text. Media must be public URLs; local files
 //! are attached by hand. Alt texts are `||`-separated in the media's order.
 
+use social_text::network::Network;
+
 use super::{DateOrder, Format, Row};
 use crate::model::{ExportFormat, Post};
 use crate::publish::Link;
@@ -50,16 +52,26 @@ fn link(post: &Post, channel: &str) -> Link {
     }
 }
 
+/// The `Title` column ("for the video, pin, PDF"): the post's title where
+/// the network shows one, YouTube's video title; empty elsewhere, where
+/// Publer would not publish it.
+fn title(row: &Row<'_>) -> String {
+    match row.channel.network {
+        Network::Youtube => row.post.title.clone(),
+        _ => String::new(),
+    }
+}
+
 fn record(row: &Row<'_>, _: DateOrder) -> Vec<String> {
     let urls: Vec<_> = super::media_urls(row).collect();
     let link = if row.published.media.is_empty() {
-        row.published.link.unwrap_or_default()
+        row.published.link.as_deref().unwrap_or_default()
     } else {
         ""
     };
     let alts: Vec<&str> = urls
         .iter()
-        .map(|m| m.alt.as_deref().unwrap_or(""))
+        .map(|(m, _)| m.alt.as_deref().unwrap_or(""))
         .collect();
     let alts = if alts.iter().all(|a| a.is_empty()) {
         String::new()
@@ -71,10 +83,10 @@ fn record(row: &Row<'_>, _: DateOrder) -> Vec<String> {
         row.published.text.clone(),
         link.to_owned(),
         urls.iter()
-            .map(|m| m.file.value.as_str())
+            .map(|(_, url)| *url)
             .collect::<Vec<_>>()
             .join(","),
-        String::new(),
+        title(row),
         String::new(),
         alts,
     ];

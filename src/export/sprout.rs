@@ -27,10 +27,14 @@ pub(crate) static FORMAT: Format = Format {
     by_hand: super::all_media,
     import: |tz, order| {
         format!(
-            "set {tz} as your Sprout Social time zone, and pick `{}` as the date format in the import preferences",
+            "set {tz} as your Sprout Social time zone, and pick `{}` as the date format in the import preferences ({})",
             match order {
                 DateOrder::Dmy => "dd/mm/yyyy",
                 DateOrder::Mdy => "mm/dd/yyyy",
+            },
+            match order {
+                DateOrder::Dmy => "day first: `04/12/2026` is 4 December",
+                DateOrder::Mdy => "month first: `12/04/2026` is December 4",
             }
         )
     },

@@ -423,7 +423,7 @@ fn card(
                 @if media_first { (media_list(published.media, page, l)) }
                 div.text { (marked_text(&published.text)) }
                 @if !media_first { (media_list(published.media, page, l)) }
-                @if let Some(link) = published.link {
+                @if let Some(link) = &published.link {
                     p.link { span.link-label { "↗ " (l.pick("Lien", "Link")) (l.colon()) " " } a href=(link) rel="noopener noreferrer" { (link) } }
                 }
             }

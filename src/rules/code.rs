@@ -332,6 +332,33 @@ codes! {
          out of exports and skipped by `schedule`. `edcal freeze --from … --to …\n\
          --why …` adds a window; delete it from edcal.toml to end the freeze.\n\n\
          Source: edcal's editorial convention: `[[rules.freeze]]` in edcal.toml.";
+    ControlCharacter = "control-character", Error,
+        "an invisible control character in a text that is published",
+        "A text, title, link, hashtag or alt text holds a control character: one of\n\
+         U+0000–U+001F other than tab and line feed, DEL (U+007F), or a carriage\n\
+         return not followed by a line feed. TOML only lets one in through an escape\n\
+         (`\\u0007`, `\\b`, `\\f`, `\\e`, `\\r`), most often pasted from another\n\
+         program. Networks and schedulers drop it, cut the text there or refuse the\n\
+         post, and spreadsheets may read it as the start of a formula: what goes out\n\
+         would not be what was approved. Delete it; exports never write one.\n\n\
+         Source: the C0 and DEL control characters of ISO/IEC 6429 (Unicode\n\
+         category Cc), https://www.unicode.org/charts/PDF/U0000.pdf; TOML strings,\n\
+         https://toml.io/en/v1.1.0#string.";
+    MediaNotUploadable = "media-not-uploadable", Warning,
+        "a post its channel's export will refuse for want of media a scheduler can fetch",
+        "Instagram, TikTok and YouTube publish nothing without a picture or a video,\n\
+         and a scheduler's bulk import takes media as public URLs, not as files on\n\
+         the team's disk. The pair's channel exports to a format that will refuse\n\
+         it: none of its media has a URL (a local file, and no `media_base_url`),\n\
+         or the format has no media column (Hootsuite, Sprout Social). Set\n\
+         `[export] media_base_url` in edcal.toml (or `media_base_url` on the\n\
+         channel) to the public address of `media/`, give the media as an https://\n\
+         URL, or export the channel with `buffer` or `publer`. Reported early, so\n\
+         that the export on the day is not the first to say it.\n\n\
+         Source: Buffer's bulk upload (Instagram needs an image URL, public),\n\
+         https://support.buffer.com/article/926-how-to-upload-posts-in-bulk-to-buffer;\n\
+         Publer's CSV (media as public URLs),\n\
+         https://publer.com/help/en/article/how-to-use-a-csv-file-18qhxcq.";
 }
 
 impl Code {

@@ -59,7 +59,7 @@ pub fn check_post(calendar: &Calendar, sources: &Sources, post: &Post, out: &mut
         let Some(channel) = calendar.channels.get(channel_id) else {
             continue;
         };
-        let published = publish::compose(post, channel_id, Link::InText);
+        let published = publish::compose_tagged(calendar, post, channel_id, Link::InText);
         length(post, channel, &published, out);
         media(post, channel, &published, out);
         links(post, channel, &published, out);
@@ -194,7 +194,7 @@ fn links(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut Ve
     let variant_table = format!("[post.variants.{}]", channel.id);
     let in_text = published.written.split_whitespace().any(looks_like_url);
     // An empty `link` in a variant drops the post's link on that channel.
-    let link = published.link.filter(|l| !l.is_empty());
+    let link = published.link.as_deref().filter(|l| !l.is_empty());
     let d = if in_text {
         Diagnostic::new(
             Code::LinkNotClickable,

@@ -15,6 +15,8 @@ use crate::support::{files_under, repo_path, text};
 
 const FIXTURE: &str = "tests/fixtures/export";
 const EXAMPLE_TODAY: &str = "2026-11-25";
+/// The upload time of the example exports (`--now`), for the lead times.
+const EXAMPLE_NOW: &str = "2026-11-25T09:00";
 
 /// The binary, run from the repository's folder.
 fn edcal(args: &[&str]) -> Output {
@@ -48,6 +50,8 @@ fn export_fixture(dir: &Path, extra: &[&str]) -> Output {
         FIXTURE,
         "--today",
         "2026-12-01",
+        "--now",
+        "2026-12-01T00:00",
         "--out-dir",
         out_dir,
     ];
@@ -145,7 +149,7 @@ fn csv_rows_match_the_plan() {
             ""
         ]
     );
-    // Generic: RFC 3339 times, formula cells neutralised.
+    // Generic: RFC 3339 times, texts as approved (no protective `'`).
     let generic = records(&read("web.csv"));
     assert_eq!(
         generic[0],
@@ -169,11 +173,11 @@ fn csv_rows_match_the_plan() {
     );
     assert_eq!(
         generic[2][5],
-        "'+33 5 61 00 00 00 : le standard répond 24 h/24."
+        "+33 5 61 00 00 00 : le standard répond 24 h/24."
     );
     assert_eq!(
         generic[3][5],
-        "'- consultations le matin\n- examens l'après-midi"
+        "- consultations le matin\n- examens l'après-midi"
     );
 
     // Bytes: CRLF record ends, UTF-8 without BOM.
@@ -221,15 +225,17 @@ fn gates_and_limits_are_listed_one_line_per_pair() {
         "skipped fb         2026-12-04 18:00 sans-relecture: theme `uro` needs a physician's review",
         "skipped fb         2026-12-10 12:00 gele: frozen (Compte piraté)",
         "skipped fb         (no time)        sans-heure: no time yet",
-        "refused fb         2026-12-01 00:05 trop-tot: Hootsuite: less than 10 minutes ahead",
+        "refused fb         2026-12-01 00:05 trop-tot: Hootsuite: 5 minutes after now (2026-12-01 00:00)",
         "refused fb         2026-12-04 12:32 minute-impaire: Hootsuite: minutes must be a multiple of 5",
         "refused fb         2026-12-06 10:00 creneau-b: Hootsuite: `creneau-a` is in the same minute",
-        "refused insta      2026-12-03 19:00 photo-locale: Buffer: Instagram needs an image URL",
-        "refused li         2026-12-01 00:05 trop-tot: Sprout Social: less than 10 minutes ahead",
+        "refused insta      2026-12-03 19:00 photo-locale: Buffer: instagram publishes no text-only posts",
+        "refused li         2026-12-01 00:05 trop-tot: Sprout Social: 5 minutes after now (2026-12-01 00:00); \
+         a post must be at least 10 minutes after the upload",
         "refused li         2026-12-07 08:05 li-b: Sprout Social: `li-a` is at 08:00",
-        "refused yt         2026-12-03 17:00 video: Buffer: bulk upload is not available for YouTube",
+        "refused yt         2026-12-03 17:00 video: Buffer: youtube publishes no text-only posts",
         "left out: scoop",
         "edcal: 11 rows exported in 5 files",
+        "refused web        2026-12-09 18:00 formule-lien: the generic export: \"=HYPERLINK(",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in\n{err}");
     }
@@ -290,6 +296,8 @@ fn rows_split_at_the_cap() {
             cal.path().to_str().unwrap(),
             "--today",
             "2026-12-01",
+            "--now",
+            "2026-12-01T00:00",
             "--out-dir",
             out_dir.path().to_str().unwrap(),
         ]);
@@ -346,6 +354,8 @@ fn a_week_across_the_end_of_summer_time_keeps_wall_clock_times() {
             cal_dir,
             "--today",
             "2026-10-20",
+            "--now",
+            "2026-10-20T00:00",
             "--out-dir",
         ];
         args.push(dir.to_str().unwrap());
@@ -411,6 +421,8 @@ fn output_goes_to_stdout_or_one_file_and_several_files_need_a_folder() {
         FIXTURE,
         "--today",
         "2026-12-01",
+        "--now",
+        "2026-12-01T00:00",
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
@@ -427,11 +439,15 @@ fn output_goes_to_stdout_or_one_file_and_several_files_need_a_folder() {
         FIXTURE,
         "--today",
         "2026-12-01",
+        "--now",
+        "2026-12-01T00:00",
         "--channel",
         "web",
+        "--to",
+        "2026-12-08",
     ]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(records(&out.stdout).len(), 4);
+    assert_eq!(records(&out.stdout).len(), 3);
 
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("web.csv");
@@ -442,14 +458,18 @@ fn output_goes_to_stdout_or_one_file_and_several_files_need_a_folder() {
         FIXTURE,
         "--today",
         "2026-12-01",
+        "--now",
+        "2026-12-01T00:00",
         "--channel",
         "web",
+        "--to",
+        "2026-12-08",
         "-o",
         file.to_str().unwrap(),
     ]);
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty());
-    assert_eq!(records(&std::fs::read(&file).unwrap()).len(), 4);
+    assert_eq!(records(&std::fs::read(&file).unwrap()).len(), 3);
 
     let out = edcal(&["export", "csv", "--calendar", FIXTURE, "--channel", "fbb"]);
     assert_eq!(out.status.code(), Some(2));
@@ -523,6 +543,7 @@ fn ics_has_one_event_per_pair_campaign_and_milestone() {
     let out = edcal(&[
         "export",
         "ics",
+        "--no-history",
         "--calendar",
         "calendar",
         "--today",
@@ -537,17 +558,18 @@ fn ics_has_one_event_per_pair_campaign_and_milestone() {
     let unfolded = text.replace("\r\n ", "");
     assert!(unfolded.contains(
         "UID:campaign.octobre-rose-2026@edcal\r\nDTSTAMP:19700101T000000Z\r\n\
-         DTSTART;VALUE=DATE:20261001\r\nDTEND;VALUE=DATE:20261101\r\n"
+         SEQUENCE:0\r\nDTSTART;VALUE=DATE:20261001\r\nDTEND;VALUE=DATE:20261101\r\n"
     ));
     // mst26-lancement goes out on X at 08:30 Paris (UTC+1), approved on 28 October.
     assert!(unfolded.contains(
         "UID:mst26-lancement.x@edcal\r\nDTSTAMP:20261028T000000Z\r\n\
-         DTSTART:20261102T073000Z\r\nDTEND:20261102T074500Z\r\n"
+         SEQUENCE:0\r\nDTSTART:20261102T073000Z\r\nDTEND:20261102T074500Z\r\n"
     ));
     // Same files, same bytes.
     let again = edcal(&[
         "export",
         "ics",
+        "--no-history",
         "--calendar",
         "calendar",
         "--today",
@@ -559,6 +581,7 @@ fn ics_has_one_event_per_pair_campaign_and_milestone() {
         "export",
         "ics",
         "--reviews",
+        "--no-history",
         "--calendar",
         "calendar",
         "--today",
@@ -572,7 +595,7 @@ fn ics_has_one_event_per_pair_campaign_and_milestone() {
     assert!(uids.contains(&"review.li-robot-urologie.physician@edcal".to_owned()));
     assert!(reviews.contains(
         "UID:review.li-robot-urologie.lead@edcal\r\nDTSTAMP:20261110T000000Z\r\n\
-         DTSTART;VALUE=DATE:20261124\r\n"
+         SEQUENCE:0\r\nDTSTART;VALUE=DATE:20261124\r\n"
     ));
 }
 
@@ -650,20 +673,37 @@ fn example_exports(dir: &Path) {
     let base = ["--calendar", "calendar", "--today", EXAMPLE_TODAY];
     let sub = |name: &str| dir.join(name).to_str().unwrap().to_owned();
     let default_dir = sub("csv");
-    run(&[&["export", "csv", "--out-dir", &default_dir][..], &base[..]].concat());
+    let now = ["--now", EXAMPLE_NOW];
+    run(&[
+        &["export", "csv", "--out-dir", &default_dir][..],
+        &now,
+        &base[..],
+    ]
+    .concat());
     for format in ["hootsuite", "buffer", "publer", "sprout", "generic"] {
         let out_dir = sub(&format!("csv-{format}"));
         run(&[
             &["export", "csv", "--for", format, "--out-dir", &out_dir][..],
+            &now,
             &base[..],
         ]
         .concat());
     }
     let plan = sub("plan.ics");
-    run(&[&["export", "ics", "-o", &plan][..], &base[..]].concat());
+    run(&[
+        &["export", "ics", "--no-history", "-o", &plan][..],
+        &base[..],
+    ]
+    .concat());
+    let xlsx = sub("plan.xlsx");
+    run(&[
+        &["export", "xlsx", "--now", EXAMPLE_NOW, "-o", &xlsx][..],
+        &base[..],
+    ]
+    .concat());
     let reviews = sub("reviews.ics");
     run(&[
-        &["export", "ics", "--reviews", "-o", &reviews][..],
+        &["export", "ics", "--reviews", "--no-history", "-o", &reviews][..],
         &base[..],
     ]
     .concat());
@@ -692,4 +732,537 @@ fn examples_are_up_to_date() {
             "examples/exports/{file} differs: run `EDCAL_BLESS=1 cargo test --test it export::examples_are_up_to_date`"
         );
     }
+}
+
+/// Lead times count from the upload (`--now`), not from midnight of
+/// `--today`: a Hootsuite row 5 minutes after `--now` is refused, and with
+/// 10 minutes it goes.
+#[test]
+fn lead_times_count_from_now() {
+    let run = |now: &str| {
+        edcal(&[
+            "export",
+            "csv",
+            "--calendar",
+            FIXTURE,
+            "--today",
+            "2026-12-02",
+            "--to",
+            "2026-12-02",
+            "--channel",
+            "fb",
+            "--now",
+            now,
+        ])
+    };
+    let out = run("2026-12-02T12:25");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "refused fb         2026-12-02 12:30 ok: Hootsuite: 5 minutes after now (2026-12-02 12:25); \
+             a post must be at least 10 minutes after the upload\n"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
+
+    // The same moment with an offset: 11:25 UTC is 12:25 in Paris.
+    let out = run("2026-12-02T11:25:00Z");
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("5 minutes after now (2026-12-02 12:25)"));
+
+    let out = run("2026-12-02T12:31");
+    assert!(stderr(&out).contains("ok: Hootsuite: in the past (now is 2026-12-02 12:31)"));
+
+    let out = run("2026-12-02T12:20");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(records(&out.stdout).len(), 1);
+
+    let out = run("tomorrow");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("`tomorrow` is not a date and time"));
+}
+
+/// A text that is a formula (`=HYPERLINK(…)`) is refused in every format:
+/// a scheduler would publish a protective `'`, and without one the cell is
+/// live in any spreadsheet that opens the file.
+#[test]
+fn a_formula_text_is_refused_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = export_fixture(dir.path(), &[]);
+    let err = stderr(&out);
+    let reason = "\"=HYPERLINK(\"https://exemple.invalid\";\"Pr…\" would run as a formula \
+                  in a spreadsheet that opens the file; rewrite the start of the text";
+    for (channel, product) in [
+        ("fb", "Hootsuite"),
+        ("insta", "Buffer"),
+        ("li", "Sprout Social"),
+        ("tk", "Publer"),
+        ("web", "the generic export"),
+    ] {
+        let line =
+            format!("refused {channel:<10} 2026-12-09 18:00 formule-lien: {product}: {reason}\n");
+        assert!(err.contains(&line), "{line}\n{err}");
+    }
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        assert!(!String::from_utf8(bytes).unwrap().contains("HYPERLINK"));
+    }
+}
+
+/// Instagram publishes no text alone: a post whose only media is a local
+/// file without `media_base_url` is refused by every format, for the same
+/// reason; with a base URL, the formats with a media column write it.
+#[test]
+fn a_post_without_uploadable_media_is_refused_the_same_way_everywhere() {
+    let reason = "instagram publishes no text-only posts, and no media of this post has a URL \
+                  a scheduler can fetch (`media/photo.jpg` is a local file: set `media_base_url` \
+                  to the public address of `media/`, or give the media as an https:// URL)";
+    let run = |calendar: &str, format: &str| {
+        edcal(&[
+            "export",
+            "csv",
+            "--calendar",
+            calendar,
+            "--today",
+            "2026-12-03",
+            "--to",
+            "2026-12-03",
+            "--now",
+            "2026-12-03T08:00",
+            "--channel",
+            "insta",
+            "--for",
+            format,
+        ])
+    };
+    for (format, product) in [
+        ("hootsuite", "Hootsuite"),
+        ("buffer", "Buffer"),
+        ("publer", "Publer"),
+        ("sprout", "Sprout Social"),
+        ("generic", "the generic export"),
+    ] {
+        let out = run(FIXTURE, format);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        let line =
+            format!("refused insta      2026-12-03 19:00 photo-locale: {product}: {reason}\n");
+        assert!(stderr(&out).contains(&line), "{line}\n{}", stderr(&out));
+    }
+
+    // `check` says it first.
+    let out = edcal(&["check", "--calendar", FIXTURE, "--today", "2026-12-01"]);
+    assert!(
+        text(&out.stdout).contains(&format!(
+            "warning[media-not-uploadable]: the `buffer` export of `insta` will refuse `photo-locale`: {reason}\n"
+        )),
+        "{}",
+        text(&out.stdout)
+    );
+
+    // With a base URL the file gets its public address.
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_dir(&crate::support::repo_path(FIXTURE), dir.path());
+    let settings = dir.path().join("edcal.toml");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str("\n[export]\nmedia_base_url = \"https://media.example.org/x7k2/\"\n");
+    std::fs::write(&settings, text).unwrap();
+    let calendar = dir.path().to_str().unwrap();
+    let out = run(calendar, "publer");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        records(&out.stdout)[1][3],
+        "https://media.example.org/x7k2/photo.jpg"
+    );
+    let out = run(calendar, "buffer");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        records(&out.stdout)[1][1],
+        "https://media.example.org/x7k2/photo.jpg"
+    );
+    // Publer's Title column carries YouTube's video title.
+    let out = edcal(&[
+        "export",
+        "csv",
+        "--calendar",
+        calendar,
+        "--today",
+        "2026-12-03",
+        "--to",
+        "2026-12-03",
+        "--now",
+        "2026-12-03T08:00",
+        "--channel",
+        "yt",
+        "--for",
+        "publer",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows = records(&out.stdout);
+    assert_eq!(rows[0][4], "Title - For the video, pin, PDF ..");
+    assert_eq!(rows[1][4], "Vidéo YouTube");
+    assert_eq!(rows[1][3], "https://media.example.org/x7k2/video.mp4");
+    // A channel's own `media_base_url` wins over the calendar's.
+    let channels = dir.path().join("channels.toml");
+    let with_own = std::fs::read_to_string(&channels).unwrap().replacen(
+        "[insta]\n",
+        "[insta]\nmedia_base_url = \"https://insta.example.org/q9/\"\n",
+        1,
+    );
+    std::fs::write(&channels, with_own).unwrap();
+    let out = run(calendar, "buffer");
+    assert_eq!(
+        records(&out.stdout)[1][1],
+        "https://insta.example.org/q9/photo.jpg",
+        "{}",
+        stderr(&out)
+    );
+    for (format, product) in [("hootsuite", "Hootsuite"), ("sprout", "Sprout Social")] {
+        let out = run(calendar, format);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(
+            stderr(&out).contains(&format!(
+                "photo-locale: {product}: instagram publishes no text-only posts, and the {product} file \
+                 has no media column: schedule this post in {product} by hand, or export this channel with `publer`"
+            )),
+            "{}",
+            stderr(&out)
+        );
+    }
+}
+
+/// A calendar in a fresh git repository, committed at a fixed date.
+fn git(dir: &Path, args: &[&str], date: &str) {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(args)
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .expect("git runs");
+    assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
+}
+
+/// Moving a post and committing makes its event's SEQUENCE larger and its
+/// DTSTAMP the commit's time, as Python's `icalendar` reads them; a renamed
+/// milestone with an `id` keeps its UID; descriptions are in French.
+#[test]
+fn a_moved_post_updates_its_event() {
+    let probe = Command::new("python3")
+        .args(["-c", "import icalendar"])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        crate::support::missing_tool(
+            "python3 with `icalendar`",
+            "python3 -m pip install 'icalendar>=5,<8'",
+        );
+        return;
+    }
+    let repo = tempfile::tempdir().unwrap();
+    let root = repo.path();
+    crate::support::copy_dir(&crate::support::repo_path(FIXTURE), root);
+    std::fs::create_dir_all(root.join("campaigns")).unwrap();
+    std::fs::write(
+        root.join("campaigns/hiver.toml"),
+        "[campaign]\nid = \"hiver\"\nname = \"Hiver\"\nstart = 2026-12-01\nend = 2026-12-31\n\n\
+         [[campaign.milestone]]\nid = \"affiches\"\nname = \"Commander les affiches\"\ndue = 2026-11-20\n",
+    )
+    .unwrap();
+    git(root, &["init", "-q"], "2026-11-01T10:00:00Z");
+    git(root, &["add", "."], "2026-11-01T10:00:00Z");
+    git(
+        root,
+        &["commit", "-q", "-m", "start"],
+        "2026-11-01T10:00:00Z",
+    );
+    let parse = |ics: &Path| -> String {
+        let script = r"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+for e in cal.walk('VEVENT'):
+    print(str(e['UID']), int(e.get('SEQUENCE', 0)), e.decoded('DTSTAMP').strftime('%Y-%m-%dT%H:%M:%S'),
+          e.decoded('LAST-MODIFIED').strftime('%Y-%m-%dT%H:%M:%S'), str(e.get('STATUS')),
+          str(e['DESCRIPTION']).splitlines()[0])
+";
+        let out = Command::new("python3")
+            .args(["-c", script, ics.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let export = |name: &str| -> String {
+        let file = root.join(name);
+        let out = edcal(&[
+            "export",
+            "ics",
+            "--calendar",
+            root.to_str().unwrap(),
+            "--today",
+            "2026-12-01",
+            "-o",
+            file.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        parse(&file)
+    };
+    let before = export("before.ics");
+    assert!(
+        before.contains(
+            "ok.fb@edcal 1 2026-11-01T10:00:00 2026-11-01T10:00:00 CONFIRMED Statut : validé\n"
+        ),
+        "{before}"
+    );
+    assert!(
+        before.contains("milestone.hiver.affiches@edcal 1 "),
+        "{before}"
+    );
+    // The freeze of the fixture holds `gele`: tentative.
+    assert!(
+        before.contains("gele.fb@edcal 1 2026-11-01T10:00:00 2026-11-01T10:00:00 TENTATIVE"),
+        "{before}"
+    );
+
+    let posts = root.join("posts/posts.toml");
+    let moved = std::fs::read_to_string(&posts).unwrap().replacen(
+        "at = 2026-12-02T12:30:00",
+        "at = 2026-12-02T17:30:00",
+        1,
+    );
+    std::fs::write(&posts, moved).unwrap();
+    let campaign = root.join("campaigns/hiver.toml");
+    let renamed = std::fs::read_to_string(&campaign)
+        .unwrap()
+        .replace("Commander les affiches", "Commander affiches et flyers");
+    std::fs::write(&campaign, renamed).unwrap();
+    git(
+        root,
+        &["commit", "-q", "-am", "move"],
+        "2026-11-15T09:30:00Z",
+    );
+    let after = export("after.ics");
+    assert!(
+        after.contains("ok.fb@edcal 2 2026-11-15T09:30:00 2026-11-15T09:30:00 CONFIRMED"),
+        "{after}"
+    );
+    assert!(
+        after.contains("milestone.hiver.affiches@edcal 2 "),
+        "{after}"
+    );
+    // Same files, same history: same bytes.
+    let again = root.join("again.ics");
+    edcal(&[
+        "export",
+        "ics",
+        "--calendar",
+        root.to_str().unwrap(),
+        "--today",
+        "2026-12-01",
+        "-o",
+        again.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        std::fs::read(root.join("after.ics")).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+}
+
+/// `--max-rows N` splits below the format's cap; 0 is refused.
+#[test]
+fn max_rows_splits_files_smaller_than_the_cap() {
+    let cal = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    many_posts(cal.path(), 5, "facebook");
+    let run = |n: &str| {
+        edcal(&[
+            "export",
+            "csv",
+            "--for",
+            "buffer",
+            "--calendar",
+            cal.path().to_str().unwrap(),
+            "--today",
+            "2026-12-01",
+            "--now",
+            "2026-12-01T00:00",
+            "--max-rows",
+            n,
+            "--out-dir",
+            out_dir.path().to_str().unwrap(),
+        ])
+    };
+    let out = run("2");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows = |name: &str| records(&std::fs::read(out_dir.path().join(name)).unwrap()).len() - 1;
+    assert_eq!([rows("c.csv"), rows("c-2.csv"), rows("c-3.csv")], [2, 2, 1]);
+    assert!(stderr(&out).contains("5 rows exported in 3 files"));
+    let out = run("0");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--max-rows"), "{}", stderr(&out));
+}
+
+/// `[export.utm]` tags the link in every export, and in lengths, but the
+/// approval's seal covers the link as written: adding the tags does not
+/// make a sealed approval stale. A link with its own `utm_` keeps them.
+#[test]
+fn utm_tags_are_added_to_links_at_composition() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_dir(&crate::support::repo_path(FIXTURE), dir.path());
+    let settings = dir.path().join("edcal.toml");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str(
+        "\n[export.utm]\nsource = \"{network}\"\nmedium = \"social\"\ncampaign = \"{campaign}\"\ncontent = \"{post}\"\n",
+    );
+    std::fs::write(&settings, text).unwrap();
+    let calendar = dir.path().to_str().unwrap();
+    let out = edcal(&[
+        "export",
+        "csv",
+        "--calendar",
+        calendar,
+        "--today",
+        "2026-12-01",
+        "--now",
+        "2026-12-01T00:00",
+        "--channel",
+        "web",
+        "--to",
+        "2026-12-02",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows = records(&out.stdout);
+    // No campaign: `utm_campaign` is left out.
+    assert_eq!(
+        rows[1][6],
+        "https://example.org/horaires?utm_source=other&utm_medium=social&utm_content=ok"
+    );
+    let out = edcal(&[
+        "export",
+        "csv",
+        "--calendar",
+        calendar,
+        "--today",
+        "2026-12-01",
+        "--now",
+        "2026-12-01T00:00",
+        "--channel",
+        "insta",
+        "--for",
+        "buffer",
+        "--to",
+        "2026-12-02",
+    ]);
+    assert!(
+        records(&out.stdout)[1][0].ends_with(
+            "\nhttps://example.org/horaires?utm_source=instagram&utm_medium=social&utm_content=ok"
+        ),
+        "{:?}",
+        records(&out.stdout)
+    );
+    // The templates are checked.
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text = text.replace("{post}", "{article}");
+    std::fs::write(&settings, text).unwrap();
+    let out = edcal(&["check", "--calendar", calendar, "--today", "2026-12-01"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        crate::support::text(&out.stdout)
+            .contains("`{article}` is not a placeholder of a UTM template"),
+        "{}",
+        crate::support::text(&out.stdout)
+    );
+}
+
+/// `export xlsx`, read back by Python's `openpyxl`: a summary and one sheet
+/// per channel, texts as string cells even when they start with `=`, dates
+/// as date cells with a French format, frozen header row, autofilter.
+#[test]
+fn xlsx_is_read_by_openpyxl_with_typed_cells() {
+    let probe = Command::new("python3")
+        .args(["-c", "import openpyxl"])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        crate::support::missing_tool("python3 with `openpyxl`", "python3 -m pip install openpyxl");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plan.xlsx");
+    let out = edcal(&[
+        "export",
+        "xlsx",
+        "--calendar",
+        FIXTURE,
+        "--today",
+        "2026-12-01",
+        "--now",
+        "2026-12-01T00:00",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("rows exported in 7 sheets (and a summary)"),
+        "{}",
+        stderr(&out)
+    );
+    let script = r"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print('sheets', ','.join(wb.sheetnames))
+s = wb['Résumé']
+print('summary', [c.value for c in s[1]], s.freeze_panes, s.auto_filter.ref)
+ws = wb['web']
+print('header', [c.value for c in ws[1]], ws.freeze_panes, ws.auto_filter.ref)
+for row in ws.iter_rows(min_row=2):
+    a, text = row[0], row[4]
+    print('row', row[1].value, a.data_type, a.number_format, a.value.isoformat(), text.data_type, repr(text.value))
+";
+    let parsed = Command::new("python3")
+        .args(["-c", script, file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(parsed.status.success(), "{}", text(&parsed.stderr));
+    let parsed = text(&parsed.stdout);
+    for expected in [
+        "sheets Résumé,fb,insta,li,scoop,tk,web,yt",
+        "summary ['Canal', 'Réseau', 'Publications', 'Première', 'Dernière'] A2 A1:E8",
+        "header ['Date et heure', 'Publication', 'Titre', 'Statut', 'Texte', 'Lien', 'Médias', 'Hashtags'] A2 A1:H",
+        "row ok d dd/mm/yyyy hh:mm 2026-12-02T12:30:00 s \"Bonjour, voici nos horaires d'hiver.\\n\\n#Horaires\"",
+        "row formule-lien d dd/mm/yyyy hh:mm 2026-12-09T18:00:00 s '=HYPERLINK(\"https://exemple.invalid\";\"Prenez rendez-vous\")'",
+    ] {
+        assert!(parsed.contains(expected), "{expected:?} not in\n{parsed}");
+    }
+}
+
+/// A `media_base_url` must be an https:// URL ending with `/`.
+#[test]
+fn a_media_base_url_that_is_not_a_base_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::copy_dir(&crate::support::repo_path(FIXTURE), dir.path());
+    let settings = dir.path().join("edcal.toml");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str("\n[export]\nmedia_base_url = \"http://media.example.org/edcal\"\n");
+    std::fs::write(&settings, text).unwrap();
+    let out = edcal(&[
+        "check",
+        "--calendar",
+        dir.path().to_str().unwrap(),
+        "--today",
+        "2026-12-01",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text_of(&out).contains(
+            "error[invalid-value]: `media_base_url` `http://media.example.org/edcal` is not an https:// URL ending with `/`"
+        ),
+        "{}",
+        text_of(&out)
+    );
+}
+
+fn text_of(out: &Output) -> String {
+    text(&out.stdout)
 }

@@ -558,3 +558,25 @@ fn approving_and_reviewing_keep_the_file_canonical() {
     let status = text.find("status = \"approved\"").unwrap();
     assert!(status < approval && approval < review, "{text}");
 }
+
+/// `[export.utm]` tags the link in what goes out, but the seal covers the
+/// link as written: adding the tags leaves a sealed approval current.
+#[test]
+fn utm_tags_do_not_make_a_sealed_approval_stale() {
+    let cal = Cal::new();
+    cal.ok(&["approve", "info-parking", "--by", "lead"]);
+    cal.ok(&["check"]);
+    let settings = cal.read("edcal.toml");
+    cal.write(
+        "edcal.toml",
+        &format!("{settings}\n[export.utm]\nsource = \"{{network}}\"\nmedium = \"social\"\n"),
+    );
+    cal.ok(&["check"]);
+    let r = cal.ok(&["export", "csv", "--for", "generic", "--channel", "facebook"]);
+    assert!(
+        r.stdout
+            .contains("https://example.org/parking?utm_source=facebook&utm_medium=social"),
+        "{}",
+        r.stdout
+    );
+}
