@@ -357,6 +357,7 @@ pub fn channels<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Channel<'t
         .into_iter()
         .map(|(id, table)| (id, table.read()))
         .map(|(id, mut t)| {
+            let before = sink.diagnostics.len();
             let posts_per_week = t.table("posts_per_week", sink).map(|mut w| {
                 let per_week = PerWeek {
                     span: w.span(),
@@ -380,6 +381,10 @@ pub fn channels<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Channel<'t
                 id,
             };
             t.finish(sink);
+            // A finding inside a channel's table blocks that channel only.
+            for d in &mut sink.diagnostics[before..] {
+                d.channel.get_or_insert_with(|| channel.id.value.to_owned());
+            }
             channel
         })
         .collect()
@@ -494,9 +499,18 @@ pub fn posts<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Post<'t>> {
 pub fn each_post<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>, mut each: impl FnMut(Post<'t>)) {
     let mut file = root(doc, sink, "a posts file");
     for table in file.tables("post", sink) {
+        let before = sink.diagnostics.len();
         let mut t = table.read();
         let post = post(&mut t, sink);
         t.finish(sink);
+        // A finding inside a post is about that post: it blocks the post,
+        // not the file (see `check::Blocked`).
+        for d in &mut sink.diagnostics[before..] {
+            d.in_post = true;
+            if let Some(id) = &post.id {
+                d.post.get_or_insert_with(|| id.value.to_owned());
+            }
+        }
         each(post);
     }
     file.finish(sink);
