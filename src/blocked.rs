@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Calendar, Post};
+use crate::rules::Code;
 use crate::source::Sources;
 
 /// Everything a check's errors block.
@@ -32,6 +33,10 @@ pub struct Blocked {
     /// goes out. The syntax errors are among them: such a file's posts are
     /// not even read.
     pub files: BTreeSet<String>,
+    /// Those of [`files`](Self::files) that could not be read at all (not
+    /// valid TOML, not UTF-8, too large): their posts are missing from
+    /// every command's output, not only from what goes out.
+    pub unread: BTreeSet<String>,
     /// Posts blocked by their own errors, by id (also ids of posts that the
     /// errors left out of the model).
     pub posts: BTreeSet<String>,
@@ -60,6 +65,9 @@ impl Blocked {
                     blocked.unnamed.push(format!("{path}:{line}"));
                 } else {
                     blocked.files.insert(path.to_owned());
+                    if d.code == Code::TomlSyntax {
+                        blocked.unread.insert(path.to_owned());
+                    }
                 }
             } else if let Some(channel) = &d.channel {
                 blocked.channels.insert(channel.clone());
@@ -139,9 +147,15 @@ impl Blocked {
             return lines;
         }
         for file in &self.files {
-            lines.push(format!(
-                "edcal: {file} left out for errors: none of its posts goes out (run `edcal check`)"
-            ));
+            lines.push(if self.unread.contains(file) {
+                format!(
+                    "edcal: {file} left out: it could not be read, none of its posts goes out (run `edcal check`)"
+                )
+            } else {
+                format!(
+                    "edcal: {file} left out for errors: none of its posts goes out (run `edcal check`)"
+                )
+            });
         }
         if !self.channels.is_empty() {
             lines.push(format!(
@@ -178,9 +192,33 @@ impl Blocked {
         lines
     }
 
+    /// For the commands that only show the calendar: the posts files that
+    /// could not be read, whose posts they cannot show.
+    pub fn unread_lines(&self) -> Vec<String> {
+        self.unread
+            .iter()
+            .map(|file| {
+                format!(
+                    "edcal: {file} left out: it could not be read, its posts are missing (run `edcal check`)"
+                )
+            })
+            .collect()
+    }
+
     /// Why this post is blocked, for a command about it (`approve`), or
     /// `None` when it is not.
     pub fn why(&self, post: &Post, sources: &Sources) -> Option<String> {
+        let id = &post.id.value;
+        if self.posts.contains(id) {
+            Some(format!("post `{id}` has errors"))
+        } else {
+            self.why_elsewhere(post, sources)
+        }
+    }
+
+    /// Why this post is blocked by errors outside it: in a file it is in or
+    /// depends on, or in the settings.
+    pub fn why_elsewhere(&self, post: &Post, sources: &Sources) -> Option<String> {
         let id = &post.id.value;
         let file = &sources.get(post.span.source).path;
         if self.all() {
@@ -193,8 +231,6 @@ impl Blocked {
                     "have"
                 }
             ))
-        } else if self.posts.contains(id) {
-            Some(format!("post `{id}` has errors"))
         } else if self.files.contains(file) {
             Some(format!("{file}, which holds post `{id}`, has errors"))
         } else {

@@ -1,6 +1,7 @@
-//! `edcal export csv|ics`: check the calendar, refuse to export one with
-//! errors, build the files (`export`), write them without ever leaving a
-//! partial file, and say on stderr what was left out and how to import.
+//! `edcal export csv|ics`: check the calendar, leave out what its errors
+//! block (see [`crate::blocked`]), build the files (`export`) from the
+//! rest, write them without ever leaving a partial file, and say on stderr
+//! what was left out and how to import. Exit 1 when anything was blocked.
 
 use std::path::PathBuf;
 
@@ -114,31 +115,52 @@ fn parse_zone(s: &str) -> Result<chrono_tz::Tz, String> {
 }
 
 pub fn run(command: &ExportCommand, ctx: &mut Context<'_>) -> Result<u8> {
-    let checked = ctx.check()?;
-    if checked.errors() > 0 {
-        for d in checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-        {
+    let mut checked = ctx.check()?;
+    let blocked = checked.blocked.clone();
+    if blocked.all() {
+        for d in checked.diagnostics.iter().filter(|d| {
+            d.severity == Severity::Error
+                && blocked
+                    .everything
+                    .contains(&checked.sources.get(d.span.source).path)
+        }) {
             writeln!(
                 ctx.stderr,
                 "{}\n",
                 diagnostic::render_human(d, &checked.sources, ctx.color)
             )?;
         }
-        let n = checked.errors();
-        writeln!(
-            ctx.stderr,
-            "edcal: {n} error{}; nothing exported (fix them, `edcal check` lists them)",
-            if n == 1 { "" } else { "s" }
-        )?;
+        for line in blocked.lines() {
+            writeln!(ctx.stderr, "{line}")?;
+        }
+        writeln!(ctx.stderr, "edcal: nothing exported")?;
         return Ok(1);
     }
-    match command {
+    leave_out(&mut checked);
+    let code = match command {
         ExportCommand::Csv(args) => csv(args, &checked, ctx),
         ExportCommand::Ics(args) => ics(args, &checked, ctx),
+    }?;
+    for line in blocked.lines() {
+        writeln!(ctx.stderr, "{line}")?;
     }
+    Ok(code.max(u8::from(!blocked.is_empty())))
+}
+
+/// Takes what the errors block out of the calendar to export: the blocked
+/// posts, and the blocked channels (their pairs then have nowhere to go).
+/// What stays is exported exactly as if nothing were wrong elsewhere.
+fn leave_out(checked: &mut Checked) {
+    let checked = &mut *checked;
+    let (blocked, sources) = (&checked.blocked, &checked.sources);
+    checked
+        .calendar
+        .posts
+        .retain(|post| !blocked.post(post, sources));
+    checked
+        .calendar
+        .channels
+        .retain(|id, _| !blocked.channels.contains(id));
 }
 
 fn csv(args: &CsvArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
@@ -153,9 +175,21 @@ fn csv(args: &CsvArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
     } else {
         ctx.env.now
     };
+    // A channel asked for but blocked is left out like the others (the
+    // lines on what was blocked say why).
+    let channels: Vec<String> = args
+        .channel
+        .iter()
+        .filter(|c| !checked.blocked.channels.contains(*c))
+        .cloned()
+        .collect();
+    if channels.is_empty() && !args.channel.is_empty() {
+        writeln!(ctx.stderr, "edcal: nothing exported")?;
+        return Ok(1);
+    }
     let options = CsvOptions {
         format: args.format.map(Into::into),
-        channels: args.channel.clone(),
+        channels,
         from: args.from.unwrap_or(checked.today),
         to: args.to,
         date_order: match args.date_order {
