@@ -43,6 +43,9 @@ pub struct Blocked {
     /// Posts blocked by an error in a file they depend on (a campaign file,
     /// `consents.toml`), with that file.
     pub through: BTreeMap<String, String>,
+    /// The campaign files and `consents.toml` when they have errors, whether
+    /// or not a post depends on them.
+    pub depended_on: BTreeSet<String>,
     /// Findings inside a `[[post]]` with no usable id: that post is not in
     /// the model, so nothing else is blocked; `file:line` for the message.
     pub unnamed: Vec<String>,
@@ -73,8 +76,10 @@ impl Blocked {
                 blocked.channels.insert(channel.clone());
             } else if path.starts_with("campaigns/") {
                 campaign_files.insert(d.span.source);
+                blocked.depended_on.insert(path.to_owned());
             } else if path == "consents.toml" {
                 consents = true;
+                blocked.depended_on.insert(path.to_owned());
             } else {
                 blocked.everything.insert(path.to_owned());
             }
@@ -105,11 +110,6 @@ impl Blocked {
             }
         }
         blocked
-    }
-
-    /// Nothing is blocked.
-    pub fn is_empty(&self) -> bool {
-        *self == Blocked::default()
     }
 
     /// Whether nothing at all may go out.
@@ -175,12 +175,15 @@ impl Blocked {
         for (post, file) in &self.through {
             by_file.entry(file).or_default().push(post);
         }
-        for (file, posts) in by_file {
-            lines.push(format!(
-                "edcal: {} left out for errors in {file}: {} (run `edcal check`)",
-                plural(posts.len(), "post"),
-                ids(posts.into_iter())
-            ));
+        for file in &self.depended_on {
+            lines.push(match by_file.remove(file.as_str()) {
+                Some(posts) => format!(
+                    "edcal: {} left out for errors in {file}: {} (run `edcal check`)",
+                    plural(posts.len(), "post"),
+                    ids(posts.into_iter())
+                ),
+                None => format!("edcal: {file} has errors (run `edcal check`)"),
+            });
         }
         if !self.unnamed.is_empty() {
             lines.push(format!(
@@ -234,9 +237,9 @@ impl Blocked {
         } else if self.files.contains(file) {
             Some(format!("{file}, which holds post `{id}`, has errors"))
         } else {
-            self.through.get(id).map(|through| {
-                format!("post `{id}` depends on {through}, which has errors")
-            })
+            self.through
+                .get(id)
+                .map(|through| format!("post `{id}` depends on {through}, which has errors"))
         }
     }
 }

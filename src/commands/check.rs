@@ -163,7 +163,10 @@ fn by_code(diagnostics: &[Diagnostic]) -> Vec<String> {
 }
 
 fn count(diagnostics: &[Diagnostic], severity: Severity) -> usize {
-    diagnostics.iter().filter(|d| d.severity == severity).count()
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == severity)
+        .count()
 }
 
 /// `2 errors, 1 warning` (nothing for a clean calendar).
@@ -192,7 +195,10 @@ mod tests {
     #[test]
     fn unknown_codes_name_the_close_ones() {
         assert_eq!(close_codes("too-lng"), ["too-long"]);
-        assert_eq!(close_codes("consent"), ["missing-consent", "unknown-consent"]);
+        assert_eq!(
+            close_codes("consent"),
+            ["missing-consent", "unknown-consent"]
+        );
         assert!(close_codes("zzzzzz").is_empty());
         assert_eq!(
             parse_code("consent").unwrap_err(),

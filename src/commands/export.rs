@@ -136,6 +136,8 @@ pub fn run(command: &ExportCommand, ctx: &mut Context<'_>) -> Result<u8> {
         writeln!(ctx.stderr, "edcal: nothing exported")?;
         return Ok(1);
     }
+    // Every error blocks something, if only the post it is about.
+    let errors = checked.errors();
     leave_out(&mut checked);
     let code = match command {
         ExportCommand::Csv(args) => csv(args, &checked, ctx),
@@ -144,7 +146,7 @@ pub fn run(command: &ExportCommand, ctx: &mut Context<'_>) -> Result<u8> {
     for line in blocked.lines() {
         writeln!(ctx.stderr, "{line}")?;
     }
-    Ok(code.max(u8::from(!blocked.is_empty())))
+    Ok(code.max(u8::from(errors > 0)))
 }
 
 /// Takes what the errors block out of the calendar to export: the blocked

@@ -221,10 +221,7 @@ fn explain(ctx: &mut Context<'_>, checked: &Checked, plan: &Schedule<'_>, id: &s
         bail!("unknown post `{id}`{hint}");
     };
     if let Some(why) = checked.blocked.why(post, &checked.sources) {
-        writeln!(
-            ctx.stdout,
-            "`{id}`: not placed: {why} (run `edcal check`)"
-        )?;
+        writeln!(ctx.stdout, "`{id}`: not placed: {why} (run `edcal check`)")?;
         return Ok(());
     }
     let explanations = plan.explain(post);

@@ -36,7 +36,6 @@ impl Week {
     fn next(self) -> Week {
         Week(self.0 + Days::new(7))
     }
-
 }
 
 impl std::fmt::Display for Week {
@@ -193,10 +192,20 @@ mod tests {
 
     #[test]
     fn consecutive_weeks_read_as_runs() {
-        let weeks: Vec<Week> = ["2026-12-07", "2026-12-14", "2026-12-21", "2026-12-28", "2027-01-04", "2027-01-11", "2027-01-25", "2027-02-08", "2027-02-15"]
-            .iter()
-            .map(|d| Week::of(date(d)))
-            .collect();
+        let weeks: Vec<Week> = [
+            "2026-12-07",
+            "2026-12-14",
+            "2026-12-21",
+            "2026-12-28",
+            "2027-01-04",
+            "2027-01-11",
+            "2027-01-25",
+            "2027-02-08",
+            "2027-02-15",
+        ]
+        .iter()
+        .map(|d| Week::of(date(d)))
+        .collect();
         assert_eq!(
             ranges(&weeks),
             "2026-W50–2027-W02, 2027-W04, 2027-W06–2027-W07"
