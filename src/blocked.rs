@@ -63,8 +63,8 @@ impl Blocked {
             if let Some(post) = &d.post {
                 blocked.posts.insert(post.clone());
             } else if path.starts_with("posts/") {
-                if d.in_post {
-                    let (line, _) = source.line_col(d.span.start as usize);
+                if let Some(table) = d.in_post {
+                    let (line, _) = source.line_col(table.start as usize);
                     blocked.unnamed.push(format!("{path}:{line}"));
                 } else {
                     blocked.files.insert(path.to_owned());
@@ -84,6 +84,7 @@ impl Blocked {
                 blocked.everything.insert(path.to_owned());
             }
         }
+        blocked.unnamed.sort();
         blocked.unnamed.dedup();
         let campaigns: BTreeMap<&str, &str> = calendar
             .campaigns
@@ -272,4 +273,137 @@ fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
 
 fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::checked;
+
+    const CHANNELS: &str =
+        "[facebook]\nnetwork = \"facebook\"\n\n[x]\nnetwork = \"x\"\nslots = [\"lundi 12:30\"]\n";
+
+    fn post(id: &str, extra: &str) -> String {
+        format!(
+            "[[post]]\nid = \"{id}\"\ntitle = \"t\"\nchannels = [\"facebook\"]\nstatus = \"draft\"\ntext = \"Bonjour\"\n{extra}\n"
+        )
+    }
+
+    #[test]
+    fn a_posts_errors_block_that_post_only() {
+        let posts = [
+            post("a", ""),
+            post("b", "colour = \"rose\""),
+            post("c", "owner = \"nobody\""),
+        ]
+        .concat();
+        let c = checked(
+            &[("channels.toml", CHANNELS), ("posts/p.toml", &posts)],
+            "2026-10-01",
+        );
+        let b = &c.blocked;
+        assert_eq!(b.posts, ["b", "c"].map(String::from).into());
+        assert_eq!(b.channels, ["x".to_owned()].into());
+        assert!(b.files.is_empty() && b.everything.is_empty());
+        let [a, _] = [&c.calendar.posts[0], &c.calendar.posts[1]];
+        assert!(!b.post(a, &c.sources));
+        assert!(b.pair(a, "x", &c.sources));
+        assert_eq!(
+            b.lines(),
+            [
+                "edcal: 1 channel left out for errors in channels.toml: `x` (run `edcal check`)",
+                "edcal: 2 posts left out for errors: `b`, `c` (run `edcal check`)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_file_error_outside_posts_blocks_the_file() {
+        let posts = format!("colour = 1\n{}", post("a", ""));
+        let c = checked(
+            &[
+                ("channels.toml", CHANNELS),
+                ("posts/p.toml", &posts),
+                ("posts/q.toml", &post("b", "")),
+                ("posts/r.toml", "[[post]\n"),
+            ],
+            "2026-10-01",
+        );
+        let b = &c.blocked;
+        assert_eq!(
+            b.files,
+            ["posts/p.toml", "posts/r.toml"].map(String::from).into()
+        );
+        assert_eq!(b.unread, ["posts/r.toml".to_owned()].into());
+        assert!(b.post(&c.calendar.posts[0], &c.sources));
+        assert!(!b.post(&c.calendar.posts[1], &c.sources));
+        assert_eq!(
+            b.unread_lines(),
+            [
+                "edcal: posts/r.toml left out: it could not be read, its posts are missing (run `edcal check`)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_post_without_an_id_blocks_nothing_else() {
+        let posts = format!(
+            "[[post]]\ntitle = \"t\"\nchannels = [\"facebook\"]\nstatus = \"draft\"\n\n{}",
+            post("a", "")
+        );
+        let c = checked(
+            &[("channels.toml", CHANNELS), ("posts/p.toml", &posts)],
+            "2026-10-01",
+        );
+        let b = &c.blocked;
+        assert!(b.files.is_empty(), "{b:?}");
+        assert_eq!(b.unnamed, ["posts/p.toml:1"]);
+        assert!(!b.post(&c.calendar.posts[0], &c.sources));
+    }
+
+    #[test]
+    fn settings_errors_block_everything() {
+        let c = checked(
+            &[
+                (
+                    "edcal.toml",
+                    "colour = 1\n[calendar]\nname = \"t\"\ntimezone = \"Europe/Paris\"\n",
+                ),
+                ("posts/p.toml", &post("a", "")),
+            ],
+            "2026-10-01",
+        );
+        assert!(c.blocked.all());
+        assert!(c.blocked.post(&c.calendar.posts[0], &c.sources));
+        assert_eq!(
+            c.blocked.lines(),
+            ["edcal: nothing goes out: edcal.toml has errors (run `edcal check`)"]
+        );
+    }
+
+    #[test]
+    fn a_campaign_files_errors_block_its_posts() {
+        let campaign = "[campaign]\nid = \"c\"\nname = \"C\"\nstart = 2026-10-01\nend = 2026-10-31\ncolour = 1\n";
+        let c = checked(
+            &[
+                ("channels.toml", CHANNELS),
+                ("campaigns/c.toml", campaign),
+                (
+                    "posts/p.toml",
+                    &[post("a", "campaign = \"c\""), post("b", "")].concat(),
+                ),
+            ],
+            "2026-10-01",
+        );
+        let b = &c.blocked;
+        assert_eq!(
+            b.through.get("a").map(String::as_str),
+            Some("campaigns/c.toml")
+        );
+        assert!(!b.post(&c.calendar.posts[1], &c.sources));
+        assert_eq!(
+            b.why(&c.calendar.posts[0], &c.sources).unwrap(),
+            "post `a` depends on campaigns/c.toml, which has errors"
+        );
+    }
 }

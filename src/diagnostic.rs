@@ -35,9 +35,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     pub post: Option<String>,
     pub channel: Option<String>,
-    /// Found inside one `[[post]]` table, even one without a usable id: it
-    /// blocks that post, never its whole file (see `blocked`).
-    pub in_post: bool,
+    /// The `[[post]]` table it was found in, even one without a usable id:
+    /// it blocks that post, never its whole file (see `blocked`).
+    pub in_post: Option<Span>,
 }
 
 impl Diagnostic {
@@ -53,7 +53,7 @@ impl Diagnostic {
             help: None,
             post: None,
             channel: None,
-            in_post: false,
+            in_post: None,
         }
     }
 

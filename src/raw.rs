@@ -506,7 +506,7 @@ pub fn each_post<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>, mut each: impl F
         // A finding inside a post is about that post: it blocks the post,
         // not the file (see `check::Blocked`).
         for d in &mut sink.diagnostics[before..] {
-            d.in_post = true;
+            d.in_post.get_or_insert(post.span);
             if let Some(id) = &post.id {
                 d.post.get_or_insert_with(|| id.value.to_owned());
             }

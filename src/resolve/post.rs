@@ -32,10 +32,11 @@ impl FilePosts {
     pub fn add(&mut self, p: raw::Post, calendar: &Calendar, diagnostics: &mut Vec<Diagnostic>) {
         let before = diagnostics.len();
         let id = p.id.as_ref().map(|id| id.value.to_owned());
+        let span = p.span;
         let resolved = resolve(&mut Resolver { diagnostics }, p, calendar);
         // What resolving found is about this post (see `check::Blocked`).
         for d in &mut diagnostics[before..] {
-            d.in_post = true;
+            d.in_post.get_or_insert(span);
             if let Some(id) = &id {
                 d.post.get_or_insert_with(|| id.clone());
             }
