@@ -277,7 +277,6 @@ fn plural(n: usize, word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::testing::checked;
 
     const CHANNELS: &str =

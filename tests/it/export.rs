@@ -580,7 +580,7 @@ fn an_error_in_one_post_leaves_every_other_row_as_it_was() {
     // Each channel's own format: the files of the channels it is not on
     // are the same bytes.
     for file in files_under(&good.join("own")) {
-        if file.starts_with("facebook") || file.starts_with("x") {
+        if file.starts_with("facebook") || file.starts_with('x') {
             continue;
         }
         assert!(
