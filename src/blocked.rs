@@ -316,6 +316,23 @@ mod tests {
         );
     }
 
+    /// What reading finds names the post, and the channel of a variant.
+    #[test]
+    fn reading_errors_name_their_post_and_channel() {
+        let posts = post("a", "colour = 1\n[post.variants.facebook]\ncolour = 2");
+        let c = checked(
+            &[("channels.toml", CHANNELS), ("posts/p.toml", &posts)],
+            "2026-10-01",
+        );
+        let found: Vec<(Option<&str>, Option<&str>)> = c
+            .diagnostics
+            .iter()
+            .filter(|d| c.sources.get(d.span.source).path == "posts/p.toml")
+            .map(|d| (d.post.as_deref(), d.channel.as_deref()))
+            .collect();
+        assert_eq!(found, [(Some("a"), None), (Some("a"), Some("facebook"))]);
+    }
+
     #[test]
     fn a_file_error_outside_posts_blocks_the_file() {
         let posts = format!("colour = 1\n{}", post("a", ""));

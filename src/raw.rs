@@ -566,6 +566,7 @@ fn post<'t>(t: &mut Fields<'t, '_>, sink: &mut Sink<'_>) -> Post<'t> {
             .into_iter()
             .map(|(id, table)| (id, table.read()))
             .map(|(channel, mut v)| {
+                let before = sink.diagnostics.len();
                 let variant = Variant {
                     span: v.span(),
                     text: v.string("text", sink),
@@ -575,6 +576,10 @@ fn post<'t>(t: &mut Fields<'t, '_>, sink: &mut Sink<'_>) -> Post<'t> {
                     at: v.datetime("at", sink),
                 };
                 v.finish(sink);
+                // A finding in a variant is about that channel of the post.
+                for d in &mut sink.diagnostics[before..] {
+                    d.channel.get_or_insert_with(|| channel.value.to_owned());
+                }
                 (channel, variant)
             })
             .collect(),

@@ -173,6 +173,7 @@ fn resolve(
         .collect();
     let mut variants = BTreeMap::new();
     for (channel, v) in &p.variants {
+        let before = r.diagnostics.len();
         let at = v.at.as_ref().and_then(|at| local_time(r, at, tz));
         let resolved = Variant {
             text: v.text.as_ref().map(Located::owned),
@@ -189,6 +190,10 @@ fn resolve(
             at,
             span: Some(v.span),
         };
+        // What a variant's values break is about that channel of the post.
+        for d in &mut r.diagnostics[before..] {
+            d.channel.get_or_insert_with(|| channel.value.to_owned());
+        }
         if !channels.iter().any(|c| c.value == channel.value) {
             let mut d = Diagnostic::new(
                 Code::VariantWithoutChannel,
