@@ -210,10 +210,16 @@ fn find_post<'c>(checked: &'c Checked, arg: &str) -> Result<&'c Post> {
     let hint = closest(id, posts.iter().map(|p| p.id.value.as_str()))
         .map(|c| format!("; did you mean `{c}`?"))
         .unwrap_or_default();
-    let errors = if checked.errors() > 0 {
-        " (a post with errors may be missing: `edcal check` lists them)"
+    let unread: Vec<&str> = checked.blocked.unread.iter().map(String::as_str).collect();
+    let errors = if !unread.is_empty() {
+        format!(
+            " ({} could not be read, its posts are missing: `edcal check` lists the errors)",
+            unread.join(", ")
+        )
+    } else if checked.errors() > 0 {
+        " (a post with errors may be missing: `edcal check` lists them)".to_owned()
     } else {
-        ""
+        String::new()
     };
     bail!("unknown post `{id}`{hint}{errors}")
 }
