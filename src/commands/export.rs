@@ -22,10 +22,13 @@ pub enum ExportCommand {
     /// Only pairs that are approved (or later), with every review they need,
     /// not frozen and with a time are exported; the others are listed on
     /// stderr with the reason. Rows a format refuses are listed too (exit 1).
+    /// Posts and channels with errors are left out and named (exit 1).
     /// Without --for, each channel uses its `export` in channels.toml
     /// (channels without one are left out).
     Csv(CsvArgs),
     /// The plan as iCalendar (RFC 5545) for a team calendar
+    ///
+    /// Posts and channels with errors are left out and named (exit 1).
     Ics(IcsArgs),
 }
 
