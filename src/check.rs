@@ -19,6 +19,7 @@ use chrono_tz::Tz;
 
 use rayon::prelude::*;
 
+use crate::blocked::Blocked;
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::load::Loaded;
 use crate::model::Calendar;
@@ -33,6 +34,8 @@ pub struct Checked {
     /// Sorted by file, line, column, code; silenced codes removed.
     pub diagnostics: Vec<Diagnostic>,
     pub today: NaiveDate,
+    /// What the errors block (see `blocked`).
+    pub blocked: Blocked,
 }
 
 /// A [`Checked`] that a command holds until it is done. Dropping it frees
@@ -153,12 +156,14 @@ fn check_with(
     diagnostics.extend(rules(&calendar, &sources, today, exists));
     diagnostics.retain(|d| !calendar.rules.allow.contains(&d.code));
     diagnostic::sort(&mut diagnostics, &sources);
+    let blocked = Blocked::of(&diagnostics, &sources, &calendar);
     Checked {
         root,
         sources,
         calendar,
         diagnostics,
         today,
+        blocked,
     }
 }
 

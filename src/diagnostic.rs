@@ -35,6 +35,9 @@ pub struct Diagnostic {
     pub help: Option<String>,
     pub post: Option<String>,
     pub channel: Option<String>,
+    /// The `[[post]]` table it was found in, even one without a usable id:
+    /// it blocks that post, never its whole file (see `blocked`).
+    pub in_post: Option<Span>,
 }
 
 impl Diagnostic {
@@ -50,6 +53,7 @@ impl Diagnostic {
             help: None,
             post: None,
             channel: None,
+            in_post: None,
         }
     }
 

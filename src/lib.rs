@@ -18,6 +18,7 @@
 //! assert_eq!(code, 0);
 //! ```
 
+pub mod blocked;
 pub mod canonical;
 pub mod check;
 pub mod cli;

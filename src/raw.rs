@@ -377,6 +377,7 @@ pub fn channels<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Channel<'t
         .into_iter()
         .map(|(id, table)| (id, table.read()))
         .map(|(id, mut t)| {
+            let before = sink.diagnostics.len();
             let posts_per_week = t.table("posts_per_week", sink).map(|mut w| {
                 let per_week = PerWeek {
                     span: w.span(),
@@ -401,6 +402,10 @@ pub fn channels<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Channel<'t
                 id,
             };
             t.finish(sink);
+            // A finding inside a channel's table blocks that channel only.
+            for d in &mut sink.diagnostics[before..] {
+                d.channel.get_or_insert_with(|| channel.id.value.to_owned());
+            }
             channel
         })
         .collect()
@@ -516,9 +521,18 @@ pub fn posts<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Post<'t>> {
 pub fn each_post<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>, mut each: impl FnMut(Post<'t>)) {
     let mut file = root(doc, sink, "a posts file");
     for table in file.tables("post", sink) {
+        let before = sink.diagnostics.len();
         let mut t = table.read();
         let post = post(&mut t, sink);
         t.finish(sink);
+        // A finding inside a post is about that post: it blocks the post,
+        // not the file (see `check::Blocked`).
+        for d in &mut sink.diagnostics[before..] {
+            d.in_post.get_or_insert(post.span);
+            if let Some(id) = &post.id {
+                d.post.get_or_insert_with(|| id.value.to_owned());
+            }
+        }
         each(post);
     }
     file.finish(sink);
@@ -574,6 +588,7 @@ fn post<'t>(t: &mut Fields<'t, '_>, sink: &mut Sink<'_>) -> Post<'t> {
             .into_iter()
             .map(|(id, table)| (id, table.read()))
             .map(|(channel, mut v)| {
+                let before = sink.diagnostics.len();
                 let variant = Variant {
                     span: v.span(),
                     text: v.string("text", sink),
@@ -583,6 +598,10 @@ fn post<'t>(t: &mut Fields<'t, '_>, sink: &mut Sink<'_>) -> Post<'t> {
                     at: v.datetime("at", sink),
                 };
                 v.finish(sink);
+                // A finding in a variant is about that channel of the post.
+                for d in &mut sink.diagnostics[before..] {
+                    d.channel.get_or_insert_with(|| channel.value.to_owned());
+                }
                 (channel, variant)
             })
             .collect(),

@@ -443,6 +443,22 @@ impl Resolver<'_> {
     fn channels(&mut self, raw: Vec<raw::Channel>) -> BTreeMap<String, Channel> {
         let mut channels = BTreeMap::new();
         for c in raw {
+            let before = self.diagnostics.len();
+            let channel = self.channel(c);
+            // What resolving a channel found blocks that channel only.
+            for d in &mut self.diagnostics[before..] {
+                d.channel.get_or_insert_with(|| channel.0.clone());
+            }
+            if let (id, Some(channel)) = channel {
+                channels.insert(id, channel);
+            }
+        }
+        channels
+    }
+
+    /// One channel: its id, and the channel when it resolves.
+    fn channel(&mut self, c: raw::Channel) -> (String, Option<Channel>) {
+        {
             let network = c
                 .network
                 .as_ref()
@@ -501,13 +517,16 @@ impl Resolver<'_> {
                     }
                 })
                 .collect();
+            let id = c.id.value.to_owned();
             if !self.id("channel", &c.id) {
-                continue;
+                return (id, None);
             }
-            let Some(network) = network else { continue };
-            channels.insert(
-                c.id.value.to_owned(),
-                Channel {
+            let Some(network) = network else {
+                return (id, None);
+            };
+            (
+                id,
+                Some(Channel {
                     id: c.id.value.to_owned(),
                     network,
                     account: c.account.map(|a| a.value.to_owned()),
@@ -521,10 +540,9 @@ impl Resolver<'_> {
                     media_base_url,
                     span: c.span,
                     spans,
-                },
-            );
+                }),
+            )
         }
-        channels
     }
 
     fn consents(

@@ -216,9 +216,23 @@ pub fn pairs(calendar: &Calendar) -> Vec<(&Post, &str)> {
 
 /// Places what can be placed.
 pub fn schedule<'a>(calendar: &'a Calendar, options: &Options) -> Schedule<'a> {
+    schedule_where(calendar, options, &|_, _| true)
+}
+
+/// [`schedule`], placing only the unplaced pairs `keep` keeps (the others,
+/// e.g. those that errors block, are neither placed nor listed). Fixed
+/// pairs all keep their slots.
+pub fn schedule_where<'a>(
+    calendar: &'a Calendar,
+    options: &Options,
+    keep: &dyn Fn(&Post, &str) -> bool,
+) -> Schedule<'a> {
     let fixed = calendar.fixed();
     let mut by_channel: BTreeMap<&str, Vec<(&Post, Window)>> = BTreeMap::new();
-    for (post, channel) in pairs(calendar) {
+    for (post, channel) in pairs(calendar)
+        .into_iter()
+        .filter(|(post, channel)| keep(post, channel))
+    {
         by_channel
             .entry(channel)
             .or_default()

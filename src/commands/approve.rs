@@ -7,9 +7,10 @@
 //! Exit codes: an unknown post or member is a usage error (2, with the
 //! closest id); a call the calendar refuses changes nothing and exits 1:
 //! the member has the wrong role, the post is cancelled, or (for `approve`)
-//! the calendar has errors, or the post needs a physician's review that is
-//! missing or stale. Errors block `approve`, except the stale seal of
-//! the very approval being renewed: re-approving is how it is fixed. A
+//! the post's errors block it (see [`crate::blocked`]), or the post needs a
+//! physician's review that is missing or stale. The post's own errors block
+//! `approve`, except the stale seal of the very approval being renewed:
+//! re-approving is how it is fixed; errors about other posts do not. A
 //! review is not blocked by the calendar's errors: the physician's opinion on
 //! the content does not depend on them, and reviewing before approving must
 //! be possible.
@@ -209,41 +210,57 @@ fn find_post<'c>(checked: &'c Checked, arg: &str) -> Result<&'c Post> {
     let hint = closest(id, posts.iter().map(|p| p.id.value.as_str()))
         .map(|c| format!("; did you mean `{c}`?"))
         .unwrap_or_default();
-    let errors = if checked.errors() > 0 {
-        " (a post with errors may be missing: `edcal check` lists them)"
+    let unread: Vec<&str> = checked.blocked.unread.iter().map(String::as_str).collect();
+    let errors = if !unread.is_empty() {
+        format!(
+            " ({} could not be read, its posts are missing: `edcal check` lists the errors)",
+            unread.join(", ")
+        )
+    } else if checked.errors() > 0 {
+        " (a post with errors may be missing: `edcal check` lists them)".to_owned()
     } else {
-        ""
+        String::new()
     };
     bail!("unknown post `{id}`{hint}{errors}")
 }
 
-/// Errors block `approve`, but not the stale seal of the approval being
-/// renewed. Prints them and returns the exit code when blocked.
+/// The post's own errors block `approve`, but not the stale seal of the
+/// approval being renewed; so do errors elsewhere that it depends on (see
+/// [`crate::blocked`]). Errors about other posts do not. Prints why and
+/// returns the exit code when blocked.
 fn blocked(checked: &Checked, post: &Post, ctx: &mut Context<'_>) -> Result<Option<u8>> {
+    let id = post.id.value.as_str();
     let renewed = post.approval.as_ref().map(|a| a.span);
     let errors: Vec<_> = checked
         .diagnostics
         .iter()
-        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| d.severity == Severity::Error && d.post.as_deref() == Some(id))
         .filter(|d| !(d.code == Code::StaleApproval && Some(d.span) == renewed))
         .collect();
-    if errors.is_empty() {
-        return Ok(None);
-    }
-    for d in &errors {
+    if !errors.is_empty() {
+        for d in &errors {
+            writeln!(
+                ctx.stderr,
+                "{}\n",
+                diagnostic::render_human(d, &checked.sources, ctx.color)
+            )?;
+        }
+        let n = errors.len();
         writeln!(
             ctx.stderr,
-            "{}\n",
-            diagnostic::render_human(d, &checked.sources, ctx.color)
+            "edcal: post `{id}` has {n} error{}; nothing approved (its errors block `approve`: fix them first)",
+            if n == 1 { "" } else { "s" }
         )?;
+        return Ok(Some(1));
     }
-    let n = errors.len();
-    writeln!(
-        ctx.stderr,
-        "edcal: the calendar has {n} error{}; nothing approved (errors block `approve`: fix them first)",
-        if n == 1 { "" } else { "s" }
-    )?;
-    Ok(Some(1))
+    if let Some(why) = checked.blocked.why_elsewhere(post, &checked.sources) {
+        writeln!(
+            ctx.stderr,
+            "edcal: {why}; nothing approved (run `edcal check`)"
+        )?;
+        return Ok(Some(1));
+    }
+    Ok(None)
 }
 
 /// Why a post on a medical theme cannot be approved yet: no physician's

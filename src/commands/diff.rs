@@ -47,6 +47,12 @@ pub fn run(args: &DiffArgs, ctx: &mut Context<'_>) -> Result<u8> {
                 "note: the calendar {what} has {} error(s); posts with errors may be missing from the comparison",
                 checked.errors()
             )?;
+            for file in &checked.blocked.unread {
+                writeln!(
+                    ctx.stderr,
+                    "note: {file} {what} could not be read; its posts are missing from the comparison"
+                )?;
+            }
         }
     }
     let diff = diff::diff(&old.calendar, &now.calendar);

@@ -1,6 +1,7 @@
-//! `edcal export csv|ics`: check the calendar, refuse to export one with
-//! errors, build the files (`export`), write them without ever leaving a
-//! partial file, and say on stderr what was left out and how to import.
+//! `edcal export csv|ics`: check the calendar, leave out what its errors
+//! block (see [`crate::blocked`]), build the files (`export`) from the
+//! rest, write them without ever leaving a partial file, and say on stderr
+//! what was left out and how to import. Exit 1 when anything was blocked.
 
 use std::path::PathBuf;
 
@@ -21,10 +22,13 @@ pub enum ExportCommand {
     /// Only pairs that are approved (or later), with every review they need,
     /// not frozen and with a time are exported; the others are listed on
     /// stderr with the reason. Rows a format refuses are listed too (exit 1).
+    /// Posts and channels with errors are left out and named (exit 1).
     /// Without --for, each channel uses its `export` in channels.toml
     /// (channels without one are left out).
     Csv(CsvArgs),
     /// The plan as iCalendar (RFC 5545) for a team calendar
+    ///
+    /// Posts and channels with errors are left out and named (exit 1).
     Ics(IcsArgs),
     /// The exported rows as a typed spreadsheet (.xlsx): a sheet per channel
     /// and a summary, texts as text cells (never formulas), real date cells
@@ -161,36 +165,43 @@ fn parse_zone(s: &str) -> Result<chrono_tz::Tz, String> {
 }
 
 pub fn run(command: &ExportCommand, ctx: &mut Context<'_>) -> Result<u8> {
-    let checked = match command {
+    let mut checked = match command {
         ExportCommand::Csv(args) => ctx.check_at(args.now)?,
         ExportCommand::Ics(_) => ctx.check()?,
         ExportCommand::Xlsx(args) => ctx.check_at(args.now)?,
     };
-    if checked.errors() > 0 {
-        for d in checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-        {
+    let blocked = checked.blocked.clone();
+    if blocked.all() {
+        for d in checked.diagnostics.iter().filter(|d| {
+            d.severity == Severity::Error
+                && blocked
+                    .everything
+                    .contains(&checked.sources.get(d.span.source).path)
+        }) {
             writeln!(
                 ctx.stderr,
                 "{}\n",
                 diagnostic::render_human(d, &checked.sources, ctx.color)
             )?;
         }
-        let n = checked.errors();
-        writeln!(
-            ctx.stderr,
-            "edcal: {n} error{}; nothing exported (fix them, `edcal check` lists them)",
-            if n == 1 { "" } else { "s" }
-        )?;
+        for line in blocked.lines() {
+            writeln!(ctx.stderr, "{line}")?;
+        }
+        writeln!(ctx.stderr, "edcal: nothing exported")?;
         return Ok(1);
     }
-    match command {
+    // Every error blocks something, if only the post it is about.
+    let errors = checked.errors();
+    leave_out(&mut checked);
+    let code = match command {
         ExportCommand::Csv(args) => csv(args, &checked, ctx),
         ExportCommand::Ics(args) => ics(args, &checked, ctx),
         ExportCommand::Xlsx(args) => xlsx(args, &checked, ctx),
+    }?;
+    for line in blocked.lines() {
+        writeln!(ctx.stderr, "{line}")?;
     }
+    Ok(code.max(u8::from(errors > 0)))
 }
 
 /// The moment of the upload, for the schedulers' lead times, which count
@@ -215,13 +226,41 @@ fn upload_time(
     }
 }
 
+/// Takes what the errors block out of the calendar to export: the blocked
+/// posts, and the blocked channels (their pairs then have nowhere to go).
+/// What stays is exported exactly as if nothing were wrong elsewhere.
+fn leave_out(checked: &mut Checked) {
+    let checked = &mut *checked;
+    let (blocked, sources) = (&checked.blocked, &checked.sources);
+    checked
+        .calendar
+        .posts
+        .retain(|post| !blocked.post(post, sources));
+    checked
+        .calendar
+        .channels
+        .retain(|id, _| !blocked.channels.contains(id));
+}
+
 fn csv(args: &CsvArgs, checked: &Checked, ctx: &mut Context<'_>) -> Result<u8> {
     let calendar = &checked.calendar;
     let tz = calendar.settings.tz;
     let now = upload_time(args.now, tz, ctx);
+    // A channel asked for but blocked is left out like the others (the
+    // lines on what was blocked say why).
+    let channels: Vec<String> = args
+        .channel
+        .iter()
+        .filter(|c| !checked.blocked.channels.contains(*c))
+        .cloned()
+        .collect();
+    if channels.is_empty() && !args.channel.is_empty() {
+        writeln!(ctx.stderr, "edcal: nothing exported")?;
+        return Ok(1);
+    }
     let options = CsvOptions {
         format: args.format.map(Into::into),
-        channels: args.channel.clone(),
+        channels,
         from: args.from.unwrap_or(checked.today),
         to: args.to,
         date_order: match args.date_order {

@@ -309,6 +309,9 @@ pub fn errors_note(checked: &crate::check::Checked, ctx: &mut Context<'_>) -> Re
         return Ok(0);
     }
     ctx.stdout.flush()?;
+    for line in checked.blocked.unread_lines() {
+        writeln!(ctx.stderr, "{line}")?;
+    }
     writeln!(
         ctx.stderr,
         "edcal: the calendar has {errors} error{}; run `edcal check`",

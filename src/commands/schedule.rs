@@ -2,10 +2,11 @@
 //! post's, and with `--write` write them into the files through
 //! [`crate::edit`].
 //!
-//! A calendar with errors still gets a plan printed (it helps to see it
-//! while fixing), with the findings' summary on stderr and exit 1; `--write`
-//! refuses it outright, before computing anything. Exit 1 as well when a
-//! pair could not be placed (after writing the others).
+//! Errors block only what they concern (see [`crate::blocked`]): the pairs
+//! they block are neither placed nor written, the others are, and stderr
+//! says what was left out; errors in the settings block everything. Exit 1
+//! when the calendar has errors, or when a pair could not be placed (after
+//! writing the others).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -41,8 +42,8 @@ pub struct ScheduleArgs {
     #[arg(long, value_name = "POST")]
     pub explain: Option<String>,
 
-    /// Write each placement as `at` in the post's variant table (refused on a
-    /// calendar with errors)
+    /// Write each placement as `at` in the post's variant table (posts and
+    /// channels with errors are left out)
     #[arg(long)]
     pub write: bool,
 }
@@ -61,13 +62,18 @@ pub fn run(args: &ScheduleArgs, ctx: &mut Context<'_>) -> Result<u8> {
     }
     let checked = ctx.check()?;
     let summary = super::check::summary(&checked);
-    if checked.errors() > 0 && args.write {
+    let blocked = &checked.blocked;
+    if blocked.all() {
         if let Some(summary) = summary {
             writeln!(ctx.stderr, "{summary}")?;
         }
+        for line in blocked.lines() {
+            writeln!(ctx.stderr, "{line}")?;
+        }
         writeln!(
             ctx.stderr,
-            "edcal: the calendar has errors; nothing written (`edcal check` lists them)"
+            "edcal: nothing {}",
+            if args.write { "written" } else { "placed" }
         )?;
         return Ok(1);
     }
@@ -76,7 +82,10 @@ pub fn run(args: &ScheduleArgs, ctx: &mut Context<'_>) -> Result<u8> {
         from: args.from,
         to: args.to,
     };
-    let plan = schedule::schedule(&checked.calendar, &options);
+    let sources = &checked.sources;
+    let plan = schedule::schedule_where(&checked.calendar, &options, &|post, channel| {
+        !blocked.pair(post, channel, sources)
+    });
     if let Some(id) = &args.explain {
         explain(ctx, &checked, &plan, id)?;
     } else {
@@ -90,6 +99,9 @@ pub fn run(args: &ScheduleArgs, ctx: &mut Context<'_>) -> Result<u8> {
     }
     if let Some(summary) = summary {
         writeln!(ctx.stderr, "{summary}")?;
+    }
+    for line in blocked.lines() {
+        writeln!(ctx.stderr, "{line}")?;
     }
     if !plan.unplaced.is_empty() {
         let n = plan.unplaced.len();
@@ -208,6 +220,10 @@ fn explain(ctx: &mut Context<'_>, checked: &Checked, plan: &Schedule<'_>, id: &s
             .unwrap_or_default();
         bail!("unknown post `{id}`{hint}");
     };
+    if let Some(why) = checked.blocked.why(post, &checked.sources) {
+        writeln!(ctx.stdout, "`{id}`: not placed: {why} (run `edcal check`)")?;
+        return Ok(());
+    }
     let explanations = plan.explain(post);
     if explanations.is_empty() {
         let why = match post.status.value {

@@ -248,6 +248,8 @@ fn day(when: When) -> NaiveDate {
 
 fn post_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>) {
     let mut fixed = calendar.fixed();
+    // A channel taken out of the calendar (its errors block it) has no events.
+    fixed.retain(|pair| calendar.channels.contains_key(pair.channel));
     fixed.sort_by(|a, b| {
         (a.time.instant, a.channel, &a.post.id.value).cmp(&(
             b.time.instant,

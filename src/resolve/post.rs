@@ -30,7 +30,18 @@ impl FilePosts {
     /// (settings, channels, campaigns, consents). The loader runs one file
     /// per task, in parallel, each post resolved as soon as it is read.
     pub fn add(&mut self, p: raw::Post, calendar: &Calendar, diagnostics: &mut Vec<Diagnostic>) {
-        match resolve(&mut Resolver { diagnostics }, p, calendar) {
+        let before = diagnostics.len();
+        let id = p.id.as_ref().map(|id| id.value.to_owned());
+        let span = p.span;
+        let resolved = resolve(&mut Resolver { diagnostics }, p, calendar);
+        // What resolving found is about this post (see `check::Blocked`).
+        for d in &mut diagnostics[before..] {
+            d.in_post.get_or_insert(span);
+            if let Some(id) = &id {
+                d.post.get_or_insert_with(|| id.clone());
+            }
+        }
+        match resolved {
             Ok(post) => self.posts.push(Box::new(post)),
             Err(Some(id)) => self.left_out.push(id),
             Err(None) => {}
@@ -57,7 +68,8 @@ pub fn join_posts(
         let id = &post.id;
         match first.entry(id.value.as_str()) {
             Entry::Occupied(seen) => {
-                diagnostics.push(duplicate("post", id, *seen.get()));
+                // Both posts are blocked: which one a command means is unclear.
+                diagnostics.push(duplicate("post", id, *seen.get()).post(&id.value));
                 keep.push(false);
             }
             Entry::Vacant(slot) => {
@@ -177,6 +189,7 @@ fn resolve(
         .collect();
     let mut variants = BTreeMap::new();
     for (channel, v) in &p.variants {
+        let before = r.diagnostics.len();
         let at = v.at.as_ref().and_then(|at| local_time(r, at, tz));
         let resolved = Variant {
             text: v.text.as_ref().map(Located::owned),
@@ -194,6 +207,10 @@ fn resolve(
             at,
             span: Some(v.span),
         };
+        // What a variant's values break is about that channel of the post.
+        for d in &mut r.diagnostics[before..] {
+            d.channel.get_or_insert_with(|| channel.value.to_owned());
+        }
         if !channels.iter().any(|c| c.value == channel.value) {
             let mut d = Diagnostic::new(
                 Code::VariantWithoutChannel,

@@ -1,5 +1,7 @@
-//! `below-cadence`: a channel's ISO week with fewer fixed posts than its
-//! `posts_per_week.min`.
+//! `below-cadence`: a channel's ISO weeks with fewer fixed posts than its
+//! `posts_per_week.min`, in one finding per channel that lists the weeks as
+//! runs (`2026-W50–2027-W03, 2027-W05`): a new calendar is under its
+//! minimum most weeks, and one line per week drowned every other finding.
 //!
 //! Only the weeks that are still ahead are looked at: from today's week to
 //! the week of the channel's last fixed post. Earlier weeks are history, and
@@ -35,14 +37,6 @@ impl Week {
     fn next(self) -> Week {
         Week(self.0 + Days::new(7))
     }
-
-    fn monday(self) -> NaiveDate {
-        self.0
-    }
-
-    fn sunday(self) -> NaiveDate {
-        self.0 + Days::new(6)
-    }
 }
 
 impl std::fmt::Display for Week {
@@ -75,28 +69,56 @@ pub fn check(
             .per_week_min
             .or(channel.spans.per_week)
             .unwrap_or(channel.span);
-        for (week, count) in weeks {
-            if count >= min as usize {
-                continue;
-            }
-            out.push(
-                Diagnostic::new(
-                    Code::BelowCadence,
-                    span,
-                    format!(
-                        "`{}` has {count} post{} in week {week} ({} to {}), under `posts_per_week.min = {min}`",
-                        channel.id,
-                        if count == 1 { "" } else { "s" },
-                        week.monday(),
-                        week.sunday()
-                    ),
-                )
-                .label("the weekly minimum")
-                .help("plan more posts that week (`edcal plan week` shows it), or lower the minimum")
-                .channel(&channel.id),
-            );
+        let under: Vec<Week> = weeks
+            .into_iter()
+            .filter(|&(_, count)| count < min as usize)
+            .map(|(week, _)| week)
+            .collect();
+        let Some(first) = under.first() else {
+            continue;
+        };
+        let n = under.len();
+        out.push(
+            Diagnostic::new(
+                Code::BelowCadence,
+                span,
+                format!(
+                    "`{}` is under `posts_per_week.min = {min}` in {n} week{}: {}",
+                    channel.id,
+                    if n == 1 { "" } else { "s" },
+                    ranges(&under)
+                ),
+            )
+            .label("the weekly minimum")
+            .help(format!(
+                "plan more posts in {} (`edcal plan week {first}` shows {}), or lower the minimum",
+                if n == 1 { "that week" } else { "those weeks" },
+                if n == 1 { "it" } else { "the first" }
+            ))
+            .channel(&channel.id),
+        );
+    }
+}
+
+/// Weeks in order as runs of consecutive weeks: `2026-W50–2027-W03, 2027-W05`.
+fn ranges(weeks: &[Week]) -> String {
+    let mut runs: Vec<(Week, Week)> = Vec::new();
+    for &week in weeks {
+        match runs.last_mut() {
+            Some((_, last)) if last.next() == week => *last = week,
+            _ => runs.push((week, week)),
         }
     }
+    runs.iter()
+        .map(|(from, to)| {
+            if from == to {
+                from.to_string()
+            } else {
+                format!("{from}–{to}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// How far ahead empty weeks are warned about: two years.
@@ -167,6 +189,30 @@ mod tests {
                 ("2026-W44".to_owned(), 1),
             ]
         );
+    }
+
+    #[test]
+    fn consecutive_weeks_read_as_runs() {
+        let weeks: Vec<Week> = [
+            "2026-12-07",
+            "2026-12-14",
+            "2026-12-21",
+            "2026-12-28",
+            "2027-01-04",
+            "2027-01-11",
+            "2027-01-25",
+            "2027-02-08",
+            "2027-02-15",
+        ]
+        .iter()
+        .map(|d| Week::of(date(d)))
+        .collect();
+        assert_eq!(
+            ranges(&weeks),
+            "2026-W50–2027-W02, 2027-W04, 2027-W06–2027-W07"
+        );
+        assert_eq!(ranges(&weeks[..1]), "2026-W50");
+        assert_eq!(ranges(&[]), "");
     }
 
     #[test]

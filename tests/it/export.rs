@@ -477,13 +477,16 @@ fn output_goes_to_stdout_or_one_file_and_several_files_need_a_folder() {
 }
 
 #[test]
-fn a_calendar_with_errors_exports_nothing() {
+fn a_post_with_errors_is_left_out_and_said_so() {
     let dir = tempfile::tempdir().unwrap();
-    for args in [
+    for (n, args) in [
         &["export", "csv", "--out-dir"][..],
         &["export", "ics", "-o"][..],
-    ] {
-        let target = dir.path().join("out");
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let target = dir.path().join(format!("out-{n}"));
         let mut args = args.to_vec();
         args.push(target.to_str().unwrap());
         args.extend([
@@ -495,13 +498,166 @@ fn a_calendar_with_errors_exports_nothing() {
         let out = edcal(&args);
         assert_eq!(out.status.code(), Some(1));
         assert!(
-            stderr(&out).contains("nothing exported"),
+            stderr(&out)
+                .contains("edcal: 1 post left out for errors: `faute` (run `edcal check`)\n"),
             "{}",
             stderr(&out)
         );
         assert!(out.stdout.is_empty());
-        assert!(!target.exists());
     }
+    let ics = std::fs::read_to_string(dir.path().join("out-1")).unwrap();
+    assert!(!ics.contains("faute"), "{ics}");
+    assert!(files_under(&dir.path().join("out-0")).is_empty());
+}
+
+#[test]
+fn errors_in_the_settings_export_nothing() {
+    let cal = crate::support::temp_copy("calendar");
+    let settings = cal.path().join("edcal.toml");
+    let text = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, format!("colour = \"rose\"\n{text}")).unwrap();
+    let target = cal.path().join("out");
+    let out = edcal(&[
+        "export",
+        "csv",
+        "--out-dir",
+        target.to_str().unwrap(),
+        "--calendar",
+        cal.path().to_str().unwrap(),
+        "--today",
+        EXAMPLE_TODAY,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("error[unknown-key]: unknown key `colour`"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("edcal: nothing goes out: edcal.toml has errors (run `edcal check`)\nedcal: nothing exported\n"),
+        "{err}"
+    );
+    assert!(!target.exists());
+}
+
+/// One post broken (a channel mistyped): every other post's rows, in
+/// every CSV file and in the iCalendar file, are the same bytes as when
+/// nothing was wrong; only the broken post's are gone.
+#[test]
+fn an_error_in_one_post_leaves_every_other_row_as_it_was() {
+    let broken = "mst26-merci";
+    let cal = crate::support::temp_copy("calendar");
+    let posts = cal.path().join("posts/2026-11.toml");
+    let text = std::fs::read_to_string(&posts).unwrap();
+    let before_edit = "id = \"mst26-merci\"\ntitle = \"Mois sans tabac : merci et bravo\"\ncampaign = \"mois-sans-tabac-2026\"\nthemes = [\"prevention\"]\nchannels = [\"facebook\", \"x\"]";
+    assert!(text.contains(before_edit));
+    std::fs::write(
+        &posts,
+        text.replace(
+            before_edit,
+            &before_edit.replace("\"facebook\"", "\"facebok\""),
+        ),
+    )
+    .unwrap();
+
+    let dir = tempfile::tempdir().unwrap();
+    let export = |calendar: &Path, name: &str| -> (std::path::PathBuf, String) {
+        let target = dir.path().join(name);
+        let csv = target.join("csv");
+        let out = edcal(&[
+            "export",
+            "csv",
+            "--for",
+            "generic",
+            "--out-dir",
+            csv.to_str().unwrap(),
+            "--calendar",
+            calendar.to_str().unwrap(),
+            "--today",
+            EXAMPLE_TODAY,
+        ]);
+        let mut err = stderr(&out);
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{err}");
+        let own = target.join("own");
+        let out = edcal(&[
+            "export",
+            "csv",
+            "--out-dir",
+            own.to_str().unwrap(),
+            "--calendar",
+            calendar.to_str().unwrap(),
+            "--today",
+            EXAMPLE_TODAY,
+        ]);
+        err.push_str(&stderr(&out));
+        let ics = target.join("plan.ics");
+        let out = edcal(&[
+            "export",
+            "ics",
+            "--no-history",
+            "-o",
+            ics.to_str().unwrap(),
+            "--calendar",
+            calendar.to_str().unwrap(),
+            "--today",
+            EXAMPLE_TODAY,
+        ]);
+        err.push_str(&stderr(&out));
+        (target, err)
+    };
+    let (good, _) = export(&repo_path("calendar"), "good");
+    let (bad, err) = export(cal.path(), "bad");
+    assert_eq!(
+        err.matches("edcal: 1 post left out for errors: `mst26-merci` (run `edcal check`)\n")
+            .count(),
+        3,
+        "{err}"
+    );
+
+    // Generic CSV: the rows of every file, but the broken post's.
+    let files = files_under(&good.join("csv"));
+    assert_eq!(files, files_under(&bad.join("csv")));
+    let mut gone = 0;
+    for file in &files {
+        let was = records(&std::fs::read(good.join("csv").join(file)).unwrap());
+        let now = records(&std::fs::read(bad.join("csv").join(file)).unwrap());
+        let post = was[0].iter().position(|h| h == "post").unwrap();
+        let kept: Vec<Vec<String>> = was.iter().filter(|r| r[post] != broken).cloned().collect();
+        gone += was.len() - kept.len();
+        assert_eq!(now, kept, "{file}");
+    }
+    assert_eq!(gone, 2, "the broken post had a row on facebook and on x");
+
+    // Each channel's own format: the files of the channels it is not on
+    // are the same bytes.
+    for file in files_under(&good.join("own")) {
+        if file.starts_with("facebook") || file.starts_with('x') {
+            continue;
+        }
+        assert!(
+            std::fs::read(good.join("own").join(&file)).unwrap()
+                == std::fs::read(bad.join("own").join(&file)).unwrap(),
+            "{file} changed"
+        );
+    }
+
+    // iCalendar: the same events, but the broken post's.
+    let events = |path: &Path| -> Vec<String> {
+        let text = std::fs::read_to_string(path).unwrap();
+        text.split("BEGIN:VEVENT")
+            .skip(1)
+            .map(str::to_owned)
+            .collect()
+    };
+    let was = events(&good.join("plan.ics"));
+    let now = events(&bad.join("plan.ics"));
+    let kept: Vec<String> = was
+        .iter()
+        .filter(|e| !e.contains(&format!("UID:{broken}.")))
+        .cloned()
+        .collect();
+    assert_eq!(was.len() - kept.len(), 2);
+    assert_eq!(now, kept);
 }
 
 /// Checks what every iCalendar file must be (RFC 5545 sections 3.1 and 3.6).

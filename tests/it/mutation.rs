@@ -203,6 +203,9 @@ proptest! {
             std::fs::create_dir_all(full.parent().unwrap()).unwrap();
             std::fs::write(full, bytes).unwrap();
         }
+        // Several files: into a folder (stdout takes one; more is a usage error).
+        let out_dir = dir.path().join("export");
+        let out_dir = out_dir.to_str().unwrap();
         for args in [
             &["check"][..],
             &["check", "--format", "json"],
@@ -212,7 +215,7 @@ proptest! {
             &["backlog"],
             &["campaign"],
             &["schedule"],
-            &["export", "csv", "--for", "hootsuite"],
+            &["export", "csv", "--for", "hootsuite", "--out-dir", out_dir],
             &["export", "ics"],
         ] {
             let out = crate::support::edcal()

@@ -303,8 +303,28 @@ fn a_medical_post_is_reviewed_before_it_is_approved() {
     );
 }
 
+/// Another post's error does not concern this approval: it goes through.
 #[test]
-fn approve_is_blocked_by_other_errors() {
+fn approve_is_not_blocked_by_other_posts_errors() {
+    let cal = Cal::new();
+    cal.replace(
+        POSTS,
+        "channels = [\"facebook\"]\nstatus = \"approved\"",
+        "channels = [\"facebok\"]\nstatus = \"approved\"",
+    );
+    let r = cal.run(&["approve", "info-parking", "--by", "lead"]);
+    assert_eq!(r.code, 0, "{}", r.all());
+    assert!(
+        r.stdout.contains("approved `info-parking` by `lead`"),
+        "{}",
+        r.all()
+    );
+    assert!(!r.all().contains("unknown-channel"), "{}", r.all());
+}
+
+/// The post's own errors block its approval, and nothing is written.
+#[test]
+fn approve_is_blocked_by_the_posts_own_errors() {
     let cal = Cal::new();
     cal.replace(
         POSTS,
@@ -312,11 +332,13 @@ fn approve_is_blocked_by_other_errors() {
         "channels = [\"facebok\"]\nstatus = \"approved\"",
     );
     let before = cal.read(POSTS);
-    let r = cal.run(&["approve", "info-parking", "--by", "lead"]);
+    let r = cal.run(&["approve", "prevention-flu", "--by", "lead"]);
     assert_eq!(r.code, 1);
     assert!(r.all().contains("error[unknown-channel]"), "{}", r.stderr);
     assert!(
-        r.all().contains("nothing approved (errors block `approve`"),
+        r.stderr.ends_with(
+            "edcal: post `prevention-flu` has 1 error; nothing approved (its errors block `approve`: fix them first)\n"
+        ),
         "{}",
         r.stderr
     );
