@@ -43,7 +43,24 @@ const DRAFT: &str = "http://json-schema.org/draft-07/schema#";
 const ID: &str = "^[a-z0-9-]+$";
 const DATE: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 const TIME: &str = r"[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?";
-const SLOT: &str = r"^\s*(mon|tue|wed|thu|fri|sat|sun) +([01][0-9]|2[0-3]):[0-5][0-9]\s*$";
+
+/// The slot pattern: every day name of [`SLOT_DAYS`](crate::resolve::SLOT_DAYS)
+/// in any case (`[tT][uU][eE]`: JSON Schema patterns have no flag for it),
+/// an optional `.`, then `H:MM` or `HH:MM`, as `parse_slot` reads them.
+fn slot_pattern() -> String {
+    let days: Vec<String> = crate::resolve::SLOT_DAYS
+        .iter()
+        .map(|(name, _)| {
+            name.chars()
+                .map(|c| format!("[{c}{}]", c.to_ascii_uppercase()))
+                .collect()
+        })
+        .collect();
+    format!(
+        r"^\s*({})\.?\s+([01]?[0-9]|2[0-3]):[0-5][0-9]\s*$",
+        days.join("|")
+    )
+}
 
 fn names<T>(all: &[(&'static str, T)]) -> Vec<&'static str> {
     all.iter().map(|(name, _)| *name).collect()
@@ -395,8 +412,8 @@ fn channels() -> Value {
                 "slots",
                 json!({
                     "type": "array",
-                    "items": { "type": "string", "pattern": SLOT },
-                    "description": "local times `schedule` may use: `\"tue 12:30\"` (`mon` … `sun`, 24 h)",
+                    "items": { "type": "string", "pattern": slot_pattern() },
+                    "description": "local times `schedule` may use: `\"tue 12:30\"`, `\"mardi 9:30\"` (days in English or French, short or whole, any case; 24 h)",
                 }),
             ),
             (

@@ -79,7 +79,8 @@ fn sign(kind: Kind, args: &SignArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let post = find_post(&checked, &args.post)?;
     let id = post.id.value.as_str();
     let Some(member) = calendar.team.get(&args.by) else {
-        let hint = closest(&args.by, calendar.team.keys().map(String::as_str))
+        let hint = calendar
+            .member_hint(&args.by)
             .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_default();
         bail!(
