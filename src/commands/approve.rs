@@ -111,6 +111,23 @@ fn sign(kind: Kind, args: &SignArgs, ctx: &mut Context<'_>) -> Result<u8> {
             ),
         );
     }
+    if kind == Kind::Review
+        && let Some(theme) = calendar.themes.values().find(|t| {
+            post.themes.contains(&t.id)
+                && !t.reviewers.is_empty()
+                && !t.reviewers.contains(&member.id)
+        })
+    {
+        let ids: Vec<String> = theme.reviewers.iter().map(|r| format!("`{r}`")).collect();
+        return refuse(
+            ctx,
+            format!(
+                "post `{id}` is on theme `{}`, which only {} may review (`reviewers` in edcal.toml)",
+                theme.id,
+                ids.join(", ")
+            ),
+        );
+    }
     if post.status.value == Status::Cancelled {
         return refuse(
             ctx,
@@ -257,11 +274,20 @@ fn review_first(checked: &Checked, post: &Post) -> Option<String> {
         .iter()
         .find(|t| calendar.themes.get(*t).is_some_and(|t| t.medical_review))?;
     let physicians = checked.calendar.members_with(Role::Physician);
+    let allowed = |by: &String| {
+        post.themes.iter().all(|t| {
+            calendar
+                .themes
+                .get(t)
+                .is_none_or(|t| t.reviewers.is_empty() || t.reviewers.contains(by))
+        })
+    };
     let review = post.medical_review.as_ref().filter(|r| {
         calendar
             .team
             .get(&r.by)
             .is_some_and(|m| m.role == Role::Physician)
+            && allowed(&r.by)
     });
     let Some(review) = review else {
         return Some(format!(

@@ -43,7 +43,8 @@ macro_rules! codes {
             $(#[doc = $summary] $variant,)*
         }
 
-        /// Every rule, errors first, in the order `edcal explain` lists them.
+        /// Every rule, in declaration order; `edcal explain` lists the
+        /// errors first.
         pub const REGISTRY: &[Rule] = &[
             $(Rule {
                 code: Code::$variant,
@@ -323,6 +324,50 @@ codes! {
          out of exports and skipped by `schedule`. `edcal freeze --from … --to …\n\
          --why …` adds a window; delete it from edcal.toml to end the freeze.\n\n\
          Source: edcal's editorial convention: `[[rules.freeze]]` in edcal.toml.";
+    WrongReviewer = "wrong-reviewer", Error,
+        "a medical review by a physician the theme does not list",
+        "A theme can name the physicians who may review it: `reviewers = [\"dr-…\"]`\n\
+         in `[themes.<id>]` of edcal.toml (a nephrologist for nephrology). A review\n\
+         by another physician does not count: have one of the listed physicians\n\
+         review the post (`edcal review POST --by PHYSICIAN`), or add the physician\n\
+         to `reviewers`.\n\n\
+         Source: edcal's editorial convention (the theme's `reviewers`), in line\n\
+         with Code de la santé publique art. R.4127-70 (a physician does not go\n\
+         beyond their competence) and art. R.4127-19-1 II (health information is\n\
+         scientifically supported and given with prudence).";
+    UnsealedApproval = "unsealed-approval", Error,
+        "an approval or review without a digest when approvals are sealed",
+        "With `[rules] sealed_approvals = true` in edcal.toml, only an approval or a\n\
+         medical review written by `edcal approve` / `edcal review` counts: they\n\
+         seal what each channel publishes into `digest`, so that an edit made\n\
+         afterwards is caught. One written by hand has no digest and proves nothing\n\
+         about what was approved; exports refuse the post. Run the command instead\n\
+         of writing the table. Reported from status `approved` on.\n\n\
+         Source: edcal's editorial convention (sealed approvals); the digest is\n\
+         SHA-256, FIPS 180-4, as src/seal.rs documents.";
+    DuplicateText = "duplicate-text", Warning,
+        "the same text twice on one channel within 30 days",
+        "Two publications on one channel, at most 30 days apart, with the same\n\
+         composed text (hashtags and link included; case and spaces aside). X\n\
+         refuses an exact duplicate of a recent post of the account, and on every\n\
+         network the followers see the same words twice. Reword one of them, or\n\
+         give the channel its own variant.\n\n\
+         Source: X's automation rules forbid posting duplicative or substantially\n\
+         similar content on one account, https://help.x.com/en/rules-and-policies/x-automation;\n\
+         schedulers report X's refusal, e.g.\n\
+         https://help.ocoya.com/en/articles/7885363-twitter-duplicate-content-limitations;\n\
+         the 30 days are edcal's editorial convention.";
+    DateMismatch = "date-mismatch", Warning,
+        "the text names a day that is not the day it goes out",
+        "A text that says \"aujourd'hui\", \"ce soir\", \"demain\", a weekday (\"ce\n\
+         jeudi\", \"jeudi 12 mars\") or a date (\"12 mars\", \"12/03\") must go out on\n\
+         that day (the day before for \"demain\"), in the calendar's zone. A post\n\
+         moved, or copied to another channel with another time, often keeps words\n\
+         that no longer hold. Reword the text, give the channel its own variant, or\n\
+         move the post. English words (\"today\", \"tonight\", \"tomorrow\") are read\n\
+         too.\n\n\
+         Source: edcal's editorial convention; local days in the calendar's zone,\n\
+         the IANA tz database, https://www.iana.org/time-zones.";
 }
 
 impl Code {

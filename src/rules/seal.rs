@@ -1,5 +1,7 @@
 //! `stale-approval`: a sealed approval or medical review whose digest no
-//! longer matches what the post's channels would publish (see `seal`).
+//! longer matches what the post's channels would publish (see `seal`);
+//! `unsealed-approval`: with `[rules] sealed_approvals`, one without a
+//! digest (written by hand), which proves nothing about what was approved.
 //!
 //! Reported from status `approved` on, as `missing-approval` is: before that
 //! the post is still being written, and a review sealed on a draft that the
@@ -22,11 +24,34 @@ pub fn check(calendar: &Calendar, out: &mut Vec<Diagnostic>) {
             ("medical review", "review", post.medical_review.as_ref()),
         ] {
             let Some(approval) = approval else { continue };
+            if calendar.rules.sealed_approvals && approval.digest.is_none() {
+                out.push(unsealed(post, kind, command, approval));
+                continue;
+            }
             if let Some(d) = finding(calendar, post, kind, command, approval) {
                 out.push(d);
             }
         }
     }
+}
+
+/// `unsealed-approval`: written by hand where only a seal counts.
+fn unsealed(post: &Post, kind: &str, command: &str, approval: &Approval) -> Diagnostic {
+    let id = &post.id.value;
+    Diagnostic::new(
+        Code::UnsealedApproval,
+        approval.span,
+        format!(
+            "the {kind} of post `{id}` by `{}` has no digest, and approvals are sealed (`sealed_approvals = true`)",
+            approval.by
+        ),
+    )
+    .label("written by hand: no seal of what was approved")
+    .help(format!(
+        "run `edcal {command} {id} --by {}`: it seals what each channel publishes",
+        approval.by
+    ))
+    .post(id)
 }
 
 fn finding(
