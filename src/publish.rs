@@ -45,9 +45,11 @@ pub fn compose<'a>(post: &'a Post, channel: &str, link: Link) -> Published<'a> {
     let hashtags: &'a [String] = variant
         .and_then(|v| v.hashtags.as_deref())
         .unwrap_or(&post.hashtags);
+    // A variant's `link = ""` removes the post's link on that channel.
     let url = variant
         .and_then(|v| v.link.as_deref())
-        .or(post.link.as_deref());
+        .or(post.link.as_deref())
+        .filter(|url| !url.is_empty());
     let body = written.map_or("", |t| t.value.trim_end());
     let mut text = String::with_capacity(body.len() + 64);
     text.push_str(body);

@@ -84,6 +84,9 @@ pub fn is_id(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// The most `lead_in_days` and `follow_up_days` may be.
+const MAX_CAMPAIGN_DAYS: u32 = 366;
+
 /// Names people write for a value that has another name here: the key, what
 /// they write (lowercase), the name, and why.
 const ALIASES: &[(&str, &str, &str, &str)] = &[
@@ -698,12 +701,30 @@ impl Resolver<'_> {
                     target_spans,
                     milestones,
                     span: id.span,
-                    lead_in_days: c.lead_in_days.as_ref().map_or(0, |d| d.value),
-                    follow_up_days: c.follow_up_days.as_ref().map_or(0, |d| d.value),
+                    lead_in_days: self.campaign_days("lead_in_days", c.lead_in_days.as_ref()),
+                    follow_up_days: self.campaign_days("follow_up_days", c.follow_up_days.as_ref()),
                 },
             );
         }
         campaigns
+    }
+
+    /// A campaign's `lead_in_days` or `follow_up_days`: up to a year, the
+    /// longest a campaign's teasers or thanks reach; 0 when absent or
+    /// refused.
+    fn campaign_days(&mut self, key: &str, days: Option<&Located<u32>>) -> u32 {
+        let Some(days) = days else { return 0 };
+        if days.value > MAX_CAMPAIGN_DAYS {
+            self.invalid(
+                days.span,
+                format!(
+                    "`{key}` is {}, over a year ({MAX_CAMPAIGN_DAYS} days)",
+                    days.value
+                ),
+            );
+            return 0;
+        }
+        days.value
     }
 
     fn milestone(

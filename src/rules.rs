@@ -16,6 +16,8 @@ mod calendar_days;
 mod campaign;
 mod capacity;
 mod consent;
+mod date_mismatch;
+mod duplicate;
 mod freeze;
 mod media;
 mod publishing;
@@ -32,6 +34,8 @@ pub use calendar_days::check as check_closed_days;
 pub use campaign::{check as check_campaigns, planned as campaign_planned};
 pub use capacity::check as check_capacity;
 pub use consent::check as check_consents;
+pub use date_mismatch::check as check_date_mismatch;
+pub use duplicate::check as check_duplicate_text;
 pub use freeze::check as check_frozen;
 pub use media::check as check_media;
 pub use publishing::{

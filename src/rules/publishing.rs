@@ -199,7 +199,7 @@ fn links(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut Ve
         format!("{} does not make links in a caption clickable (channel `{}`)", channel.network, channel.id),
     )
     .label("a URL nobody can click")
-    .help("write \"lien en bio\" and put the link in the profile, or remove it from this channel's variant");
+    .help(format!("write \"lien en bio\" and put the link in the profile; `link = \"\"` in `[post.variants.{}]` leaves the link out on this channel", channel.id));
     out.push(tag(d, post, channel));
 }
 
