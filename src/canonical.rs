@@ -63,7 +63,7 @@ pub fn order(kind: Kind, path: &str) -> &'static [&'static str] {
         (Kind::Settings, "") => &["calendar", "team", "themes", "awareness", "rules"],
         (Kind::Settings, "calendar") => &["name", "timezone", "language", "holidays", "awareness"],
         (Kind::Settings, "team.*") => &["name", "role"],
-        (Kind::Settings, "themes.*") => &["label", "share", "medical_review"],
+        (Kind::Settings, "themes.*") => &["label", "share", "medical_review", "reviewers"],
         (Kind::Settings, "awareness.[]") => &["name", "from", "to"],
         (Kind::Settings, "rules") => &[
             "approve_days_before",
@@ -101,6 +101,8 @@ pub fn order(kind: Kind, path: &str) -> &'static [&'static str] {
             "name",
             "start",
             "end",
+            "lead_in_days",
+            "follow_up_days",
             "channels",
             "hashtags",
             "targets",

@@ -277,6 +277,12 @@ fn settings() -> Value {
                                     "posts on this theme need a physician's review [default: false]",
                                 ),
                             ),
+                            (
+                                "reviewers",
+                                ids(
+                                    "physician ids: only they may review this theme [default: any physician]",
+                                ),
+                            ),
                         ],
                         &[],
                     ),
@@ -480,6 +486,14 @@ fn campaign() -> Value {
             ("name", string("its name")),
             ("start", described(reference("date"), "first day")),
             ("end", described(reference("date"), "last day")),
+            (
+                "lead_in_days",
+                json!({ "type": "integer", "minimum": 0, "maximum": 366, "description": "teasers belong to the campaign from `start` minus this many days [default: 0]" }),
+            ),
+            (
+                "follow_up_days",
+                json!({ "type": "integer", "minimum": 0, "maximum": 366, "description": "thank-you posts belong to the campaign until `end` plus this many days [default: 0]" }),
+            ),
             ("channels", ids("channel ids")),
             (
                 "hashtags",
@@ -529,7 +543,10 @@ fn posts() -> Value {
         "what this channel publishes differently",
         &[
             ("text", string("the channel's text")),
-            ("link", string("the channel's link")),
+            (
+                "link",
+                string("the channel's link; `\"\"` leaves the post's link out on this channel"),
+            ),
             ("hashtags", reference("hashtags")),
             ("media", reference("media")),
             (
