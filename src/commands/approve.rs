@@ -8,8 +8,8 @@
 //! closest id); a call the calendar refuses changes nothing and exits 1:
 //! the member has the wrong role, the post is cancelled, or (for `approve`)
 //! the calendar has errors, or the post needs a physician's review that is
-//! missing or stale. Errors block `approve`, except the stale seal of
-//! the very approval being renewed: re-approving is how it is fixed. A
+//! missing or stale. Errors block `approve`, except the stale or missing
+//! seal of the very approval being renewed: re-approving is how it is fixed. A
 //! review is not blocked by the calendar's errors: the physician's opinion on
 //! the content does not depend on them, and reviewing before approving must
 //! be possible.
@@ -235,15 +235,18 @@ fn find_post<'c>(checked: &'c Checked, arg: &str) -> Result<&'c Post> {
     bail!("unknown post `{id}`{hint}{errors}")
 }
 
-/// Errors block `approve`, but not the stale seal of the approval being
-/// renewed. Prints them and returns the exit code when blocked.
+/// Errors block `approve`, but not the stale or missing seal of the
+/// approval being renewed. Prints them and returns the exit code when blocked.
 fn blocked(checked: &Checked, post: &Post, ctx: &mut Context<'_>) -> Result<Option<u8>> {
     let renewed = post.approval.as_ref().map(|a| a.span);
     let errors: Vec<_> = checked
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .filter(|d| !(d.code == Code::StaleApproval && Some(d.span) == renewed))
+        .filter(|d| {
+            !(matches!(d.code, Code::StaleApproval | Code::UnsealedApproval)
+                && Some(d.span) == renewed)
+        })
         .collect();
     if errors.is_empty() {
         return Ok(None);
