@@ -275,19 +275,30 @@ pub fn write_report(r: &Report, language: Language, out: &mut dyn Write) -> io::
     let l = Labels::new(language);
     let days = (r.end - r.start).num_days() + 1;
     writeln!(out, "{} ({})", r.name, r.id)?;
-    writeln!(
-        out,
-        "{} {} {} {} {}, {days} {}",
-        l.pick("du", "from"),
-        l.day(r.start),
-        l.pick("au", "to"),
-        l.day(r.end),
-        chrono::Datelike::year(&r.end),
-        l.pick(
-            if days == 1 { "jour" } else { "jours" },
-            if days == 1 { "day" } else { "days" }
-        ),
-    )?;
+    if days == 1 {
+        writeln!(
+            out,
+            "{} {} {}, {}",
+            l.pick("le", "on"),
+            l.day(r.start),
+            chrono::Datelike::year(&r.start),
+            l.pick("1 jour", "1 day"),
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{} {} {} {} {}, {days} {}",
+            l.pick("du", "from"),
+            l.day(r.start),
+            l.pick("au", "to"),
+            l.day(r.end),
+            chrono::Datelike::year(&r.end),
+            l.pick(
+                if days == 1 { "jour" } else { "jours" },
+                if days == 1 { "day" } else { "days" }
+            ),
+        )?;
+    }
     if r.lead_in_days > 0 || r.follow_up_days > 0 {
         let first = r
             .start

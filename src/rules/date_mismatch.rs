@@ -19,12 +19,13 @@
 //!   date is an announcement, and is not reported.
 //!
 //! One finding per (post, channel) pair, at its first occurrence that
-//! mismatches. Words inside URLs and hashtags are not read.
+//! mismatches; ideas and published posts are not read, as for the
+//! publishing rules. Words inside URLs and hashtags are not read.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Calendar, Fixed, Post, Timing};
+use crate::model::{Calendar, Fixed, Post, Status, Timing};
 use crate::publish::{self, Link};
 use crate::rules::Code;
 
@@ -33,7 +34,10 @@ pub fn check(_calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic
     let mut reported: Vec<(&str, &str)> = Vec::new();
     for pair in fixed {
         let key = (pair.post.id.value.as_str(), pair.channel);
-        if reported.contains(&key) {
+        // As the publishing rules: an idea is a note, a published post history.
+        if reported.contains(&key)
+            || matches!(pair.post.status.value, Status::Idea | Status::Published)
+        {
             continue;
         }
         let published = publish::compose(pair.post, pair.channel, Link::Column);

@@ -5,9 +5,10 @@
 //! every network followers see the same words twice. Texts are compared as
 //! the channel publishes them (hashtags and link included), case and runs of
 //! white space aside. Empty texts are not compared (an idea without words yet
-//! duplicates nothing). The occurrences of one repeating post are compared
-//! only on X: elsewhere the repetition is the team's choice (a weekly
-//! digest), on X it would be refused.
+//! duplicates nothing), nor ideas; a published post is the first of two,
+//! never the one reported. The occurrences of one repeating post are compared
+//! only on X, and reported once: elsewhere the repetition is the team's
+//! choice (a weekly digest), on X it would be refused.
 
 use std::collections::HashMap;
 
@@ -15,7 +16,7 @@ use chrono::Duration;
 use social_text::network::Network;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Calendar, Fixed};
+use crate::model::{Calendar, Fixed, Status};
 use crate::publish::{self, Link};
 use crate::rules::Code;
 
@@ -27,6 +28,8 @@ pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>
     let window = Duration::days(WINDOW_DAYS);
     // The latest pair seen on the current channel with each text.
     let mut latest: HashMap<String, &Fixed<'_>> = HashMap::new();
+    // Repeating posts already reported on a channel: once each.
+    let mut repeated: Vec<(&str, &str)> = Vec::new();
     let mut channel = "";
     for pair in fixed {
         if pair.channel != channel {
@@ -36,14 +39,52 @@ pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>
         let Some(network) = calendar.channels.get(pair.channel).map(|c| c.network) else {
             continue;
         };
+        // An idea is a note, not a post; a published post is history, but
+        // still the first of two.
+        if pair.post.status.value == Status::Idea {
+            continue;
+        }
+        let published_already = pair.post.status.value == Status::Published;
         let published = publish::compose(pair.post, pair.channel, Link::InText);
         let key = normalized(&published.text);
         if key.is_empty() {
             continue;
         }
-        if let Some(earlier) = latest.get(&key)
+        let same_post = latest
+            .get(&key)
+            .is_some_and(|earlier| std::ptr::eq(earlier.post, pair.post));
+        if published_already {
+            // Not reported: what went out cannot change.
+        } else if same_post
+            && let Some(earlier) = latest.get(&key)
+            && network == Network::X
             && pair.time.instant - earlier.time.instant <= window
-            && (!std::ptr::eq(earlier.post, pair.post) || network == Network::X)
+            && !repeated.contains(&(pair.post.id.value.as_str(), pair.channel))
+        {
+            repeated.push((pair.post.id.value.as_str(), pair.channel));
+            out.push(
+                Diagnostic::new(
+                    Code::DuplicateText,
+                    published.text_span,
+                    format!(
+                        "`{}` repeats the same text on `{}` ({}, then {})",
+                        pair.post.id.value,
+                        pair.channel,
+                        earlier.time.local.format("%Y-%m-%d"),
+                        pair.time.local.format("%Y-%m-%d"),
+                    ),
+                )
+                .label("the same text at every occurrence")
+                .help(format!(
+                    "X refuses an exact duplicate: take `{}` off the repetition, or write each occurrence as its own post",
+                    pair.channel
+                ))
+                .post(&pair.post.id.value)
+                .channel(pair.channel),
+            );
+        } else if !same_post
+            && let Some(earlier) = latest.get(&key)
+            && pair.time.instant - earlier.time.instant <= window
         {
             let days = (pair.time.local.date() - earlier.time.local.date()).num_days();
             out.push(
@@ -62,7 +103,7 @@ pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>
                 .label("the same text")
                 .note(
                     publish::compose(earlier.post, pair.channel, Link::InText).text_span,
-                    "published first here",
+                    "the same text first here",
                 )
                 .help(format!(
                     "reword one of them, or give `{}` its own `[post.variants.{}]` text{}",

@@ -10,7 +10,7 @@
 //! verified only when `check` read the media files.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Approval, Calendar, Post};
+use crate::model::{Approval, Calendar, Post, Role};
 use crate::rules::Code;
 use crate::seal::{self, Verdict};
 
@@ -25,7 +25,7 @@ pub fn check(calendar: &Calendar, out: &mut Vec<Diagnostic>) {
         ] {
             let Some(approval) = approval else { continue };
             if calendar.rules.sealed_approvals && approval.digest.is_none() {
-                out.push(unsealed(post, kind, command, approval));
+                out.push(unsealed(calendar, post, kind, command, approval));
                 continue;
             }
             if let Some(d) = finding(calendar, post, kind, command, approval) {
@@ -36,8 +36,33 @@ pub fn check(calendar: &Calendar, out: &mut Vec<Diagnostic>) {
 }
 
 /// `unsealed-approval`: written by hand where only a seal counts.
-fn unsealed(post: &Post, kind: &str, command: &str, approval: &Approval) -> Diagnostic {
+fn unsealed(
+    calendar: &Calendar,
+    post: &Post,
+    kind: &str,
+    command: &str,
+    approval: &Approval,
+) -> Diagnostic {
     let id = &post.id.value;
+    // The member who may sign: the one written, when the role fits.
+    let role = if command == "approve" {
+        Role::Lead
+    } else {
+        Role::Physician
+    };
+    let signer = if calendar
+        .team
+        .get(&approval.by)
+        .is_some_and(|m| m.role == role)
+    {
+        approval.by.clone()
+    } else {
+        calendar
+            .team
+            .values()
+            .find(|m| m.role == role)
+            .map_or_else(|| role.name().to_uppercase(), |m| m.id.clone())
+    };
     Diagnostic::new(
         Code::UnsealedApproval,
         approval.span,
@@ -48,8 +73,7 @@ fn unsealed(post: &Post, kind: &str, command: &str, approval: &Approval) -> Diag
     )
     .label("written by hand: no seal of what was approved")
     .help(format!(
-        "run `edcal {command} {id} --by {}`: it seals what each channel publishes",
-        approval.by
+        "run `edcal {command} {id} --by {signer}`: it seals what each channel publishes"
     ))
     .post(id)
 }

@@ -694,9 +694,7 @@ impl Cal {
     /// Every slot a pair may use, alone: (local time, instant in minutes).
     fn candidates(&self, p: &PostSpec, c: usize) -> Vec<Item> {
         let (lo, hi) = self.window(p);
-        let lo = lo
-            .max(self.first_day(p))
-            .max(self.from.unwrap_or(lo));
+        let lo = lo.max(self.first_day(p)).max(self.from.unwrap_or(lo));
         let hi = hi.min(self.to.unwrap_or(hi));
         let mut out = Vec::new();
         for day in lo.iter_days().take_while(|d| *d <= hi) {
