@@ -164,7 +164,8 @@ codes! {
         "status `approved` or later without an approval by a lead",
         "Nothing goes out that the communication lead did not approve. From status\n\
          `approved` on, a post needs `approval = { by = \"<lead>\", on = <date> }`\n\
-         by a member whose role is `lead` (`edcal approve POST --by ID` writes it).\n\n\
+         by a member whose role is `lead`: `edcal approve POST --by ID` writes it,\n\
+         sealed (with `sealed_approvals = true`, only the command's approval counts).\n\n\
          Source: edcal's editorial convention: nothing goes out that the\n\
          communication lead did not approve.";
     StaleApproval = "stale-approval", Error,
@@ -184,7 +185,8 @@ codes! {
         "Themes with `medical_review = true` (urology, gastro-enterology, ...) must\n\
          be checked by a physician before they go out: from status `approved` on,\n\
          the post needs `medical_review = { by = \"<physician>\", on = <date> }` by a\n\
-         member whose role is `physician`.\n\n\
+         member whose role is `physician`: `edcal review POST --by ID` writes it,\n\
+         sealed (with `sealed_approvals = true`, only the command's review counts).\n\n\
          Source: edcal's editorial convention (physicians validate medical\n\
          topics), in line with Code de la santé publique art. R.4127-19-1 II\n\
          (health information from physicians is scientifically supported and\n\
@@ -353,7 +355,8 @@ codes! {
          network the followers see the same words twice. Reword one of them, or\n\
          give the channel its own variant.\n\n\
          Source: X's automation rules forbid posting duplicative or substantially\n\
-         similar content on one account, https://help.x.com/en/rules-and-policies/x-automation;\n\
+         similar content on one account, https://help.x.com/en/rules-and-policies/x-automation\n\
+         and https://help.twitter.com/en/rules-and-policies/copypasta-duplicate-content;\n\
          schedulers report X's refusal, e.g.\n\
          https://help.ocoya.com/en/articles/7885363-twitter-duplicate-content-limitations;\n\
          the 30 days are edcal's editorial convention.";
@@ -366,8 +369,9 @@ codes! {
          that no longer hold. Reword the text, give the channel its own variant, or\n\
          move the post. English words (\"today\", \"tonight\", \"tomorrow\") are read\n\
          too.\n\n\
-         Source: edcal's editorial convention; local days in the calendar's zone,\n\
-         the IANA tz database, https://www.iana.org/time-zones.";
+         Source: edcal's editorial convention (the words and when they are\n\
+         reported: docs/rules.md); local days in the calendar's zone, the IANA tz\n\
+         database, https://www.iana.org/time-zones.";
 }
 
 impl Code {
