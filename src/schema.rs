@@ -51,9 +51,14 @@ fn slot_pattern() -> String {
     let days: Vec<String> = crate::resolve::SLOT_DAYS
         .iter()
         .map(|(name, _)| {
-            name.chars()
-                .map(|c| format!("[{c}{}]", c.to_ascii_uppercase()))
-                .collect()
+            let mut class = String::new();
+            for c in name.chars() {
+                class.push('[');
+                class.push(c);
+                class.push(c.to_ascii_uppercase());
+                class.push(']');
+            }
+            class
         })
         .collect();
     format!(
