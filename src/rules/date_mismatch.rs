@@ -22,16 +22,17 @@
 //! mismatches; ideas and published posts are not read, as for the
 //! publishing rules. Words inside URLs and hashtags are not read.
 
+use std::collections::HashSet;
+
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Calendar, Fixed, Post, Status, Timing};
-use crate::publish::{self, Link};
 use crate::rules::Code;
 
 /// `fixed` is [`Calendar::fixed`]: every fixed pair and occurrence.
 pub fn check(_calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>) {
-    let mut reported: Vec<(&str, &str)> = Vec::new();
+    let mut reported: HashSet<(&str, &str)> = HashSet::new();
     for pair in fixed {
         let key = (pair.post.id.value.as_str(), pair.channel);
         // As the publishing rules: an idea is a note, a published post history.
@@ -40,16 +41,26 @@ pub fn check(_calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic
         {
             continue;
         }
-        let published = publish::compose(pair.post, pair.channel, Link::Column);
-        let day = pair.time.local.date();
-        let Some(why) = mismatch(published.written, day, own_day(pair.post)) else {
+        // The written text, as `publish::compose` takes it: the variant's,
+        // else the post's.
+        let Some(written) = pair
+            .post
+            .variants
+            .get(pair.channel)
+            .and_then(|v| v.text.as_ref())
+            .or(pair.post.text.as_ref())
+        else {
             continue;
         };
-        reported.push(key);
+        let day = pair.time.local.date();
+        let Some(why) = mismatch(&written.value, day, own_day(pair.post)) else {
+            continue;
+        };
+        reported.insert(key);
         out.push(
             Diagnostic::new(
                 Code::DateMismatch,
-                published.text_span,
+                written.span,
                 format!(
                     "`{}` goes out on `{}` on {} ({}), and its text {why}",
                     pair.id(),

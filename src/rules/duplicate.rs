@@ -10,7 +10,7 @@
 //! only on X, and reported once: elsewhere the repetition is the team's
 //! choice (a weekly digest), on X it would be refused.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::Duration;
 use social_text::network::Network;
@@ -29,7 +29,7 @@ pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>
     // The latest pair seen on the current channel with each text.
     let mut latest: HashMap<String, &Fixed<'_>> = HashMap::new();
     // Repeating posts already reported on a channel: once each.
-    let mut repeated: Vec<(&str, &str)> = Vec::new();
+    let mut repeated: HashSet<(&str, &str)> = HashSet::new();
     let mut channel = "";
     for pair in fixed {
         if pair.channel != channel {
@@ -59,9 +59,8 @@ pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>
             && let Some(earlier) = latest.get(&key)
             && network == Network::X
             && pair.time.instant - earlier.time.instant <= window
-            && !repeated.contains(&(pair.post.id.value.as_str(), pair.channel))
+            && repeated.insert((pair.post.id.value.as_str(), pair.channel))
         {
-            repeated.push((pair.post.id.value.as_str(), pair.channel));
             out.push(
                 Diagnostic::new(
                     Code::DuplicateText,
