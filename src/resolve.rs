@@ -359,6 +359,22 @@ impl Resolver<'_> {
                 );
             }
             let reviewers = self.reviewers(theme, team);
+            if let Some(list) = &theme.reviewers
+                && !theme.medical_review.as_ref().is_some_and(|m| m.value)
+            {
+                self.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        list.span,
+                        format!(
+                            "theme `{}` names `reviewers` but does not need a medical review",
+                            id.value
+                        ),
+                    )
+                    .label("reviewers of a theme nobody reviews")
+                    .help("add `medical_review = true` to the theme, or remove `reviewers`"),
+                );
+            }
             if !self.id("theme", id) {
                 continue;
             }
@@ -715,12 +731,18 @@ impl Resolver<'_> {
     fn campaign_days(&mut self, key: &str, days: Option<&Located<u32>>) -> u32 {
         let Some(days) = days else { return 0 };
         if days.value > MAX_CAMPAIGN_DAYS {
-            self.invalid(
-                days.span,
-                format!(
-                    "`{key}` is {}, over a year ({MAX_CAMPAIGN_DAYS} days)",
-                    days.value
-                ),
+            self.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    days.span,
+                    format!(
+                        "`{key}` is {}, over a year ({MAX_CAMPAIGN_DAYS} days)",
+                        days.value
+                    ),
+                )
+                .help(format!(
+                    "`{key}` is a number of days from 0 to {MAX_CAMPAIGN_DAYS}"
+                )),
             );
             return 0;
         }

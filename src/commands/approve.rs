@@ -114,6 +114,7 @@ fn sign(kind: Kind, args: &SignArgs, ctx: &mut Context<'_>) -> Result<u8> {
     if kind == Kind::Review
         && let Some(theme) = calendar.themes.values().find(|t| {
             post.themes.contains(&t.id)
+                && t.medical_review
                 && !t.reviewers.is_empty()
                 && !t.reviewers.contains(&member.id)
         })
@@ -279,10 +280,9 @@ fn review_first(checked: &Checked, post: &Post) -> Option<String> {
     let physicians = checked.calendar.members_with(Role::Physician);
     let allowed = |by: &String| {
         post.themes.iter().all(|t| {
-            calendar
-                .themes
-                .get(t)
-                .is_none_or(|t| t.reviewers.is_empty() || t.reviewers.contains(by))
+            calendar.themes.get(t).is_none_or(|t| {
+                !t.medical_review || t.reviewers.is_empty() || t.reviewers.contains(by)
+            })
         })
     };
     let review = post.medical_review.as_ref().filter(|r| {

@@ -113,6 +113,7 @@ pub fn medical_review(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic
                 .values()
                 .find(|t| {
                     post.themes.contains(&t.id)
+                        && t.medical_review
                         && !t.reviewers.is_empty()
                         && !t.reviewers.contains(&review.by)
                 })

@@ -27,7 +27,7 @@ pub const WINDOW_DAYS: i64 = 30;
 pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>) {
     let window = Duration::days(WINDOW_DAYS);
     // The latest pair seen on the current channel with each text.
-    let mut latest: HashMap<String, &Fixed<'_>> = HashMap::new();
+    let mut latest: HashMap<u64, &Fixed<'_>> = HashMap::new();
     // Repeating posts already reported on a channel: once each.
     let mut repeated: HashSet<(&str, &str)> = HashSet::new();
     let mut channel = "";
@@ -46,16 +46,23 @@ pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>
         }
         let published_already = pair.post.status.value == Status::Published;
         let published = publish::compose(pair.post, pair.channel, Link::InText);
-        let key = normalized(&published.text);
-        if key.is_empty() {
+        // A hash of the normalized text, not the text: 100,000 texts kept
+        // as keys would cost tens of MiB. A match is confirmed on the texts.
+        let Some(key) = key(&published.text) else {
             continue;
-        }
+        };
+        let same_text = |earlier: &Fixed<'_>| {
+            normalized(&publish::compose(earlier.post, pair.channel, Link::InText).text)
+                == normalized(&published.text)
+        };
         let same_post = latest
             .get(&key)
             .is_some_and(|earlier| std::ptr::eq(earlier.post, pair.post));
+        let matches = latest.get(&key).is_some_and(|earlier| same_text(earlier));
         if published_already {
             // Not reported: what went out cannot change.
         } else if same_post
+            && matches
             && let Some(earlier) = latest.get(&key)
             && network == Network::X
             && pair.time.instant - earlier.time.instant <= window
@@ -82,6 +89,7 @@ pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>
                 .channel(pair.channel),
             );
         } else if !same_post
+            && matches
             && let Some(earlier) = latest.get(&key)
             && pair.time.instant - earlier.time.instant <= window
         {
@@ -122,6 +130,22 @@ pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>
     }
 }
 
+/// A hash of [`normalized`] `text`, computed without building it; `None`
+/// for a text without words.
+fn key(text: &str) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let mut words = 0usize;
+    for word in text.split_whitespace() {
+        ' '.hash(&mut hasher);
+        for c in word.chars().flat_map(char::to_lowercase) {
+            c.hash(&mut hasher);
+        }
+        words += 1;
+    }
+    (words > 0).then(|| hasher.finish())
+}
+
 /// The text as compared: lowercase, white space collapsed to one space.
 fn normalized(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -142,5 +166,8 @@ mod tests {
     fn texts_compare_without_case_or_spacing() {
         assert_eq!(normalized("  Bonjour\n\nà  TOUS "), "bonjour à tous");
         assert_eq!(normalized(""), "");
+        assert_eq!(key("  Bonjour\n\nà  TOUS "), key("bonjour à tous"));
+        assert_ne!(key("bonjour à tous"), key("bonjour à tout"));
+        assert_eq!(key(" \n "), None);
     }
 }
