@@ -716,6 +716,29 @@ mod tests {
     }
 
     #[test]
+    fn a_member_is_found_by_a_part_of_the_id_or_the_first_name() {
+        let checked = crate::testing::checked(
+            &[(
+                "edcal.toml",
+                "[calendar]\nname = \"t\"\ntimezone = \"Europe/Paris\"\n\
+                 [team.claire-lead]\nname = \"Claire Martin\"\nrole = \"lead\"\n\
+                 [team.dr-castel]\nname = \"Hélène Castel\"\nrole = \"physician\"\n\
+                 [team.dr-marty]\nname = \"Pierre Marty\"\nrole = \"physician\"\n",
+            )],
+            "2026-10-01",
+        );
+        let hint = |word| checked.calendar.member_hint(word);
+        assert_eq!(hint("claire"), Some("claire-lead"));
+        assert_eq!(hint("Claire"), Some("claire-lead"));
+        assert_eq!(hint("hélène"), Some("dr-castel"));
+        assert_eq!(hint("castel"), Some("dr-castel"));
+        assert_eq!(hint("claire-led"), Some("claire-lead"));
+        // Two physicians: `dr` names neither.
+        assert_eq!(hint("dr"), None);
+        assert_eq!(hint("bob"), None);
+    }
+
+    #[test]
     fn fixed_within_is_fixed_filtered_to_the_days() {
         // The example calendar: a weekly repeat, variants with their own
         // time, cancelled posts, and pairs on every day of October 2026.

@@ -144,4 +144,38 @@ mod tests {
         assert!(contains_hashtag(text, "octobrerose"));
         assert!(!contains_hashtag(text, "Octobre"));
     }
+
+    #[test]
+    fn an_empty_variant_link_removes_the_link_on_its_channel() {
+        let checked = crate::testing::checked(
+            &[
+                (
+                    "channels.toml",
+                    "[facebook]\nnetwork = \"facebook\"\n[instagram]\nnetwork = \"instagram\"\n",
+                ),
+                (
+                    "posts/p.toml",
+                    "[[post]]\nid = \"p\"\ntitle = \"P\"\nchannels = [\"facebook\", \"instagram\"]\n\
+                     status = \"draft\"\ntext = \"Collecte de sang.\"\nlink = \"https://example.org/don\"\n\
+                     [post.variants.instagram]\nlink = \"\"\n",
+                ),
+            ],
+            "2026-10-01",
+        );
+        let post = &checked.calendar.posts[0];
+        let facebook = compose(post, "facebook", Link::InText);
+        assert_eq!(facebook.link, Some("https://example.org/don"));
+        assert_eq!(facebook.text, "Collecte de sang.\nhttps://example.org/don");
+        let instagram = compose(post, "instagram", Link::InText);
+        assert_eq!(instagram.link, None);
+        assert_eq!(instagram.text, "Collecte de sang.");
+        assert!(
+            !checked
+                .diagnostics
+                .iter()
+                .any(|d| d.code == crate::rules::Code::LinkNotClickable),
+            "{:?}",
+            checked.diagnostics
+        );
+    }
 }
