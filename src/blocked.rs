@@ -280,7 +280,7 @@ mod tests {
     use crate::testing::checked;
 
     const CHANNELS: &str =
-        "[facebook]\nnetwork = \"facebook\"\n\n[x]\nnetwork = \"x\"\nslots = [\"lundi 12:30\"]\n";
+        "[facebook]\nnetwork = \"facebook\"\n\n[x]\nnetwork = \"x\"\nslots = [\"mardi midi\"]\n";
 
     fn post(id: &str, extra: &str) -> String {
         format!(

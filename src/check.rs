@@ -196,7 +196,7 @@ fn rules(
                 })
             }),
     );
-    // The fixed pairs, sorted once for the four rules that read them, are
+    // The fixed pairs, sorted once for the rules that read them, are
     // computed on one thread while the other starts on the families above.
     let (mut found, with_fixed) = rayon::join(
         || run(families),
@@ -207,6 +207,8 @@ fn rules(
                 Box::new(|out| crate::rules::check_capacity(calendar, fixed, out)),
                 Box::new(|out| crate::rules::check_closed_days(calendar, fixed, out)),
                 Box::new(move |out| crate::rules::check_cadence(calendar, fixed, today, out)),
+                Box::new(|out| crate::rules::check_duplicate_text(calendar, fixed, out)),
+                Box::new(|out| crate::rules::check_date_mismatch(calendar, fixed, out)),
             ])
         },
     );

@@ -31,7 +31,7 @@ pub struct Cli {
 
     /// The date to take as today, YYYY-MM-DD [default: today in the
     /// calendar's time zone]
-    #[arg(long, global = true, env = "EDCAL_TODAY", value_name = "DATE")]
+    #[arg(long, global = true, env = "EDCAL_TODAY", value_name = "DATE", value_parser = date)]
     pub today: Option<NaiveDate>,
 
     /// When to color the output (`NO_COLOR` is honoured)
@@ -98,9 +98,34 @@ pub enum Command {
     ReviewSheet(review_sheet::ReviewSheetArgs),
 }
 
+/// A date on the command line, `YYYY-MM-DD`; a date written another way
+/// (`12/03/2027`, day first as in France) is refused with its ISO form.
+pub fn date(s: &str) -> Result<NaiveDate, String> {
+    if let Ok(date) = NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d") {
+        return Ok(date);
+    }
+    Err(match crate::raw::iso_date(s) {
+        Some(iso) => format!("write dates as {iso} (year-month-day)"),
+        None => "expected a date as YYYY-MM-DD, e.g. 2027-03-12".to_owned(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use clap::CommandFactory;
+
+    #[test]
+    fn dates_on_the_command_line_are_iso_and_others_get_their_iso_form() {
+        assert_eq!(super::date("2027-03-12").unwrap().to_string(), "2027-03-12");
+        assert_eq!(
+            super::date("12/03/2027").unwrap_err(),
+            "write dates as 2027-03-12 (year-month-day)"
+        );
+        assert_eq!(
+            super::date("2027-13-01").unwrap_err(),
+            "expected a date as YYYY-MM-DD, e.g. 2027-03-12"
+        );
+    }
 
     #[test]
     fn cli_definition_is_consistent() {

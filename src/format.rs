@@ -310,7 +310,29 @@ fn doc(shape: &Shape) -> &str {
 pub(crate) const ID: &str = "^[a-z0-9-]+$";
 const DATE: &str = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 const TIME: &str = r"[Tt ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?";
-const SLOT: &str = r"^\s*(mon|tue|wed|thu|fri|sat|sun) +([01][0-9]|2[0-3]):[0-5][0-9]\s*$";
+
+/// The slot pattern: every day name of [`SLOT_DAYS`](crate::resolve::SLOT_DAYS)
+/// in any case (`[tT][uU][eE]`: JSON Schema patterns have no flag for it),
+/// an optional `.`, then `H:MM` or `HH:MM`, as `parse_slot` reads them.
+fn slot_pattern() -> String {
+    let days: Vec<String> = crate::resolve::SLOT_DAYS
+        .iter()
+        .map(|(name, _)| {
+            let mut class = String::new();
+            for c in name.chars() {
+                class.push('[');
+                class.push(c);
+                class.push(c.to_ascii_uppercase());
+                class.push(']');
+            }
+            class
+        })
+        .collect();
+    format!(
+        r"^\s*({})\.?\s+([01]?[0-9]|2[0-3]):[0-5][0-9]\s*$",
+        days.join("|")
+    )
+}
 
 fn names<T>(all: &[(&'static str, T)]) -> Vec<&'static str> {
     all.iter().map(|(name, _)| *name).collect()
@@ -578,6 +600,12 @@ fn settings() -> File {
                                     "posts on this theme need a physician's review [default: false]",
                                 ),
                             ),
+                            (
+                                "reviewers",
+                                ids(
+                                    "physician ids: only they may review this theme [default: any physician]",
+                                ),
+                            ),
                         ],
                         &[],
                     ),
@@ -755,8 +783,8 @@ fn channels() -> File {
                 "slots",
                 leaf(json!({
                     "type": "array",
-                    "items": { "type": "string", "pattern": SLOT },
-                    "description": "local times `schedule` may use: `\"tue 12:30\"` (`mon` … `sun`, 24 h)",
+                    "items": { "type": "string", "pattern": slot_pattern() },
+                    "description": "local times `schedule` may use: `\"tue 12:30\"`, `\"mardi 9:30\"` (days in English or French, short or whole, any case; 24 h)",
                 })),
             ),
             (
@@ -822,6 +850,18 @@ fn campaign() -> File {
             ("name", string("its name")),
             ("start", described(reference("date"), "first day")),
             ("end", described(reference("date"), "last day")),
+            (
+                "lead_in_days",
+                leaf(
+                    json!({ "type": "integer", "minimum": 0, "maximum": 366, "description": "teasers belong to the campaign from `start` minus this many days [default: 0]" }),
+                ),
+            ),
+            (
+                "follow_up_days",
+                leaf(
+                    json!({ "type": "integer", "minimum": 0, "maximum": 366, "description": "thank-you posts belong to the campaign until `end` plus this many days [default: 0]" }),
+                ),
+            ),
             ("channels", ids("channel ids")),
             (
                 "hashtags",
@@ -877,7 +917,10 @@ fn posts() -> File {
         "what this channel publishes differently",
         &[
             ("text", string("the channel's text")),
-            ("link", string("the channel's link")),
+            (
+                "link",
+                string("the channel's link; `\"\"` leaves the post's link out on this channel"),
+            ),
             ("hashtags", reference("hashtags")),
             ("media", reference("media")),
             (

@@ -353,17 +353,38 @@ fn parse_toml<'i>(
         Ok(doc) => Some(doc.into_inner()),
         Err(e) => {
             let range = e.span().unwrap_or(0..0);
-            diagnostics.push(
-                Diagnostic::new(
-                    Code::TomlSyntax,
-                    Span::new(id, range),
-                    format!("invalid TOML: {}", e.message().trim_end()),
-                )
-                .label(first_line(e.message())),
-            );
+            let mut d = Diagnostic::new(
+                Code::TomlSyntax,
+                Span::new(id, range.clone()),
+                format!("invalid TOML: {}", e.message().trim_end()),
+            )
+            .label(first_line(e.message()));
+            if let Some(iso) = token_at(&source.text, range.start).and_then(crate::raw::iso_date) {
+                d = d.help(format!(
+                    "write dates as {iso} (year-month-day, without quotes)"
+                ));
+            }
+            diagnostics.push(d);
             None
         }
     }
+}
+
+/// The bare word of TOML around byte `at`: what a person wrote as a value
+/// where the parser stopped (`12/03/2027`).
+fn token_at(text: &str, at: usize) -> Option<&str> {
+    let at = at.min(text.len());
+    if !text.is_char_boundary(at) {
+        return None;
+    }
+    let stop = |c: char| c.is_whitespace() || "=[]{},#\"'".contains(c);
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| stop(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..].find(stop).map_or(text.len(), |i| at + i);
+    (start < end).then(|| &text[start..end])
 }
 
 fn first_line(message: &str) -> String {

@@ -120,6 +120,10 @@ pub struct Theme {
     pub label: String,
     pub share: Option<f64>,
     pub medical_review: bool,
+    /// Physician ids; when not empty, only they may review this theme.
+    pub reviewers: Vec<String>,
+    /// Where `reviewers` is written, for `wrong-reviewer`.
+    pub reviewers_span: Option<Span>,
 }
 
 /// A named span of days, both ends included.
@@ -276,6 +280,28 @@ pub struct Campaign {
     pub target_spans: BTreeMap<String, Span>,
     pub milestones: Vec<Milestone>,
     pub span: Span,
+    /// Teasers belong to the campaign from `start` minus this many days.
+    pub lead_in_days: u32,
+    /// Thank-you posts belong to it until `end` plus this many days.
+    pub follow_up_days: u32,
+}
+
+impl Campaign {
+    /// The first day a post of the campaign may go out: its start, or the
+    /// start of its lead-in.
+    pub fn first_day(&self) -> NaiveDate {
+        self.start
+            .checked_sub_days(chrono::Days::new(self.lead_in_days.into()))
+            .unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The last day a post of the campaign may go out: its end, or the end
+    /// of its follow-up.
+    pub fn last_day(&self) -> NaiveDate {
+        self.end
+            .checked_add_days(chrono::Days::new(self.follow_up_days.into()))
+            .unwrap_or(NaiveDate::MAX)
+    }
 }
 
 #[derive(Debug)]
@@ -560,6 +586,34 @@ impl Calendar {
             ids.join(", ")
         }
     }
+
+    /// The member a person most likely meant by `word` (`--by claire`):
+    /// a close typo of an id, else the one member whose id has `word` as a
+    /// `-`-separated part (`claire-lead`) or whose name starts with it
+    /// (`Claire Martin`), case and accents aside.
+    pub fn member_hint(&self, word: &str) -> Option<&str> {
+        let ids = self.team.keys().map(String::as_str);
+        if let Some(close) = crate::raw::closest(word, ids) {
+            return Some(close);
+        }
+        let word = word.trim().to_lowercase();
+        if word.is_empty() {
+            return None;
+        }
+        let mut found = self.team.values().filter(|m| {
+            m.id.split('-').any(|part| part == word)
+                || m.name
+                    .to_lowercase()
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|first| first == word)
+                || m.name.to_lowercase() == word
+        });
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one.id.as_str()),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -576,6 +630,29 @@ mod tests {
             f.time.local,
             f.occurrence,
         )
+    }
+
+    #[test]
+    fn a_member_is_found_by_a_part_of_the_id_or_the_first_name() {
+        let checked = crate::testing::checked(
+            &[(
+                "edcal.toml",
+                "[calendar]\nname = \"t\"\ntimezone = \"Europe/Paris\"\n\
+                 [team.claire-lead]\nname = \"Claire Martin\"\nrole = \"lead\"\n\
+                 [team.dr-castel]\nname = \"Hélène Castel\"\nrole = \"physician\"\n\
+                 [team.dr-marty]\nname = \"Pierre Marty\"\nrole = \"physician\"\n",
+            )],
+            "2026-10-01",
+        );
+        let hint = |word| checked.calendar.member_hint(word);
+        assert_eq!(hint("claire"), Some("claire-lead"));
+        assert_eq!(hint("Claire"), Some("claire-lead"));
+        assert_eq!(hint("hélène"), Some("dr-castel"));
+        assert_eq!(hint("castel"), Some("dr-castel"));
+        assert_eq!(hint("claire-led"), Some("claire-lead"));
+        // Two physicians: `dr` names neither.
+        assert_eq!(hint("dr"), None);
+        assert_eq!(hint("bob"), None);
     }
 
     #[test]

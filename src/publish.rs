@@ -143,9 +143,11 @@ fn compose_with<'a>(
     let hashtags: &'a [String] = variant
         .and_then(|v| v.hashtags.as_deref())
         .unwrap_or(&post.hashtags);
+    // A variant's `link = ""` removes the post's link on that channel.
     let url = variant
         .and_then(|v| v.link.as_deref())
-        .or(post.link.as_deref());
+        .or(post.link.as_deref())
+        .filter(|url| !url.is_empty());
     let body = written.map_or("", |t| t.value.trim_end());
     let mut text = String::with_capacity(body.len() + 64);
     text.push_str(body);
@@ -278,5 +280,39 @@ mod tests {
         assert_eq!(found, ["OctobreRose", "Dépistage2026"]);
         assert!(contains_hashtag(text, "octobrerose"));
         assert!(!contains_hashtag(text, "Octobre"));
+    }
+
+    #[test]
+    fn an_empty_variant_link_removes_the_link_on_its_channel() {
+        let checked = crate::testing::checked(
+            &[
+                (
+                    "channels.toml",
+                    "[facebook]\nnetwork = \"facebook\"\n[instagram]\nnetwork = \"instagram\"\n",
+                ),
+                (
+                    "posts/p.toml",
+                    "[[post]]\nid = \"p\"\ntitle = \"P\"\nchannels = [\"facebook\", \"instagram\"]\n\
+                     status = \"draft\"\ntext = \"Collecte de sang.\"\nlink = \"https://example.org/don\"\n\
+                     [post.variants.instagram]\nlink = \"\"\n",
+                ),
+            ],
+            "2026-10-01",
+        );
+        let post = &checked.calendar.posts[0];
+        let facebook = compose(post, "facebook", Link::InText);
+        assert_eq!(facebook.link.as_deref(), Some("https://example.org/don"));
+        assert_eq!(facebook.text, "Collecte de sang.\nhttps://example.org/don");
+        let instagram = compose(post, "instagram", Link::InText);
+        assert_eq!(instagram.link, None);
+        assert_eq!(instagram.text, "Collecte de sang.");
+        assert!(
+            !checked
+                .diagnostics
+                .iter()
+                .any(|d| d.code == crate::rules::Code::LinkNotClickable),
+            "{:?}",
+            checked.diagnostics
+        );
     }
 }

@@ -15,7 +15,7 @@ mod fields;
 use chrono::{NaiveDate, NaiveDateTime};
 use toml::de::DeTable;
 
-pub use fields::{Fields, Located, Name, Sink, Table, closest};
+pub use fields::{Fields, Located, Name, Sink, Table, closest, iso_date};
 
 use crate::source::Span;
 
@@ -61,6 +61,7 @@ pub struct Theme<'a> {
     pub label: Option<L<&'a str>>,
     pub share: Option<L<f64>>,
     pub medical_review: Option<L<bool>>,
+    pub reviewers: Option<L<Vec<L<&'a str>>>>,
 }
 
 #[derive(Debug)]
@@ -148,6 +149,8 @@ pub struct Campaign<'a> {
     pub hashtags: Option<L<Vec<L<&'a str>>>>,
     pub targets: Vec<(L<&'a str>, L<u32>)>,
     pub milestones: Vec<Milestone<'a>>,
+    pub lead_in_days: Option<L<u32>>,
+    pub follow_up_days: Option<L<u32>>,
 }
 
 #[derive(Debug)]
@@ -273,6 +276,7 @@ pub fn settings<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Settings<'t> {
                 label: t.string("label", sink),
                 share: t.number("share", sink),
                 medical_review: t.bool("medical_review", sink),
+                reviewers: t.strings("reviewers", sink),
             };
             t.finish(sink);
             (id, theme)
@@ -370,6 +374,28 @@ fn day_or_time(
     fields::as_datetime(value, fields::Key(key), sink).map(|d| d.map(DayOrTime::Time))
 }
 
+/// The `posts_per_week` table to read; a bare number, the form people
+/// write first, is reported with the table it stands for.
+fn per_week_count<'t, 'i>(t: &mut Fields<'t, 'i>, sink: &mut Sink<'_>) -> Option<Fields<'t, 'i>> {
+    let value = t.get("posts_per_week")?;
+    if let toml::de::DeValue::Integer(n) = value.get_ref() {
+        let n = n.as_str();
+        sink.push(
+            crate::diagnostic::Diagnostic::new(
+                crate::rules::Code::InvalidValue,
+                sink.span(value.span()),
+                "`posts_per_week` is a table `{ min, max }`, found an integer",
+            )
+            .label("a weekly target has a minimum and a maximum")
+            .help(format!(
+                "write `posts_per_week = {{ min = {n}, max = {n} }}` for {n} a week, or `{{ min = {n} }}` for at least {n}"
+            )),
+        );
+        return None;
+    }
+    t.table("posts_per_week", sink)
+}
+
 /// Reads `channels.toml`: every top-level table is a channel.
 pub fn channels<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Channel<'t>> {
     let file = root(doc, sink, "channels.toml");
@@ -378,7 +404,8 @@ pub fn channels<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Vec<Channel<'t
         .map(|(id, table)| (id, table.read()))
         .map(|(id, mut t)| {
             let before = sink.diagnostics.len();
-            let posts_per_week = t.table("posts_per_week", sink).map(|mut w| {
+            let posts_per_week = per_week_count(&mut t, sink);
+            let posts_per_week = posts_per_week.map(|mut w| {
                 let per_week = PerWeek {
                     span: w.span(),
                     min: w.count("min", sink),
@@ -475,6 +502,8 @@ pub fn campaign<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Option<Campaig
                         milestone
                     })
                     .collect(),
+                lead_in_days: t.count("lead_in_days", sink),
+                follow_up_days: t.count("follow_up_days", sink),
             };
             t.finish(sink);
             Some(campaign)

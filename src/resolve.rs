@@ -42,7 +42,7 @@ pub fn resolve(raw: RawCalendar<'_>, diagnostics: &mut Vec<Diagnostic>) -> Calen
     let mut r = Resolver { diagnostics };
     let settings = r.settings(&raw.settings);
     let team = r.team(&raw.settings.team);
-    let themes = r.themes(&raw.settings.themes);
+    let themes = r.themes(&raw.settings.themes, &team);
     let awareness = raw
         .settings
         .awareness
@@ -83,6 +83,35 @@ pub fn is_id(s: &str) -> bool {
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
+
+/// The most `lead_in_days` and `follow_up_days` may be.
+const MAX_CAMPAIGN_DAYS: u32 = 366;
+
+/// Names people write for a value that has another name here: the key, what
+/// they write (lowercase), the name, and why.
+const ALIASES: &[(&str, &str, &str, &str)] = &[
+    ("network", "twitter", "x", "Twitter is now X"),
+    ("network", "twitter.com", "x", "Twitter is now X"),
+    (
+        "network",
+        "x.com",
+        "x",
+        "networks are named without their domain",
+    ),
+    ("network", "fb", "facebook", "networks are named in full"),
+    ("network", "ig", "instagram", "networks are named in full"),
+    (
+        "network",
+        "insta",
+        "instagram",
+        "networks are named in full",
+    ),
+    ("network", "yt", "youtube", "networks are named in full"),
+    ("network", "bsky", "bluesky", "networks are named in full"),
+    ("network", "scoop.it", "scoopit", "written without the dot"),
+    ("network", "linked-in", "linkedin", "written in one word"),
+    ("network", "tik-tok", "tiktok", "written in one word"),
+];
 
 impl Resolver<'_> {
     pub fn push(&mut self, diagnostic: Diagnostic) {
@@ -126,7 +155,15 @@ impl Resolver<'_> {
             format!("invalid {key} `{}`", value.value),
         )
         .help(format!("`{key}` is one of {}", list(&names)));
-        if let Some(close) = closest(&value.value.to_lowercase(), names.iter().copied()) {
+        let lower = value.value.trim().to_lowercase();
+        if let Some(&(_, _, name, why)) = ALIASES
+            .iter()
+            .find(|(k, alias, _, _)| *k == key && *alias == lower)
+        {
+            d = d.label(format!("did you mean `{name}`? ({why})"));
+        } else if let Some(same) = names.iter().find(|n| **n == lower) {
+            d = d.label(format!("did you mean `{same}`?"));
+        } else if let Some(close) = closest(&lower, names.iter().copied()) {
             d = d.label(format!("did you mean `{close}`?"));
         }
         self.push(d);
@@ -310,7 +347,57 @@ impl Resolver<'_> {
         team
     }
 
-    fn themes(&mut self, raw: &[(Located<&str>, raw::Theme<'_>)]) -> BTreeMap<String, Theme> {
+    /// A theme's `reviewers`: members who are physicians, each reported
+    /// otherwise.
+    fn reviewers(
+        &mut self,
+        theme: &raw::Theme<'_>,
+        team: &BTreeMap<String, Member>,
+    ) -> Vec<String> {
+        let mut reviewers: Vec<String> = Vec::new();
+        for name in theme.reviewers.iter().flat_map(|r| &r.value) {
+            let Some(member) = team.get(name.value) else {
+                let d = unknown(
+                    Code::UnknownMember,
+                    "member",
+                    name,
+                    team.keys().map(String::as_str),
+                    "edcal.toml",
+                );
+                self.push(d);
+                continue;
+            };
+            if member.role != Role::Physician {
+                self.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        name.span,
+                        format!(
+                            "reviewer `{}` is {}, and only a physician reviews",
+                            member.id,
+                            member.role.with_article()
+                        ),
+                    )
+                    .label("not a physician")
+                    .help(format!(
+                        "`reviewers` lists physicians (`role = \"physician\"`): {}",
+                        physicians(team)
+                    )),
+                );
+                continue;
+            }
+            if !reviewers.contains(&member.id) {
+                reviewers.push(member.id.clone());
+            }
+        }
+        reviewers
+    }
+
+    fn themes(
+        &mut self,
+        raw: &[(Located<&str>, raw::Theme<'_>)],
+        team: &BTreeMap<String, Member>,
+    ) -> BTreeMap<String, Theme> {
         let mut themes = BTreeMap::new();
         for (id, theme) in raw {
             if let Some(share) = &theme.share
@@ -322,6 +409,23 @@ impl Resolver<'_> {
                         "`share` is a fraction of all posts, between 0 and 1, found {}",
                         share.value
                     ),
+                );
+            }
+            let reviewers = self.reviewers(theme, team);
+            if let Some(list) = &theme.reviewers
+                && !theme.medical_review.as_ref().is_some_and(|m| m.value)
+            {
+                self.push(
+                    Diagnostic::new(
+                        Code::InvalidValue,
+                        list.span,
+                        format!(
+                            "theme `{}` names `reviewers` but does not need a medical review",
+                            id.value
+                        ),
+                    )
+                    .label("reviewers of a theme nobody reviews")
+                    .help("add `medical_review = true` to the theme, or remove `reviewers`"),
                 );
             }
             if !self.id("theme", id) {
@@ -337,6 +441,8 @@ impl Resolver<'_> {
                         .map_or_else(|| id.value.to_owned(), |l| l.value.to_owned()),
                     share: theme.share.as_ref().map(|s| s.value).filter(|s| *s <= 1.0),
                     medical_review: theme.medical_review.as_ref().is_some_and(|m| m.value),
+                    reviewers,
+                    reviewers_span: theme.reviewers.as_ref().map(|r| r.span),
                 },
             );
         }
@@ -511,7 +617,7 @@ impl Resolver<'_> {
                                 slot.span,
                                 format!("invalid slot `{}`", slot.value),
                             )
-                            .help("a slot is a weekday and a 24-hour local time, e.g. `tue 12:30` (mon, tue, wed, thu, fri, sat, sun)"),
+                            .help(SLOT_FORMS),
                         );
                         None
                     }
@@ -609,7 +715,27 @@ impl Resolver<'_> {
             let mut targets = BTreeMap::new();
             let mut target_spans = BTreeMap::new();
             for (channel, count) in &c.targets {
-                if calendar.channels.contains_key(channel.value) {
+                if calendar.channels.contains_key(channel.value)
+                    && !channels.iter().any(|c| c == channel.value)
+                {
+                    let mut d = Diagnostic::new(
+                        Code::InvalidValue,
+                        channel.span,
+                        format!(
+                            "a target on `{}`, which the campaign does not use",
+                            channel.value
+                        ),
+                    )
+                    .label("not in the campaign's `channels`")
+                    .help(format!(
+                        "add `{}` to the campaign's `channels`, or remove the target",
+                        channel.value
+                    ));
+                    if let Some(list) = &c.channels {
+                        d = d.note(list.span, "the campaign's channels");
+                    }
+                    self.push(d);
+                } else if calendar.channels.contains_key(channel.value) {
                     targets.insert(channel.value.to_owned(), count.value);
                     target_spans.insert(channel.value.to_owned(), count.span);
                 } else {
@@ -664,10 +790,36 @@ impl Resolver<'_> {
                     target_spans,
                     milestones,
                     span: id.span,
+                    lead_in_days: self.campaign_days("lead_in_days", c.lead_in_days.as_ref()),
+                    follow_up_days: self.campaign_days("follow_up_days", c.follow_up_days.as_ref()),
                 },
             );
         }
         campaigns
+    }
+
+    /// A campaign's `lead_in_days` or `follow_up_days`: up to a year, the
+    /// longest a campaign's teasers or thanks reach; 0 when absent or
+    /// refused.
+    fn campaign_days(&mut self, key: &str, days: Option<&Located<u32>>) -> u32 {
+        let Some(days) = days else { return 0 };
+        if days.value > MAX_CAMPAIGN_DAYS {
+            self.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    days.span,
+                    format!(
+                        "`{key}` is {}, over a year ({MAX_CAMPAIGN_DAYS} days)",
+                        days.value
+                    ),
+                )
+                .help(format!(
+                    "`{key}` is a number of days from 0 to {MAX_CAMPAIGN_DAYS}"
+                )),
+            );
+            return 0;
+        }
+        days.value
     }
 
     fn milestone(
@@ -774,6 +926,20 @@ impl Resolver<'_> {
     }
 }
 
+/// The physicians of a team, for messages: `` `dr-a`, `dr-b` ``.
+fn physicians(team: &BTreeMap<String, Member>) -> String {
+    let ids: Vec<String> = team
+        .values()
+        .filter(|m| m.role == Role::Physician)
+        .map(|m| format!("`{}`", m.id))
+        .collect();
+    if ids.is_empty() {
+        "none in edcal.toml".to_owned()
+    } else {
+        ids.join(", ")
+    }
+}
+
 /// Reports a reference to nothing, suggesting the closest id.
 pub fn unknown<'a>(
     code: Code,
@@ -811,21 +977,57 @@ pub fn list(names: &[&str]) -> String {
     }
 }
 
-/// `"tue 12:30"`.
+/// The day names a slot may start with, in any case, with or without a
+/// final `.`: English and French, short and long. The schema's slot pattern
+/// is built from the same list.
+pub const SLOT_DAYS: &[(&str, Weekday)] = &[
+    ("mon", Weekday::Mon),
+    ("monday", Weekday::Mon),
+    ("lun", Weekday::Mon),
+    ("lundi", Weekday::Mon),
+    ("tue", Weekday::Tue),
+    ("tues", Weekday::Tue),
+    ("tuesday", Weekday::Tue),
+    ("mar", Weekday::Tue),
+    ("mardi", Weekday::Tue),
+    ("wed", Weekday::Wed),
+    ("wednesday", Weekday::Wed),
+    ("mer", Weekday::Wed),
+    ("mercredi", Weekday::Wed),
+    ("thu", Weekday::Thu),
+    ("thur", Weekday::Thu),
+    ("thurs", Weekday::Thu),
+    ("thursday", Weekday::Thu),
+    ("jeu", Weekday::Thu),
+    ("jeudi", Weekday::Thu),
+    ("fri", Weekday::Fri),
+    ("friday", Weekday::Fri),
+    ("ven", Weekday::Fri),
+    ("vendredi", Weekday::Fri),
+    ("sat", Weekday::Sat),
+    ("saturday", Weekday::Sat),
+    ("sam", Weekday::Sat),
+    ("samedi", Weekday::Sat),
+    ("sun", Weekday::Sun),
+    ("sunday", Weekday::Sun),
+    ("dim", Weekday::Sun),
+    ("dimanche", Weekday::Sun),
+];
+
+/// What a refused slot's help says is accepted.
+pub const SLOT_FORMS: &str = "a slot is a day and a 24-hour local time, e.g. `tue 12:30`, `Tue 9:30`, \
+     `mardi 9:30` or `jeu 08:00`: days in English or French, short or whole, in any case \
+     (`mon`…`sun`, `monday`…`sunday`, `lun`…`dim`, `lundi`…`dimanche`); times `H:MM` or `HH:MM`, \
+     from `0:00` to `23:59`";
+
+/// `"tue 12:30"`, and the other forms of [`SLOT_DAYS`] and `H:MM`.
 pub fn parse_slot(s: &str) -> Option<Slot> {
-    let (day, time) = s.trim().split_once(' ')?;
-    let weekday = match day {
-        "mon" => Weekday::Mon,
-        "tue" => Weekday::Tue,
-        "wed" => Weekday::Wed,
-        "thu" => Weekday::Thu,
-        "fri" => Weekday::Fri,
-        "sat" => Weekday::Sat,
-        "sun" => Weekday::Sun,
-        _ => return None,
-    };
+    let (day, time) = s.trim().split_once(char::is_whitespace)?;
+    let day = day.strip_suffix('.').unwrap_or(day).to_ascii_lowercase();
+    let weekday = SLOT_DAYS.iter().find(|(name, _)| *name == day)?.1;
     let (h, m) = time.trim().split_once(':')?;
-    if h.len() != 2 || m.len() != 2 {
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if !(1..=2).contains(&h.len()) || m.len() != 2 || !digits(h) || !digits(m) {
         return None;
     }
     let time = NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)?;
@@ -842,9 +1044,34 @@ mod tests {
         assert_eq!(slot.weekday, Weekday::Tue);
         assert_eq!(slot.time, NaiveTime::from_hms_opt(12, 30, 0).unwrap());
         assert!(parse_slot("tue 24:00").is_none());
-        assert!(parse_slot("mardi 12:30").is_none());
-        assert!(parse_slot("tue 9:30").is_none());
         assert!(parse_slot("tue").is_none());
+        assert!(parse_slot("tue 9h30").is_none());
+        assert!(parse_slot("tue 09:3").is_none());
+        assert!(parse_slot("tue +9:30").is_none());
+        assert!(parse_slot("mardo 12:30").is_none());
+    }
+
+    #[test]
+    fn slots_take_french_and_english_days_in_any_case_and_one_digit_hours() {
+        let tuesday_930 = Slot {
+            weekday: Weekday::Tue,
+            time: NaiveTime::from_hms_opt(9, 30, 0).unwrap(),
+        };
+        for slot in [
+            "tue 09:30",
+            "Tue 9:30",
+            "TUE 09:30",
+            "tuesday 9:30",
+            "mardi 09:30",
+            "Mardi 9:30",
+            "mar 09:30",
+            "mar. 9:30",
+            "  tue   9:30 ",
+        ] {
+            assert_eq!(parse_slot(slot), Some(tuesday_930), "{slot}");
+        }
+        assert_eq!(parse_slot("jeu 08:00").unwrap().weekday, Weekday::Thu);
+        assert_eq!(parse_slot("dim 0:00").unwrap().weekday, Weekday::Sun);
     }
 
     #[test]

@@ -19,6 +19,9 @@
 //! - **never in the past**: "today" is a date, not an instant, so today's
 //!   slots count as past, and the first slot considered is tomorrow's (a
 //!   post placed for this afternoon could not be approved in time anyway);
+//! - **never before it can be approved**: a post that is not approved yet
+//!   (or whose sealed approval no longer matches) goes out after today +
+//!   `approve_days_before`, the days the lead has to approve it;
 //! - **never** on a public holiday (`calendar.holidays = "FR"`) or blackout
 //!   day, nor inside a freeze window unless one of the post's themes is in
 //!   its `allow_themes` (the freeze is a time window: a slot after its end on
@@ -187,6 +190,9 @@ struct PairRun<'a> {
     candidates: Vec<usize>,
     /// The instance it was placed on.
     placed: Option<usize>,
+    /// Not approved yet: the last day it cannot go out on (see
+    /// [`approval_wait`]).
+    wait: Option<NaiveDate>,
 }
 
 #[derive(Debug)]
@@ -299,6 +305,19 @@ fn window(calendar: &Calendar, post: &Post, options: &Options) -> (NaiveDate, Na
     }
 }
 
+/// For a post not approved yet (or whose approval no longer matches), the
+/// last day it cannot go out on: today plus `approve_days_before`, so that
+/// the lead has those days to approve it and `approval-due` stays quiet.
+/// `None` for an approved post.
+pub fn approval_wait(calendar: &Calendar, post: &Post, options: &Options) -> Option<NaiveDate> {
+    if post.status.value.is_approved() && !crate::seal::is_stale(calendar, post) {
+        return None;
+    }
+    options
+        .today
+        .checked_add_days(Days::new(calendar.rules.approve_days_before.into()))
+}
+
 impl<'a> ChannelRun<'a> {
     fn new(
         calendar: &'a Calendar,
@@ -327,11 +346,13 @@ impl<'a> ChannelRun<'a> {
                 .instances
                 .partition_point(|i| i.local.date() <= window.1);
             let instances = start..end.max(start);
+            let wait = approval_wait(calendar, post, options);
             let candidates = instances
                 .clone()
                 .filter(|i| {
                     let inst = &run.instances[*i];
                     inst.refusal.is_none()
+                        && wait.is_none_or(|w| inst.local.date() > w)
                         && crate::closed::freeze_at(calendar, post, inst.local).is_none()
                 })
                 .collect();
@@ -341,6 +362,7 @@ impl<'a> ChannelRun<'a> {
                 instances,
                 candidates,
                 placed: None,
+                wait,
             });
         }
         run
@@ -543,10 +565,14 @@ impl<'a> ChannelRun<'a> {
             return format!("`{}` has no slot {span}", self.channel.id);
         }
         if pair.candidates.is_empty() {
+            let wait = pair.wait;
             let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
             for inst in range {
                 let kind = match &inst.refusal {
                     Some(r) => r.kind(),
+                    None if wait.is_some_and(|w| inst.local.date() <= w) => {
+                        "not approved in time (`approve_days_before`)"
+                    }
                     None => "freeze",
                 };
                 *kinds.entry(kind).or_default() += 1;

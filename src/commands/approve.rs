@@ -9,7 +9,7 @@
 //! the member has the wrong role, the post is cancelled, or (for `approve`)
 //! the post's errors block it (see [`crate::blocked`]), or the post needs a
 //! physician's review that is missing or stale. The post's own errors block
-//! `approve`, except the stale seal of the very approval being renewed:
+//! `approve`, except the stale or missing seal of the very approval being renewed:
 //! re-approving is how it is fixed; errors about other posts do not. A
 //! review is not blocked by the calendar's errors: the physician's opinion on
 //! the content does not depend on them, and reviewing before approving must
@@ -80,7 +80,8 @@ fn sign(kind: Kind, args: &SignArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let post = find_post(&checked, &args.post)?;
     let id = post.id.value.as_str();
     let Some(member) = calendar.team.get(&args.by) else {
-        let hint = closest(&args.by, calendar.team.keys().map(String::as_str))
+        let hint = calendar
+            .member_hint(&args.by)
             .map(|c| format!("; did you mean `{c}`?"))
             .unwrap_or_default();
         bail!(
@@ -108,6 +109,24 @@ fn sign(kind: Kind, args: &SignArgs, ctx: &mut Context<'_>) -> Result<u8> {
                 "`{}` is {}, and only a {who} {verb} (members with `role = \"{who}\"`: {ids})",
                 member.id,
                 member.role.with_article()
+            ),
+        );
+    }
+    if kind == Kind::Review
+        && let Some(theme) = calendar.themes.values().find(|t| {
+            post.themes.contains(&t.id)
+                && t.medical_review
+                && !t.reviewers.is_empty()
+                && !t.reviewers.contains(&member.id)
+        })
+    {
+        let ids: Vec<String> = theme.reviewers.iter().map(|r| format!("`{r}`")).collect();
+        return refuse(
+            ctx,
+            format!(
+                "post `{id}` is on theme `{}`, which only {} may review (`reviewers` in edcal.toml)",
+                theme.id,
+                ids.join(", ")
             ),
         );
     }
@@ -224,8 +243,8 @@ fn find_post<'c>(checked: &'c Checked, arg: &str) -> Result<&'c Post> {
     bail!("unknown post `{id}`{hint}{errors}")
 }
 
-/// The post's own errors block `approve`, but not the stale seal of the
-/// approval being renewed; so do errors elsewhere that it depends on (see
+/// The post's own errors block `approve`, but not the stale or missing seal
+/// of the approval being renewed; so do errors elsewhere that it depends on (see
 /// [`crate::blocked`]). Errors about other posts do not. Prints why and
 /// returns the exit code when blocked.
 fn blocked(checked: &Checked, post: &Post, ctx: &mut Context<'_>) -> Result<Option<u8>> {
@@ -235,7 +254,10 @@ fn blocked(checked: &Checked, post: &Post, ctx: &mut Context<'_>) -> Result<Opti
         .diagnostics
         .iter()
         .filter(|d| d.severity == Severity::Error && d.post.as_deref() == Some(id))
-        .filter(|d| !(d.code == Code::StaleApproval && Some(d.span) == renewed))
+        .filter(|d| {
+            !(matches!(d.code, Code::StaleApproval | Code::UnsealedApproval)
+                && Some(d.span) == renewed)
+        })
         .collect();
     if !errors.is_empty() {
         for d in &errors {
@@ -273,11 +295,19 @@ fn review_first(checked: &Checked, post: &Post) -> Option<String> {
         .iter()
         .find(|t| calendar.themes.get(*t).is_some_and(|t| t.medical_review))?;
     let physicians = checked.calendar.members_with(Role::Physician);
+    let allowed = |by: &String| {
+        post.themes.iter().all(|t| {
+            calendar.themes.get(t).is_none_or(|t| {
+                !t.medical_review || t.reviewers.is_empty() || t.reviewers.contains(by)
+            })
+        })
+    };
     let review = post.medical_review.as_ref().filter(|r| {
         calendar
             .team
             .get(&r.by)
             .is_some_and(|m| m.role == Role::Physician)
+            && allowed(&r.by)
     });
     let Some(review) = review else {
         return Some(format!(

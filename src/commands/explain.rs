@@ -15,7 +15,11 @@ pub struct ExplainArgs {
 
 pub fn run(args: &ExplainArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let Some(code) = &args.code else {
-        for rule in REGISTRY {
+        // Errors first, each severity in the registry's order (new codes
+        // are appended to the registry, whatever their severity).
+        let mut rules: Vec<_> = REGISTRY.iter().collect();
+        rules.sort_by_key(|r| r.severity);
+        for rule in rules {
             writeln!(
                 ctx.stdout,
                 "{:<26} {:<8} {}",

@@ -70,11 +70,11 @@ pub struct CsvArgs {
     pub channel: Vec<String>,
 
     /// First day exported, YYYY-MM-DD [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::date)]
     pub from: Option<NaiveDate>,
 
     /// Last day exported, included, YYYY-MM-DD [default: no end]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::date)]
     pub to: Option<NaiveDate>,
 
     /// Write the one file of the selection here [default: stdout]

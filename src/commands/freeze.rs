@@ -56,6 +56,9 @@ fn parse_when(s: &str) -> Result<DayOrTime, String> {
             return Ok(DayOrTime::Time(t));
         }
     }
+    if let Some(iso) = crate::raw::iso_date(s) {
+        return Err(format!("write dates as {iso} (year-month-day)"));
+    }
     Err(format!(
         "`{s}` is neither a day (2026-11-26) nor a local date-time (2026-11-26T08:00)"
     ))

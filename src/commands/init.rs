@@ -5,7 +5,8 @@
 //! that the new calendar checks clean on the day it is created: the example
 //! campaign runs the month after next (its milestone, 14 days before, is
 //! still ahead), the example post is in that campaign. Refuses a folder that
-//! exists and is not empty: init never overwrites anything.
+//! holds anything but hidden files (a fresh repository's `.git`,
+//! `.gitignore`): init never overwrites anything.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -18,7 +19,8 @@ use crate::Context;
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// The folder to create (it must not exist or be empty)
+    /// The folder to create (it must not exist, or hold only hidden files
+    /// such as `.git`)
     pub dir: PathBuf,
 }
 
@@ -87,11 +89,23 @@ fn refuse_non_empty(dir: &Path, given: &Path) -> Result<()> {
         );
     }
     if dir.is_dir() {
-        let mut entries =
+        let entries =
             fs::read_dir(dir).with_context(|| format!("failed to list {}", display(given)))?;
-        if entries.next().is_some() {
+        // Hidden entries (`.git`, `.gitignore`, `.editorconfig`) are what a
+        // fresh repository holds: none of them is a name init writes, and
+        // the calendar reader skips them.
+        let mut visible = Vec::new();
+        for entry in entries {
+            let entry = entry.with_context(|| format!("failed to list {}", display(given)))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !name.starts_with('.') {
+                visible.push(name);
+            }
+        }
+        visible.sort();
+        if let Some(first) = visible.first() {
             bail!(
-                "`{}` is not empty; edcal init creates a calendar only in a new or empty folder",
+                "`{}` is not empty (it holds `{first}`); edcal init creates a calendar only in a new folder, or one holding only hidden files such as `.git`",
                 display(given)
             );
         }

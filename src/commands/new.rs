@@ -45,7 +45,7 @@ pub struct NewPostArgs {
 
     /// The day it goes out, YYYY-MM-DD (written as `on`); also picks the
     /// month's file [default: no day, in this month's file]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::date)]
     pub on: Option<NaiveDate>,
 }
 

@@ -79,7 +79,11 @@ pub fn run(args: &ReviewSheetArgs, ctx: &mut Context<'_>) -> Result<u8> {
         to: args.to,
         all: args.all,
     };
-    let items = review_sheet::select(calendar, &query);
+    // A theme that names its reviewers is for them only.
+    let items: Vec<_> = review_sheet::select(calendar, &query)
+        .into_iter()
+        .filter(|item| review_sheet::may_review(calendar, item.post, &physician.id))
+        .collect();
     // What `edcal review` seals: the same function over the files on disk.
     let root = checked.root.clone();
     let content = move |path: &str| {

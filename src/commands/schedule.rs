@@ -25,12 +25,12 @@ use crate::schedule::{self, Options, Schedule};
 #[derive(Debug, Args)]
 pub struct ScheduleArgs {
     /// Place nothing before this day
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::date)]
     pub from: Option<NaiveDate>,
 
     /// Place nothing after this day; also the end of the window of posts
     /// that have none [default: today + 8 weeks for those]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = crate::cli::date)]
     pub to: Option<NaiveDate>,
 
     /// Output format

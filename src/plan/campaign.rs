@@ -1,6 +1,7 @@
 //! `edcal campaign`: where a campaign stands. Its dates and channels, the
-//! posts planned against each channel's target, per ISO week for campaigns
-//! longer than two weeks, and its milestones with their lateness.
+//! posts planned against each channel's target, per ISO week (from its
+//! lead-in to its follow-up, whatever its length: a one-day campaign has
+//! one week), and its milestones with their lateness.
 //!
 //! "Planned" counts the (post, channel) pairs of the campaign's posts that are
 //! not cancelled, placed or not, whatever their status: an idea in the
@@ -18,9 +19,6 @@ use super::labels::Labels;
 use super::render::table;
 use crate::model::{Calendar, Campaign, Language, Status};
 
-/// Campaigns longer than this many days get a per-week breakdown.
-const WEEKLY_AFTER_DAYS: i64 = 14;
-
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub id: String,
@@ -29,8 +27,12 @@ pub struct Report {
     pub start: NaiveDate,
     #[serde(serialize_with = "super::ymd")]
     pub end: NaiveDate,
+    /// Days of teasers before `start` and of thank-you posts after `end`.
+    pub lead_in_days: u32,
+    pub follow_up_days: u32,
     pub channels: Vec<ChannelCount>,
-    /// Empty for campaigns of two weeks or less.
+    /// Every ISO week from the lead-in's first day to the follow-up's last,
+    /// whatever the campaign's length.
     pub weeks: Vec<WeekCount>,
     pub milestones: Vec<MilestoneState>,
 }
@@ -134,10 +136,11 @@ pub fn report(calendar: &Calendar, campaign: &Campaign, today: NaiveDate) -> Rep
         })
         .collect();
     let mut weeks = Vec::new();
-    if (campaign.end - campaign.start).num_days() + 1 > WEEKLY_AFTER_DAYS {
-        let fixed = calendar.fixed();
-        let mut week = Week::of(campaign.start);
-        while week.monday() <= campaign.end {
+    {
+        let (first, last) = (campaign.first_day(), campaign.last_day());
+        let fixed = calendar.fixed_within(first..=last);
+        let mut week = Week::of(first);
+        while week.monday() <= last {
             let channels = ids
                 .iter()
                 .map(|id| WeekChannel {
@@ -154,10 +157,13 @@ pub fn report(calendar: &Calendar, campaign: &Campaign, today: NaiveDate) -> Rep
                 .collect();
             weeks.push(WeekCount {
                 week,
-                from: week.monday().max(campaign.start),
-                to: week.sunday().min(campaign.end),
+                from: week.monday().max(first),
+                to: week.sunday().min(last),
                 channels,
             });
+            if week.sunday() >= last {
+                break;
+            }
             week = week.next();
         }
     }
@@ -177,6 +183,8 @@ pub fn report(calendar: &Calendar, campaign: &Campaign, today: NaiveDate) -> Rep
         name: campaign.name.clone(),
         start: campaign.start,
         end: campaign.end,
+        lead_in_days: campaign.lead_in_days,
+        follow_up_days: campaign.follow_up_days,
         channels,
         weeks,
         milestones,
@@ -268,19 +276,52 @@ pub fn write_report(r: &Report, language: Language, out: &mut dyn Write) -> io::
     let l = Labels::new(language);
     let days = (r.end - r.start).num_days() + 1;
     writeln!(out, "{} ({})", r.name, r.id)?;
-    writeln!(
-        out,
-        "{} {} {} {} {}, {days} {}",
-        l.pick("du", "from"),
-        l.day(r.start),
-        l.pick("au", "to"),
-        l.day(r.end),
-        chrono::Datelike::year(&r.end),
-        l.pick(
-            if days == 1 { "jour" } else { "jours" },
-            if days == 1 { "day" } else { "days" }
-        ),
-    )?;
+    if days == 1 {
+        writeln!(
+            out,
+            "{} {} {}, {}",
+            l.pick("le", "on"),
+            l.day(r.start),
+            chrono::Datelike::year(&r.start),
+            l.pick("1 jour", "1 day"),
+        )?;
+    } else {
+        writeln!(
+            out,
+            "{} {} {} {} {}, {days} {}",
+            l.pick("du", "from"),
+            l.day(r.start),
+            l.pick("au", "to"),
+            l.day(r.end),
+            chrono::Datelike::year(&r.end),
+            l.pick(
+                if days == 1 { "jour" } else { "jours" },
+                if days == 1 { "day" } else { "days" }
+            ),
+        )?;
+    }
+    if r.lead_in_days > 0 || r.follow_up_days > 0 {
+        let first = r
+            .start
+            .checked_sub_days(chrono::Days::new(r.lead_in_days.into()))
+            .unwrap_or(NaiveDate::MIN);
+        let last = r
+            .end
+            .checked_add_days(chrono::Days::new(r.follow_up_days.into()))
+            .unwrap_or(NaiveDate::MAX);
+        writeln!(
+            out,
+            "{} {} {} {} ({} {}, {} {})",
+            l.pick("annonces dès le", "teasers from"),
+            l.day(first),
+            l.pick("et remerciements jusqu'au", "and thank-you posts until"),
+            l.day(last),
+            r.lead_in_days,
+            l.pick("jours avant", "days before"),
+            r.follow_up_days,
+            l.pick("jours après", "days after"),
+        )?;
+    }
     writeln!(out)?;
     let mut t = table(
         [

@@ -114,6 +114,11 @@ impl WeekArg {
         if let Ok(date) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
             return Ok(WeekArg::Week(Week::of(date)));
         }
+        if let Some(iso) = crate::raw::iso_date(s) {
+            return Err(format!(
+                "invalid week `{s}`: write dates as {iso} (year-month-day), or the ISO week (`2026-W41`)"
+            ));
+        }
         Err(format!(
             "invalid week `{s}`: expected an ISO week (`2026-W41`), a date in it (`2026-10-07`), `this`, `next` or `last`"
         ))

@@ -516,14 +516,48 @@ pub fn as_date(
             }
         };
     }
-    sink.invalid(
-        value,
+    let mut d = Diagnostic::new(
+        Code::InvalidValue,
+        sink.span(value.span()),
         format!(
             "{what} must be a date like `2026-10-05`, found {}",
             type_name(value.get_ref())
         ),
     );
+    if let DeValue::String(s) = value.get_ref()
+        && let Some(iso) = iso_date(s)
+    {
+        d = d.help(format!("write dates as {iso}, without quotes"));
+    }
+    sink.push(d);
     None
+}
+
+/// The date a person wrote in another form, as `YYYY-MM-DD`: day first as
+/// in France (`12/03/2027`, `12-03-2027`, `12.03.2027`, `1/3/27` is not
+/// taken: a two-digit year is ambiguous), year first with slashes
+/// (`2027/03/12`), or a quoted `2027-03-12`. `None` when it is none of
+/// these or not a calendar date.
+pub fn iso_date(s: &str) -> Option<String> {
+    let s = s.trim();
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    let [a, b, c] = parts[..] else {
+        return None;
+    };
+    let number = |p: &str| -> Option<u32> {
+        (!p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    let (year, month, day) = if a.len() == 4 {
+        (number(a)?, number(b)?, number(c)?)
+    } else if c.len() == 4 && a.len() <= 2 && b.len() <= 2 {
+        (number(c)?, number(b)?, number(a)?)
+    } else {
+        return None;
+    };
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    Some(date.format("%Y-%m-%d").to_string())
 }
 
 /// A local date-time: wall-clock time in the calendar's zone, no offset.
@@ -675,6 +709,21 @@ mod tests {
             .join("\n");
         assert!(unknown_after(&text, &keys).is_empty());
         assert_eq!(unknown_after(&text, &keys[1..]), ["unknown key `k00` in t"]);
+    }
+
+    #[test]
+    fn dates_written_day_first_are_read_as_french_dates() {
+        assert_eq!(iso_date("12/03/2027").as_deref(), Some("2027-03-12"));
+        assert_eq!(iso_date("1/3/2027").as_deref(), Some("2027-03-01"));
+        assert_eq!(iso_date("12.03.2027").as_deref(), Some("2027-03-12"));
+        assert_eq!(iso_date("12-03-2027").as_deref(), Some("2027-03-12"));
+        assert_eq!(iso_date("2027/03/12").as_deref(), Some("2027-03-12"));
+        assert_eq!(iso_date(" 2027-03-12 ").as_deref(), Some("2027-03-12"));
+        assert_eq!(iso_date("31/02/2027"), None);
+        assert_eq!(iso_date("03/25/2027"), None);
+        assert_eq!(iso_date("12/03/27"), None);
+        assert_eq!(iso_date("12/03"), None);
+        assert_eq!(iso_date("mardi"), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! `missing-approval` and `missing-medical-review`: nothing goes out that the
-//! lead did not approve, and nothing on a medical theme that a physician did
-//! not check.
+//! `missing-approval`, `missing-medical-review` and `wrong-reviewer`:
+//! nothing goes out that the lead did not approve, and nothing on a medical
+//! theme that a physician did not check (one of the theme's `reviewers`
+//! when it names them).
 //!
 //! Both apply from status `approved` on (`approved`, `scheduled`,
 //! `published`): before that, the post is still being written and asking
@@ -30,13 +31,22 @@ fn approval(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic>) {
                 format!("post `{}` is `{status}` but has no approval", post.id.value),
             )
             .label("approved by whom?")
-            .help(format!(
-                "add `approval = {{ by = \"{}\", on = {} }}` or run `edcal approve {} --by LEAD`",
-                lead_hint(calendar),
-                post.created
-                    .map_or_else(|| "2026-10-01".to_owned(), |d| d.to_string()),
-                post.id.value
-            ))
+            .help(if calendar.rules.sealed_approvals {
+                // A hand-written approval would be `unsealed-approval`.
+                format!(
+                    "run `edcal approve {} --by {}`: approvals are sealed",
+                    post.id.value,
+                    lead_hint(calendar)
+                )
+            } else {
+                format!(
+                    "add `approval = {{ by = \"{}\", on = {} }}` or run `edcal approve {} --by LEAD`",
+                    lead_hint(calendar),
+                    post.created
+                        .map_or_else(|| "2026-10-01".to_owned(), |d| d.to_string()),
+                    post.id.value
+                )
+            })
             .post(&post.id.value),
         ),
         Some(approval) => {
@@ -83,13 +93,57 @@ pub fn medical_review(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic
                 ),
             )
             .label(format!("`{}` without medical review", post.status.value.name()))
-            .help(format!(
-                "add `medical_review = {{ by = \"PHYSICIAN\", on = DATE }}`; physicians: {}",
-                calendar.members_with(Role::Physician)
-            ))
+            .help(if calendar.rules.sealed_approvals {
+                format!(
+                    "run `edcal review {} --by PHYSICIAN`: reviews are sealed; physicians: {}",
+                    post.id.value,
+                    reviewers(calendar, theme)
+                )
+            } else {
+                format!(
+                    "add `medical_review = {{ by = \"PHYSICIAN\", on = DATE }}`; physicians: {}",
+                    reviewers(calendar, theme)
+                )
+            })
             .post(&post.id.value),
         ),
         Some(review) => {
+            if let Some(allowed) = calendar
+                .themes
+                .values()
+                .find(|t| {
+                    post.themes.contains(&t.id)
+                        && t.medical_review
+                        && !t.reviewers.is_empty()
+                        && !t.reviewers.contains(&review.by)
+                })
+                && wrong_role(calendar, review, Role::Physician).is_none()
+            {
+                let mut d = Diagnostic::new(
+                    Code::WrongReviewer,
+                    review.span,
+                    format!(
+                        "post `{}` is reviewed by `{}`, and theme `{}` is reviewed by {}",
+                        post.id.value,
+                        review.by,
+                        allowed.id,
+                        quoted(&allowed.reviewers)
+                    ),
+                )
+                .label("not a reviewer of this theme")
+                .help(format!(
+                    "have it reviewed by {}: `edcal review {} --by {}`; or add `{}` to the theme's `reviewers`",
+                    quoted(&allowed.reviewers),
+                    post.id.value,
+                    allowed.reviewers[0],
+                    review.by
+                ))
+                .post(&post.id.value);
+                if let Some(span) = allowed.reviewers_span {
+                    d = d.note(span, "the theme's reviewers");
+                }
+                out.push(d);
+            }
             if let Some(role) = wrong_role(calendar, review, Role::Physician) {
                 out.push(
                     Diagnostic::new(
@@ -106,6 +160,20 @@ pub fn medical_review(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic
                 );
             }
         }
+    }
+}
+
+/// `` `dr-a` or `dr-b` ``.
+fn quoted(ids: &[String]) -> String {
+    let names: Vec<&str> = ids.iter().map(String::as_str).collect();
+    crate::resolve::list(&names)
+}
+
+/// Who may review `theme`: its `reviewers`, else every physician.
+fn reviewers(calendar: &Calendar, theme: &str) -> String {
+    match calendar.themes.get(theme) {
+        Some(t) if !t.reviewers.is_empty() => quoted(&t.reviewers),
+        _ => calendar.members_with(Role::Physician),
     }
 }
 

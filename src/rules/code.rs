@@ -43,7 +43,8 @@ macro_rules! codes {
             $(#[doc = $summary] $variant,)*
         }
 
-        /// Every rule, errors first, in the order `edcal explain` lists them.
+        /// Every rule, in declaration order; `edcal explain` lists the
+        /// errors first.
         pub const REGISTRY: &[Rule] = &[
             $(Rule {
                 code: Code::$variant,
@@ -165,7 +166,8 @@ codes! {
         "status `approved` or later without an approval by a lead",
         "Nothing goes out that the communication lead did not approve. From status\n\
          `approved` on, a post needs `approval = { by = \"<lead>\", on = <date> }`\n\
-         by a member whose role is `lead` (`edcal approve POST --by ID` writes it).\n\n\
+         by a member whose role is `lead`: `edcal approve POST --by ID` writes it,\n\
+         sealed (with `sealed_approvals = true`, only the command's approval counts).\n\n\
          Source: edcal's editorial convention: nothing goes out that the\n\
          communication lead did not approve.";
     StaleApproval = "stale-approval", Error,
@@ -185,7 +187,8 @@ codes! {
         "Themes with `medical_review = true` (urology, gastro-enterology, ...) must\n\
          be checked by a physician before they go out: from status `approved` on,\n\
          the post needs `medical_review = { by = \"<physician>\", on = <date> }` by a\n\
-         member whose role is `physician`.\n\n\
+         member whose role is `physician`: `edcal review POST --by ID` writes it,\n\
+         sealed (with `sealed_approvals = true`, only the command's review counts).\n\n\
          Source: edcal's editorial convention (physicians validate medical\n\
          topics), in line with Code de la santé publique art. R.4127-19-1 II\n\
          (health information from physicians is scientifically supported and\n\
@@ -359,6 +362,52 @@ codes! {
          https://support.buffer.com/article/926-how-to-upload-posts-in-bulk-to-buffer;\n\
          Publer's CSV (media as public URLs),\n\
          https://publer.com/help/en/article/how-to-use-a-csv-file-18qhxcq.";
+    WrongReviewer = "wrong-reviewer", Error,
+        "a medical review by a physician the theme does not list",
+        "A theme can name the physicians who may review it: `reviewers = [\"dr-…\"]`\n\
+         in `[themes.<id>]` of edcal.toml (a nephrologist for nephrology). A review\n\
+         by another physician does not count: have one of the listed physicians\n\
+         review the post (`edcal review POST --by PHYSICIAN`), or add the physician\n\
+         to `reviewers`.\n\n\
+         Source: edcal's editorial convention (the theme's `reviewers`), in line\n\
+         with Code de la santé publique art. R.4127-70 (a physician does not go\n\
+         beyond their competence) and art. R.4127-19-1 II (health information is\n\
+         scientifically supported and given with prudence).";
+    UnsealedApproval = "unsealed-approval", Error,
+        "an approval or review without a digest when approvals are sealed",
+        "With `[rules] sealed_approvals = true` in edcal.toml, only an approval or a\n\
+         medical review written by `edcal approve` / `edcal review` counts: they\n\
+         seal what each channel publishes into `digest`, so that an edit made\n\
+         afterwards is caught. One written by hand has no digest and proves nothing\n\
+         about what was approved; exports refuse the post. Run the command instead\n\
+         of writing the table. Reported from status `approved` on.\n\n\
+         Source: edcal's editorial convention (sealed approvals); the digest is\n\
+         SHA-256, FIPS 180-4, as src/seal.rs documents.";
+    DuplicateText = "duplicate-text", Warning,
+        "the same text twice on one channel within 30 days",
+        "Two publications on one channel, at most 30 days apart, with the same\n\
+         composed text (hashtags and link included; case and spaces aside). X\n\
+         refuses an exact duplicate of a recent post of the account, and on every\n\
+         network the followers see the same words twice. Reword one of them, or\n\
+         give the channel its own variant.\n\n\
+         Source: X's automation rules forbid posting duplicative or substantially\n\
+         similar content on one account, https://help.x.com/en/rules-and-policies/x-automation\n\
+         and https://help.twitter.com/en/rules-and-policies/copypasta-duplicate-content;\n\
+         schedulers report X's refusal, e.g.\n\
+         https://help.ocoya.com/en/articles/7885363-twitter-duplicate-content-limitations;\n\
+         the 30 days are edcal's editorial convention.";
+    DateMismatch = "date-mismatch", Warning,
+        "the text names a day that is not the day it goes out",
+        "A text that says \"aujourd'hui\", \"ce soir\", \"demain\", a weekday (\"ce\n\
+         jeudi\", \"jeudi 12 mars\") or a date (\"12 mars\", \"12/03\") must go out on\n\
+         that day (the day before for \"demain\"), in the calendar's zone. A post\n\
+         moved, or copied to another channel with another time, often keeps words\n\
+         that no longer hold. Reword the text, give the channel its own variant, or\n\
+         move the post. English words (\"today\", \"tonight\", \"tomorrow\") are read\n\
+         too.\n\n\
+         Source: edcal's editorial convention (the words and when they are\n\
+         reported: docs/rules.md); local days in the calendar's zone, the IANA tz\n\
+         database, https://www.iana.org/time-zones.";
 }
 
 impl Code {

@@ -1,4 +1,6 @@
-//! `outside-campaign`: a campaign post's times stay within the campaign.
+//! `outside-campaign`: a campaign post's times stay within the campaign,
+//! from its lead-in (`lead_in_days` before `start`: teasers) to its
+//! follow-up (`follow_up_days` after `end`: thank-you posts).
 
 use chrono::NaiveDate;
 
@@ -20,7 +22,7 @@ pub fn check(calendar: &Calendar, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let mut report = |span: Span, first: NaiveDate, last: NaiveDate, what: &str| {
-            if first < campaign.start || last > campaign.end {
+            if first < campaign.first_day() || last > campaign.last_day() {
                 out.push(outside(campaign, span, what).post(&post.id.value));
             }
         };
@@ -36,7 +38,7 @@ pub fn check(calendar: &Calendar, out: &mut Vec<Diagnostic>) {
         for (channel, variant) in &post.variants {
             if let Some(at) = &variant.at {
                 let day = at.value.local.date();
-                if day < campaign.start || day > campaign.end {
+                if day < campaign.first_day() || day > campaign.last_day() {
                     out.push(
                         outside(
                             campaign,
@@ -57,8 +59,18 @@ fn outside(campaign: &Campaign, span: Span, what: &str) -> Diagnostic {
         Code::OutsideCampaign,
         span,
         format!(
-            "{what} is outside campaign `{}` ({} to {})",
-            campaign.id, campaign.start, campaign.end
+            "{what} is outside campaign `{}` ({} to {}{})",
+            campaign.id,
+            campaign.first_day(),
+            campaign.last_day(),
+            if campaign.lead_in_days + campaign.follow_up_days > 0 {
+                format!(
+                    ", its dates {} to {} with {} days of lead-in and {} of follow-up",
+                    campaign.start, campaign.end, campaign.lead_in_days, campaign.follow_up_days
+                )
+            } else {
+                String::new()
+            }
         ),
     )
     .label("outside the campaign's dates")

@@ -65,6 +65,10 @@ impl ChannelRun<'_> {
             return format!("refused: {refusal}");
         }
         if !pair.candidates.contains(&i) {
+            if pair.wait.is_some_and(|w| inst.local.date() <= w) {
+                return "refused: not approved yet, within `approve_days_before` of today"
+                    .to_owned();
+            }
             // Usable by the channel, not by this post: a freeze holds it.
             return "refused: freeze, not on an allowed theme".to_owned();
         }

@@ -15,7 +15,8 @@
 //! The real scheduler runs through the library and the binary; what it
 //! returns is judged by this file's own model of the documented schedule (slots as
 //! local wall-clock times, windows, closed days, the freeze, caps and gaps
-//! counted with the fixed posts and occurrences, never in the past), which
+//! counted with the fixed posts and occurrences, never in the past, nor, for a
+//! post not approved yet, within `approve_days_before` of today), which
 //! shares no code with `src/schedule*`: its own holiday list, its own
 //! expansion of repetitions, its own time-zone arithmetic (chrono-tz
 //! directly), its own brute force for the most pairs that can be placed.
@@ -679,12 +680,21 @@ impl Cal {
         }
     }
 
+    /// The first day a pair may go out: tomorrow, or, for a post not
+    /// approved yet, after today + `approve_days_before` (2, the default),
+    /// the days the lead has to approve it.
+    fn first_day(&self, p: &PostSpec) -> NaiveDate {
+        if matches!(p.status, "approved" | "scheduled" | "published") {
+            self.today + Days::new(1)
+        } else {
+            self.today + Days::new(3)
+        }
+    }
+
     /// Every slot a pair may use, alone: (local time, instant in minutes).
     fn candidates(&self, p: &PostSpec, c: usize) -> Vec<Item> {
         let (lo, hi) = self.window(p);
-        let lo = lo
-            .max(self.today + Days::new(1))
-            .max(self.from.unwrap_or(lo));
+        let lo = lo.max(self.first_day(p)).max(self.from.unwrap_or(lo));
         let hi = hi.min(self.to.unwrap_or(hi));
         let mut out = Vec::new();
         for day in lo.iter_days().take_while(|d| *d <= hi) {
@@ -940,6 +950,12 @@ fn verify(
         }
         if day <= cal.today {
             return Err(format!("{what}: not after today {}", cal.today));
+        }
+        if day < cal.first_day(post) {
+            return Err(format!(
+                "{what}: `{}` is not approved and goes out within `approve_days_before` of today {}",
+                post.status, cal.today
+            ));
         }
         if cal.from.is_some_and(|f| day < f) || cal.to.is_some_and(|t| day > t) {
             return Err(format!("{what}: outside --from/--to"));

@@ -119,11 +119,43 @@ fn unknown_keys_and_bad_values_are_rejected() {
     let channel = "[facebook]\nnetwork = \"facebook\"\nslots = [\"tue 12:30\"]\n";
     assert_eq!(validator.validate("channels.toml", channel), Ok(()));
     for bad in [
-        channel.replace("tue 12:30", "mardi 12:30"),
-        channel.replace("tue 12:30", "tue 9:30"),
+        channel.replace("tue 12:30", "mardo 12:30"),
+        channel.replace("tue 12:30", "tue 9h30"),
         channel.replace("\"facebook\"\n", "\"facebok\"\n"),
         format!("{channel}posts_per_week = {{ min = -1 }}\n"),
     ] {
         assert!(validator.validate("channels.toml", &bad).is_err(), "{bad}");
+    }
+}
+
+/// The schema's slot pattern accepts exactly what `check` reads.
+#[test]
+fn the_slot_pattern_agrees_with_the_reader() {
+    let validator = Validator::new();
+    for slot in [
+        "tue 12:30",
+        "Tue 9:30",
+        "TUE 09:30",
+        "mardi 9:30",
+        "MARDI 09:30",
+        "mar. 9:30",
+        "jeu 08:00",
+        "Thursday 23:59",
+        "dim 0:00",
+        "  sun   7:05 ",
+        "mardo 12:30",
+        "tue 9h30",
+        "tue 24:00",
+        "tue 9:3",
+        "tue",
+        "9:30",
+        "lun.. 9:30",
+    ] {
+        let channel = format!("[facebook]\nnetwork = \"facebook\"\nslots = [\"{slot}\"]\n");
+        assert_eq!(
+            validator.validate("channels.toml", &channel).is_ok(),
+            edcal::resolve::parse_slot(slot).is_some(),
+            "`{slot}`"
+        );
     }
 }

@@ -346,7 +346,7 @@ fn approve_is_blocked_by_the_posts_own_errors() {
 }
 
 #[test]
-fn sealed_approvals_leave_hand_written_approvals_out_of_exports() {
+fn sealed_approvals_make_hand_written_approvals_an_error_at_check() {
     let cal = Cal::new();
     cal.ok(&["approve", "info-parking", "--by", "lead"]);
     cal.ok(&["schedule", "--write"]);
@@ -361,21 +361,35 @@ fn sealed_approvals_leave_hand_written_approvals_out_of_exports() {
         "sealed_approvals = false",
         "sealed_approvals = true",
     );
-    let r = export(&cal);
-    assert!(r.stdout.contains("info-parking"), "{}", r.stdout);
-    assert!(!r.stdout.contains("prevention-flu"), "{}", r.stdout);
+    // `check` says so, not only the export: the hand-written approval is an
+    // error, which blocks the export as every error does.
+    let r = cal.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(
+        r.all().contains(
+            "error[unsealed-approval]: the approval of post `prevention-flu` by `lead` has no digest"
+        ),
+        "{}",
+        r.all()
+    );
     assert!(
         r.all()
-            .contains("prevention-flu: the approval is not sealed"),
+            .contains("run `edcal approve prevention-flu --by lead`"),
         "{}",
-        r.stderr
+        r.all()
     );
-    let plan = cal.ok(&["plan", "week", "2026-W49", "--format", "json"]);
+    assert!(!r.all().contains("info-parking"), "{}", r.all());
+    let r = export(&cal);
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(!r.stdout.contains("prevention-flu"), "{}", r.stdout);
+    // The plan still shows the week, the post flagged.
+    let plan = cal.run(&["plan", "week", "2026-W49", "--format", "json"]);
     assert!(plan.stdout.contains("\"unsealed\""), "{}", plan.stdout);
 
     cal.ok(&["approve", "prevention-flu", "--by", "lead"]);
     let r = export(&cal);
     assert!(r.stdout.contains("prevention-flu"), "{}", r.stdout);
+    assert!(r.stdout.contains("info-parking"), "{}", r.stdout);
 }
 
 #[test]
