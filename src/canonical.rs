@@ -62,7 +62,7 @@ pub fn order(kind: Kind, path: &str) -> &'static [&'static str] {
     match (kind, path) {
         (Kind::Settings, "") => &["calendar", "team", "themes", "awareness", "rules"],
         (Kind::Settings, "calendar") => &["name", "timezone", "language", "holidays", "awareness"],
-        (Kind::Settings, "team.*") => &["name", "role"],
+        (Kind::Settings, "team.*") => &["name", "role", "email"],
         (Kind::Settings, "themes.*") => &["label", "share", "medical_review"],
         (Kind::Settings, "awareness.[]") => &["name", "from", "to"],
         (Kind::Settings, "rules") => &[
@@ -129,6 +129,8 @@ pub fn order(kind: Kind, path: &str) -> &'static [&'static str] {
             "hashtags",
             "media",
             "variants",
+            "note",
+            "published",
         ],
         (Kind::Posts, "post.[].approval" | "post.[].medical_review") => &["by", "on", "digest"],
         (Kind::Posts, "post.[].repeat") => {
@@ -138,6 +140,8 @@ pub fn order(kind: Kind, path: &str) -> &'static [&'static str] {
             &["file", "alt", "people", "consent"]
         }
         (Kind::Posts, "post.[].variants.*") => &["text", "link", "hashtags", "media", "at"],
+        (Kind::Posts, "post.[].note.[]") => &["by", "on", "text"],
+        (Kind::Posts, "post.[].published.*") => &["url", "at"],
         _ => &[],
     }
 }
@@ -149,7 +153,10 @@ fn keyed_by_id(kind: Kind, path: &str) -> bool {
         (Kind::Settings, "team" | "themes")
             | (Kind::Channels | Kind::Consents, "")
             | (Kind::Campaign, "campaign.targets")
-            | (Kind::Posts, "post.[].variants" | "post.[].variants.*.media")
+            | (
+                Kind::Posts,
+                "post.[].variants" | "post.[].variants.*.media" | "post.[].published"
+            )
     )
 }
 

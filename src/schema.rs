@@ -237,6 +237,12 @@ fn settings() -> Value {
                                     "only a lead approves, only a physician reviews",
                                 ),
                             ),
+                            (
+                                "email",
+                                string(
+                                    "the member's email: who runs edcal when it equals `git config user.email` and neither `--by` nor `EDCAL_AS` says",
+                                ),
+                            ),
                         ],
                         &["role"],
                     ),
@@ -552,6 +558,32 @@ fn posts() -> Value {
         ],
         &["every"],
     );
+    let note = table(
+        "one note of the thread",
+        &[
+            ("by", described(reference("id"), "a member id: who wrote it")),
+            ("on", described(reference("date"), "the day")),
+            ("text", string("the note")),
+        ],
+        &["by", "on", "text"],
+    );
+    let publication = table(
+        "one channel's publication",
+        &[
+            (
+                "url",
+                string("the public URL of the published post, `https://…`"),
+            ),
+            (
+                "at",
+                described(
+                    reference("local-date-time"),
+                    "when it went out, in `calendar.timezone`",
+                ),
+            ),
+        ],
+        &["url"],
+    );
     let post = table(
         "a post",
         &[
@@ -625,6 +657,23 @@ fn posts() -> Value {
                     "description": "per-channel overrides; the key is a channel id of the post",
                     "propertyNames": { "pattern": ID },
                     "additionalProperties": variant,
+                }),
+            ),
+            (
+                "note",
+                json!({
+                    "type": "array",
+                    "description": "the post's dated thread, written by `edcal note` and `edcal reject`",
+                    "items": note,
+                }),
+            ),
+            (
+                "published",
+                json!({
+                    "type": "object",
+                    "description": "where each channel published it, written by `edcal published`; the key is a channel id of the post",
+                    "propertyNames": { "pattern": ID },
+                    "additionalProperties": publication,
                 }),
             ),
         ],
@@ -764,7 +813,7 @@ mod tests {
         let posts: Reader = |d, s| {
             raw::posts(d, s);
         };
-        let cases: [(&str, Reader, &[&str], &str); 22] = [
+        let cases: [(&str, Reader, &[&str], &str); 24] = [
             ("edcal.schema.json", settings, &[], "zz-probe = 1\n"),
             (
                 "edcal.schema.json",
@@ -875,6 +924,18 @@ mod tests {
                 posts,
                 &["post", "[]", "variants", "*"],
                 "[[post]]\n[post.variants.x]\nzz-probe = 1\n",
+            ),
+            (
+                "post.schema.json",
+                posts,
+                &["post", "[]", "note", "[]"],
+                "[[post]]\n[[post.note]]\nzz-probe = 1\n",
+            ),
+            (
+                "post.schema.json",
+                posts,
+                &["post", "[]", "published", "*"],
+                "[[post]]\n[post.published.x]\nzz-probe = 1\n",
             ),
             (
                 "post.schema.json",
