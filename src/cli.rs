@@ -69,12 +69,12 @@ pub enum Command {
     Backlog(backlog::BacklogArgs),
     /// A campaign's dates, channels, planned vs target posts, milestones
     Campaign(campaign::CampaignArgs),
-    /// Approve a post as a lead: seal what each channel publishes into its
+    /// Approve posts as a lead: seal what each channel publishes into their
     /// `approval` (status becomes `approved`)
-    Approve(approve::SignArgs),
-    /// Review a post as a physician: seal what each channel publishes into
-    /// its `medical_review`
-    Review(approve::SignArgs),
+    Approve(approve::ApproveArgs),
+    /// Review posts as a physician: seal what each channel publishes into
+    /// their `medical_review`
+    Review(approve::ReviewArgs),
     /// Add a crisis-freeze window to edcal.toml: nothing goes out but the
     /// allowed themes
     Freeze(freeze::FreezeArgs),

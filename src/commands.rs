@@ -5,6 +5,7 @@
 //! the exit code. [`crate::cli`] lists the commands; [`crate::run`]
 //! dispatches to them.
 
+pub mod act;
 pub mod approve;
 pub mod backlog;
 pub mod campaign;

@@ -82,7 +82,14 @@ impl Context<'_> {
     /// Finds, loads and checks the calendar.
     pub fn check(&self) -> Result<Held> {
         let root = discover::calendar_dir(self.cli.calendar.as_deref(), &self.env.cwd)?;
-        let loaded = load::load(&root)?;
+        self.check_files(&root, &load::Disk(&root))
+    }
+
+    /// Loads and checks the calendar in `root` from `files` (the disk, or
+    /// the disk as an edit would leave it).
+    pub fn check_files(&self, root: &std::path::Path, files: &dyn load::Files) -> Result<Held> {
+        let root = root.to_path_buf();
+        let loaded = load::load_from(&root, files)?;
         let fixed_today = self.cli.today;
         let now = self.env.now;
         let today = move |tz: chrono_tz::Tz| -> NaiveDate {
