@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
-    approve, backlog, campaign, check, completions, diff, explain, export, fmt, freeze, init, new,
-    plan, schedule, schema,
+    approve, backlog, campaign, cancel, check, completions, diff, explain, export, fmt, freeze,
+    init, milestone, new, note, plan, published, reject, schedule, schema, submit,
 };
 
 const EXIT_CODES: &str = "\
@@ -93,6 +93,19 @@ pub enum Command {
     Completions(completions::CompletionsArgs),
     /// Print the man page (roff)
     Man,
+    /// Submit ideas and drafts for review (status becomes `review`)
+    Submit(submit::SubmitArgs),
+    /// Send a post in review back to `draft`, with why as a note
+    Reject(reject::RejectArgs),
+    /// Add a dated note to a post's thread
+    Note(note::NoteArgs),
+    /// Record where and when a channel published a post (status becomes
+    /// `published` once every channel is)
+    Published(published::PublishedArgs),
+    /// Cancel a post, with why as a note
+    Cancel(cancel::CancelArgs),
+    /// Mark a campaign's milestone done
+    Milestone(milestone::MilestoneArgs),
 }
 
 #[cfg(test)]

@@ -529,7 +529,9 @@ pub fn push_post_table(
             a.push(table);
             Ok(())
         }
-        _ => bail!("`{key}` of post `{post_id}` is not written as [[post.{key}]] tables; edit it by hand"),
+        _ => bail!(
+            "`{key}` of post `{post_id}` is not written as [[post.{key}]] tables; edit it by hand"
+        ),
     }
 }
 

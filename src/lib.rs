@@ -137,6 +137,12 @@ pub fn run(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write)
         Command::Schema(args) => commands::schema::run(args, &mut ctx)?,
         Command::Completions(args) => commands::completions::run(args, &mut ctx)?,
         Command::Man => commands::man::run(&mut ctx)?,
+        Command::Submit(args) => commands::submit::run(args, &mut ctx)?,
+        Command::Reject(args) => commands::reject::run(args, &mut ctx)?,
+        Command::Note(args) => commands::note::run(args, &mut ctx)?,
+        Command::Published(args) => commands::published::run(args, &mut ctx)?,
+        Command::Cancel(args) => commands::cancel::run(args, &mut ctx)?,
+        Command::Milestone(args) => commands::milestone::run(args, &mut ctx)?,
     };
     ctx.stdout.flush()?;
     Ok(code)

@@ -561,7 +561,10 @@ fn posts() -> Value {
     let note = table(
         "one note of the thread",
         &[
-            ("by", described(reference("id"), "a member id: who wrote it")),
+            (
+                "by",
+                described(reference("id"), "a member id: who wrote it"),
+            ),
             ("on", described(reference("date"), "the day")),
             ("text", string("the note")),
         ],

@@ -89,16 +89,37 @@ pub fn wrong_role(
     if roles.contains(&member.role) {
         return None;
     }
-    let names: Vec<String> = roles.iter().map(|r| r.with_article()).collect();
-    let wanted: Vec<String> = roles.iter().map(|r| format!("`role = \"{}\"`", r.name())).collect();
-    let members: Vec<String> = roles.iter().map(|r| calendar.members_with(*r)).collect();
+    let who = match roles {
+        [one] => format!(
+            "only {} {what} (members with `role = \"{}\"`: {})",
+            one.with_article(),
+            one.name(),
+            calendar.members_with(*one)
+        ),
+        _ => {
+            let names: Vec<String> = roles.iter().map(|r| r.with_article()).collect();
+            let (last, first) = names.split_last().expect("several roles");
+            let members: Vec<String> = calendar
+                .team
+                .values()
+                .filter(|m| roles.contains(&m.role))
+                .map(|m| format!("`{}`", m.id))
+                .collect();
+            format!(
+                "only {} or {last} {what} (who may: {})",
+                first.join(", "),
+                if members.is_empty() {
+                    "none in edcal.toml".to_owned()
+                } else {
+                    members.join(", ")
+                }
+            )
+        }
+    };
     Some(format!(
-        "`{}` is {}, and only {} {what} (members with {}: {})",
+        "`{}` is {}, and {who}",
         member.id,
-        member.role.with_article(),
-        names.join(" or "),
-        wanted.join(" or "),
-        members.join("; ")
+        member.role.with_article()
     ))
 }
 
@@ -259,14 +280,8 @@ impl<'c> Change<'c> {
 /// `after` has more.
 fn new_errors<'a>(before: &[Diagnostic], after: &'a [Diagnostic]) -> Vec<&'a Diagnostic> {
     type Key = (crate::rules::Code, String, Option<String>, Option<String>);
-    let key = |d: &Diagnostic| -> Key {
-        (
-            d.code,
-            d.message.clone(),
-            d.post.clone(),
-            d.channel.clone(),
-        )
-    };
+    let key =
+        |d: &Diagnostic| -> Key { (d.code, d.message.clone(), d.post.clone(), d.channel.clone()) };
     let mut seen: HashMap<Key, usize> = HashMap::new();
     for d in before.iter().filter(|d| d.severity == Severity::Error) {
         *seen.entry(key(d)).or_default() += 1;
@@ -282,4 +297,35 @@ fn new_errors<'a>(before: &[Diagnostic], after: &'a [Diagnostic]) -> Vec<&'a Dia
             _ => true,
         })
         .collect()
+}
+
+/// Appends `[[post.note]]` `{ by, on, text }` to a post.
+pub fn add_note(
+    doc: &mut DocumentMut,
+    post: &Post,
+    nth: usize,
+    by: &str,
+    on: NaiveDate,
+    text: &str,
+) -> Result<()> {
+    crate::edit::push_post_table(
+        doc,
+        &post.id.value,
+        nth,
+        "note",
+        vec![
+            ("by", Value::from(by)),
+            ("on", date_value(on)),
+            ("text", Value::from(text)),
+        ],
+    )
+}
+
+/// A `--why` or a note's text, trimmed; a usage error when empty.
+pub fn text_arg<'t>(text: &'t str, flag: &str, what: &str) -> Result<&'t str> {
+    let text = text.trim();
+    if text.is_empty() {
+        bail!("{flag} is empty; {what}");
+    }
+    Ok(text)
 }

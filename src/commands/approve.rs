@@ -31,7 +31,11 @@ use crate::seal::{self, Verdict};
 #[derive(Debug, Args)]
 pub struct ApproveArgs {
     /// The posts' ids; an occurrence `post@YYYY-MM-DD` stands for its post
-    #[arg(value_name = "POST", required_unless_present = "ready", conflicts_with = "ready")]
+    #[arg(
+        value_name = "POST",
+        required_unless_present = "ready",
+        conflicts_with = "ready"
+    )]
     pub posts: Vec<String>,
 
     /// Approve every post in `review` whose physician's reviews are done
