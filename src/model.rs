@@ -451,7 +451,7 @@ pub struct Post {
 }
 
 /// One dated entry of a post's thread: a remark, or why it was sent back.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
     pub by: String,
     pub on: NaiveDate,
