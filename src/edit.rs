@@ -633,7 +633,7 @@ fn insert_in_order(t: &mut Table, key: &str, item: Item, order: &[&str]) {
 
 /// Replaces a value, keeping its decor; a trailing comment stays in its
 /// column when the spaces before it allow (`status = "draft"   # …`).
-fn replace_value(old: &mut Value, mut value: Value) {
+pub fn replace_value(old: &mut Value, mut value: Value) {
     let mut decor = old.decor().clone();
     let width = |v: &Value| {
         let mut v = v.clone();

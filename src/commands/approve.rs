@@ -97,10 +97,21 @@ pub fn run(args: &ApproveArgs, ctx: &mut Context<'_>) -> Result<u8> {
             .filter(|p| p.status.value == Status::Review && review_first(&checked, p).is_none())
             .collect();
         if ready.is_empty() {
-            writeln!(
-                ctx.stdout,
-                "no post in `review` is ready: each needs its physician's review first (`edcal backlog` lists them)"
-            )?;
+            let waiting = checked
+                .calendar
+                .posts
+                .iter()
+                .filter(|p| p.status.value == Status::Review)
+                .count();
+            if waiting == 0 {
+                writeln!(ctx.stdout, "no post is in `review`; nothing approved")?;
+            } else {
+                writeln!(
+                    ctx.stdout,
+                    "none of the {waiting} post{} in `review` is ready: each needs its physician's review first (`edcal backlog` lists them); nothing approved",
+                    if waiting == 1 { "" } else { "s" }
+                )?;
+            }
             return Ok(0);
         }
         ready

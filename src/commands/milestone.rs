@@ -102,11 +102,7 @@ pub fn run(args: &MilestoneArgs, ctx: &mut Context<'_>) -> Result<u8> {
         return Ok(0);
     }
     match table.get_mut("done") {
-        Some(Item::Value(v)) => {
-            let decor = v.decor().clone();
-            *v = Value::from(true);
-            *v.decor_mut() = decor;
-        }
+        Some(Item::Value(v)) => crate::edit::replace_value(v, Value::from(true)),
         _ => {
             table.insert("done", Item::Value(Value::from(true)));
         }

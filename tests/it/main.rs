@@ -9,6 +9,7 @@ mod docs;
 mod ergonomics;
 mod export;
 mod interrupted;
+mod lifecycle;
 mod mutation;
 mod publishing;
 mod robustness;
