@@ -118,20 +118,20 @@ pub fn run(args: &ApproveArgs, ctx: &mut Context<'_>) -> Result<u8> {
     } else {
         act::find_posts(&checked, &args.posts)?
     };
-    sign(Kind::Approve, &checked, posts, args.by.as_deref(), ctx)
+    sign(Kind::Approve, &checked, &posts, args.by.as_deref(), ctx)
 }
 
 /// `edcal review`.
 pub fn review(args: &ReviewArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let checked = ctx.check()?;
     let posts = act::find_posts(&checked, &args.posts)?;
-    sign(Kind::Review, &checked, posts, args.by.as_deref(), ctx)
+    sign(Kind::Review, &checked, &posts, args.by.as_deref(), ctx)
 }
 
 fn sign(
     kind: Kind,
     checked: &Checked,
-    posts: Vec<&Post>,
+    posts: &[&Post],
     by: Option<&str>,
     ctx: &mut Context<'_>,
 ) -> Result<u8> {
@@ -145,7 +145,7 @@ fn sign(
         return act::refuse(ctx, &why);
     }
     let mut refusals = Vec::new();
-    for post in &posts {
+    for post in posts {
         let id = post.id.value.as_str();
         if post.status.value == Status::Cancelled {
             refusals.push(format!(
@@ -164,7 +164,7 @@ fn sign(
         return act::refuse(ctx, &refusals[refusals.len() - 1]);
     }
     if kind == Kind::Approve
-        && let Some(code) = blocked(checked, &posts, ctx)?
+        && let Some(code) = blocked(checked, posts, ctx)?
     {
         return Ok(code);
     }
@@ -180,7 +180,7 @@ fn sign(
     let today = checked.today;
     let mut change = Change::new(checked);
     let mut done = Vec::new();
-    for post in &posts {
+    for post in posts {
         let id = post.id.value.as_str();
         let digest = seal::seal(post, &content).to_string();
         let (doc, nth) = change.post(post)?;
