@@ -3,7 +3,8 @@
 //! atomically, refusing when the file changed on disk since it was read.
 //!
 //! Every command that edits the calendar (`schedule --write`, `approve`,
-//! `review`, `freeze`, `fmt`, `new`) goes through [`Edit`], so that all of
+//! `review`, `freeze`, `fmt`, `new`, and `submit`, `reject`, `note`,
+//! `published`, `cancel`, `milestone`) goes through [`Edit`], so that all of
 //! them keep comments, key order and layout, never leave a half-written
 //! file, and never overwrite somebody else's change:
 //!
