@@ -778,6 +778,48 @@ channels = [\"x\"]
         assert_eq!(err.to_string(), "no post `zz` in the file");
     }
 
+    #[test]
+    fn a_note_goes_after_the_posts_tables_and_before_the_next_posts_comment() {
+        let mut doc: DocumentMut = POSTS.parse().unwrap();
+        let note = |text: &str| vec![("by", Value::from("lead")), ("text", Value::from(text))];
+        push_post_table(&mut doc, "a", 0, "note", note("un")).unwrap();
+        push_post_table(&mut doc, "a", 0, "note", note("deux")).unwrap();
+        let expected = POSTS.replace(
+            "text = \"insta\"\n",
+            "text = \"insta\"\n\n[[post.note]]\nby = \"lead\"\ntext = \"un\"\n\n[[post.note]]\nby = \"lead\"\ntext = \"deux\"\n",
+        );
+        assert_eq!(doc.to_string(), expected);
+    }
+
+    #[test]
+    fn a_publication_is_a_new_table_then_its_keys_are_replaced_in_place() {
+        let mut doc: DocumentMut = POSTS.parse().unwrap();
+        let publication = |url: &str| vec![("url", Value::from(url))];
+        set_post_subtable(&mut doc, "c", 0, "published", "x", publication("https://a")).unwrap();
+        assert_eq!(
+            doc.to_string(),
+            format!("{POSTS}\n[post.published.x]\nurl = \"https://a\"\n")
+        );
+        let mut doc: DocumentMut =
+            format!("{POSTS}\n[post.published.x]\nurl = \"https://a\"   # first\n")
+                .parse()
+                .unwrap();
+        set_post_subtable(&mut doc, "c", 0, "published", "x", publication("https://b")).unwrap();
+        assert_eq!(
+            doc.to_string(),
+            format!("{POSTS}\n[post.published.x]\nurl = \"https://b\"   # first\n")
+        );
+    }
+
+    #[test]
+    fn an_inline_post_is_left_to_the_user() {
+        let mut doc: DocumentMut = "post = [{ id = \"i\", channels = [\"x\"] }]\n"
+            .parse()
+            .unwrap();
+        let err = push_post_table(&mut doc, "i", 0, "note", vec![]).unwrap_err();
+        assert!(err.to_string().contains("written inline"), "{err}");
+    }
+
     fn file(text: &str) -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("posts.toml");
