@@ -82,7 +82,7 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Rewrite the files in one canonical layout, comments kept
     Fmt(fmt::FmtArgs),
-    /// Append a new skeleton to the calendar
+    /// Add a post to the calendar
     #[command(subcommand)]
     New(new::NewCommand),
     /// Create a new, valid calendar to start from

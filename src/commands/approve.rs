@@ -1,8 +1,10 @@
-//! `edcal approve POST --by LEAD` and `edcal review POST --by PHYSICIAN`:
-//! seal what each channel of a post publishes into its `approval` /
-//! `medical_review` (see [`crate::seal`]), through the one write path
-//! ([`crate::edit`]): only that key (and `status` for `approve`) changes,
-//! comments and layout stay.
+//! `edcal approve POST… | --ready [--by LEAD]` and `edcal review POST…
+//! [--by PHYSICIAN]`: seal what each channel of a post publishes into its
+//! `approval` / `medical_review` (see [`crate::seal`]), through the one
+//! write path ([`crate::edit`]): only that key (and `status` for `approve`)
+//! changes, comments and layout stay. Several posts change together or not
+//! at all; `--ready` takes every post in `review` whose physician's reviews
+//! are done and current. Who signs: see [`super::act::actor`].
 //!
 //! Exit codes: an unknown post or member is a usage error (2, with the
 //! closest id); a call the calendar refuses changes nothing and exits 1:

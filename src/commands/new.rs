@@ -30,8 +30,8 @@ use crate::slug;
 
 #[derive(Debug, Subcommand)]
 pub enum NewCommand {
-    /// Append a post skeleton (`status = "idea"`) to its month's file and
-    /// print its id
+    /// Append a post (`status = "idea"`, or `--status draft`) to its
+    /// month's file and print its id
     Post(NewPostArgs),
 }
 
