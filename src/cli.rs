@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::commands::{
-    approve, backlog, campaign, check, completions, diff, explain, export, fmt, freeze, init, new,
-    plan, review_sheet, schedule, schema,
+    approve, backlog, campaign, cancel, check, completions, diff, explain, export, fmt, freeze,
+    init, milestone, new, note, plan, published, reject, review_sheet, schedule, schema, submit,
 };
 
 const EXIT_CODES: &str = "\
@@ -69,12 +69,12 @@ pub enum Command {
     Backlog(backlog::BacklogArgs),
     /// A campaign's dates, channels, planned vs target posts, milestones
     Campaign(campaign::CampaignArgs),
-    /// Approve a post as a lead: seal what each channel publishes into its
+    /// Approve posts as a lead: seal what each channel publishes into their
     /// `approval` (status becomes `approved`)
-    Approve(approve::SignArgs),
-    /// Review a post as a physician: seal what each channel publishes into
-    /// its `medical_review`
-    Review(approve::SignArgs),
+    Approve(approve::ApproveArgs),
+    /// Review posts as a physician: seal what each channel publishes into
+    /// their `medical_review`
+    Review(approve::ReviewArgs),
     /// Add a crisis-freeze window to edcal.toml: nothing goes out but the
     /// allowed themes
     Freeze(freeze::FreezeArgs),
@@ -82,7 +82,7 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// Rewrite the files in one canonical layout, comments kept
     Fmt(fmt::FmtArgs),
-    /// Append a new skeleton to the calendar
+    /// Add a post to the calendar
     #[command(subcommand)]
     New(new::NewCommand),
     /// Create a new, valid calendar to start from
@@ -96,6 +96,19 @@ pub enum Command {
     /// A printable page of the medical posts a physician must review: exact
     /// texts, media, dates, the digest `review` will seal, room to sign
     ReviewSheet(review_sheet::ReviewSheetArgs),
+    /// Submit ideas and drafts for review (status becomes `review`)
+    Submit(submit::SubmitArgs),
+    /// Send a post in review back to `draft`, with why as a note
+    Reject(reject::RejectArgs),
+    /// Add a dated note to a post's thread
+    Note(note::NoteArgs),
+    /// Record where and when a channel published a post (status becomes
+    /// `published` once every channel is)
+    Published(published::PublishedArgs),
+    /// Cancel a post, with why as a note
+    Cancel(cancel::CancelArgs),
+    /// Mark a campaign's milestone done
+    Milestone(milestone::MilestoneArgs),
 }
 
 /// A date on the command line, `YYYY-MM-DD`; a date written another way

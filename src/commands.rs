@@ -5,9 +5,11 @@
 //! the exit code. [`crate::cli`] lists the commands; [`crate::run`]
 //! dispatches to them.
 
+pub mod act;
 pub mod approve;
 pub mod backlog;
 pub mod campaign;
+pub mod cancel;
 pub mod check;
 pub mod completions;
 pub mod diff;
@@ -17,8 +19,13 @@ pub mod fmt;
 pub mod freeze;
 pub mod init;
 pub mod man;
+pub mod milestone;
 pub mod new;
+pub mod note;
 pub mod plan;
+pub mod published;
+pub mod reject;
 pub mod review_sheet;
 pub mod schedule;
 pub mod schema;
+pub mod submit;

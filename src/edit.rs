@@ -3,7 +3,8 @@
 //! atomically, refusing when the file changed on disk since it was read.
 //!
 //! Every command that edits the calendar (`schedule --write`, `approve`,
-//! `review`, `freeze`, `fmt`, `new`) goes through [`Edit`], so that all of
+//! `review`, `freeze`, `fmt`, `new`, and `submit`, `reject`, `note`,
+//! `published`, `cancel`, `milestone`) goes through [`Edit`], so that all of
 //! them keep comments, key order and layout, never leave a half-written
 //! file, and never overwrite somebody else's change:
 //!
@@ -479,6 +480,132 @@ pub fn set_post_table(
     set_post_value(doc, post_id, nth, key, new)
 }
 
+/// The position a new table of the `nth` post `post_id` takes: right after
+/// the post's last table, the later tables moved down by one so that the
+/// file only gains lines there. `None` for a post without positions.
+fn next_position(doc: &mut DocumentMut, post_id: &str, nth: usize) -> Result<Option<isize>> {
+    let after = match post_item(doc, post_id, nth)? {
+        PostRef::Table(t) => max_position(t),
+        PostRef::Inline(_) => {
+            bail!("post `{post_id}` is written inline (`post = [{{ … }}]`); edit it by hand")
+        }
+    };
+    Ok(after.map(|p| {
+        shift_positions(doc.as_table_mut(), p);
+        p + 1
+    }))
+}
+
+/// Appends `[[post.<key>]]` (a note) with `fields` to the `nth` post
+/// `post_id`, right after the post's other tables.
+pub fn push_post_table(
+    doc: &mut DocumentMut,
+    post_id: &str,
+    nth: usize,
+    key: &str,
+    fields: Vec<(&str, Value)>,
+) -> Result<()> {
+    let position = next_position(doc, post_id, nth)?;
+    let PostRef::Table(t) = post_item(doc, post_id, nth)? else {
+        bail!("post `{post_id}` is written inline; edit it by hand");
+    };
+    let mut table = Table::new();
+    table.set_position(position);
+    for (k, v) in fields {
+        table.insert(k, Item::Value(v));
+    }
+    match t
+        .entry(key)
+        .or_insert_with(|| Item::ArrayOfTables(toml_edit::ArrayOfTables::new()))
+    {
+        Item::ArrayOfTables(a) => {
+            a.push(table);
+            Ok(())
+        }
+        _ => bail!(
+            "`{key}` of post `{post_id}` is not written as [[post.{key}]] tables; edit it by hand"
+        ),
+    }
+}
+
+/// Sets `[post.<key>.<sub>]` (a channel's publication) of the `nth` post
+/// `post_id` to `fields`: an existing table (standard or inline) gets each
+/// field set, its other keys and comments kept; a missing one is a standard
+/// table right after the post's other tables.
+pub fn set_post_subtable(
+    doc: &mut DocumentMut,
+    post_id: &str,
+    nth: usize,
+    key: &str,
+    sub: &str,
+    fields: Vec<(&str, Value)>,
+) -> Result<()> {
+    let exists = match post_item(doc, post_id, nth)? {
+        PostRef::Table(t) => t.get(key).and_then(|k| k.get(sub)).is_some(),
+        PostRef::Inline(_) => false,
+    };
+    let position = if exists {
+        None
+    } else {
+        next_position(doc, post_id, nth)?
+    };
+    let PostRef::Table(t) = post_item(doc, post_id, nth)? else {
+        bail!("post `{post_id}` is written inline; edit it by hand");
+    };
+    let outer = t.entry(key).or_insert_with(|| {
+        let mut o = Table::new();
+        o.set_implicit(true);
+        Item::Table(o)
+    });
+    let set = |table: &mut dyn toml_edit::TableLike, fields: Vec<(&str, Value)>| {
+        for (k, v) in fields {
+            match table.get_mut(k) {
+                Some(Item::Value(old)) => replace_value(old, v),
+                _ => {
+                    table.insert(k, Item::Value(v));
+                }
+            }
+        }
+    };
+    match outer {
+        Item::Table(outer) => {
+            let inner = outer.entry(sub).or_insert_with(|| {
+                let mut t = Table::new();
+                t.set_position(position);
+                Item::Table(t)
+            });
+            match inner {
+                Item::Table(inner) => {
+                    inner.set_implicit(false);
+                    set(inner, fields);
+                }
+                Item::Value(Value::InlineTable(inner)) => {
+                    for (k, v) in fields {
+                        match inner.get_mut(k) {
+                            Some(old) => replace_value(old, v),
+                            None => insert_inline_key(inner, k, v),
+                        }
+                    }
+                }
+                _ => bail!("`{key}.{sub}` of post `{post_id}` is not a table"),
+            }
+        }
+        Item::Value(Value::InlineTable(outer)) => {
+            let Value::InlineTable(inner) = inline_entry(outer, sub) else {
+                bail!("`{key}.{sub}` of post `{post_id}` is not a table");
+            };
+            for (k, v) in fields {
+                match inner.get_mut(k) {
+                    Some(old) => replace_value(old, v),
+                    None => insert_inline_key(inner, k, v),
+                }
+            }
+        }
+        _ => bail!("`{key}` of post `{post_id}` is not a table"),
+    }
+    Ok(())
+}
+
 /// Inserts `key` before the first value key that comes after it in `order`
 /// (keys `order` does not know count as last), moving the later value keys
 /// with their decor (comments stay with their key). Sub-tables keep their
@@ -499,7 +626,7 @@ fn insert_in_order(t: &mut Table, key: &str, item: Item, order: &[&str]) {
 
 /// Replaces a value, keeping its decor; a trailing comment stays in its
 /// column when the spaces before it allow (`status = "draft"   # …`).
-fn replace_value(old: &mut Value, mut value: Value) {
+pub fn replace_value(old: &mut Value, mut value: Value) {
     let mut decor = old.decor().clone();
     let width = |v: &Value| {
         let mut v = v.clone();
@@ -641,6 +768,48 @@ channels = [\"x\"]
         let mut doc: DocumentMut = POSTS.parse().unwrap();
         let err = set_variant_at(&mut doc, "zz", 0, "x", at("2026-10-07T08:30:00")).unwrap_err();
         assert_eq!(err.to_string(), "no post `zz` in the file");
+    }
+
+    #[test]
+    fn a_note_goes_after_the_posts_tables_and_before_the_next_posts_comment() {
+        let mut doc: DocumentMut = POSTS.parse().unwrap();
+        let note = |text: &str| vec![("by", Value::from("lead")), ("text", Value::from(text))];
+        push_post_table(&mut doc, "a", 0, "note", note("un")).unwrap();
+        push_post_table(&mut doc, "a", 0, "note", note("deux")).unwrap();
+        let expected = POSTS.replace(
+            "text = \"insta\"\n",
+            "text = \"insta\"\n\n[[post.note]]\nby = \"lead\"\ntext = \"un\"\n\n[[post.note]]\nby = \"lead\"\ntext = \"deux\"\n",
+        );
+        assert_eq!(doc.to_string(), expected);
+    }
+
+    #[test]
+    fn a_publication_is_a_new_table_then_its_keys_are_replaced_in_place() {
+        let mut doc: DocumentMut = POSTS.parse().unwrap();
+        let publication = |url: &str| vec![("url", Value::from(url))];
+        set_post_subtable(&mut doc, "c", 0, "published", "x", publication("https://a")).unwrap();
+        assert_eq!(
+            doc.to_string(),
+            format!("{POSTS}\n[post.published.x]\nurl = \"https://a\"\n")
+        );
+        let mut doc: DocumentMut =
+            format!("{POSTS}\n[post.published.x]\nurl = \"https://a\"   # first\n")
+                .parse()
+                .unwrap();
+        set_post_subtable(&mut doc, "c", 0, "published", "x", publication("https://b")).unwrap();
+        assert_eq!(
+            doc.to_string(),
+            format!("{POSTS}\n[post.published.x]\nurl = \"https://b\"   # first\n")
+        );
+    }
+
+    #[test]
+    fn an_inline_post_is_left_to_the_user() {
+        let mut doc: DocumentMut = "post = [{ id = \"i\", channels = [\"x\"] }]\n"
+            .parse()
+            .unwrap();
+        let err = push_post_table(&mut doc, "i", 0, "note", vec![]).unwrap_err();
+        assert!(err.to_string().contains("written inline"), "{err}");
     }
 
     fn file(text: &str) -> (tempfile::TempDir, PathBuf) {

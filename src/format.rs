@@ -575,6 +575,12 @@ fn settings() -> File {
                                     "only a lead approves, only a physician reviews",
                                 ),
                             ),
+                            (
+                                "email",
+                                string(
+                                    "the member's email: who runs edcal when it equals `git config user.email` and neither `--by` nor `EDCAL_AS` says",
+                                ),
+                            ),
                         ],
                         &["role"],
                     ),
@@ -962,6 +968,35 @@ fn posts() -> File {
         ],
         &["every"],
     );
+    let note = table(
+        "one note of the thread",
+        &[
+            (
+                "by",
+                described(reference("id"), "a member id: who wrote it"),
+            ),
+            ("on", described(reference("date"), "the day")),
+            ("text", string("the note")),
+        ],
+        &["by", "on", "text"],
+    );
+    let publication = table(
+        "one channel's publication",
+        &[
+            (
+                "url",
+                string("the public URL of the published post, `https://…`"),
+            ),
+            (
+                "at",
+                described(
+                    reference("local-date-time"),
+                    "when it went out, in `calendar.timezone`",
+                ),
+            ),
+        ],
+        &["url"],
+    );
     let post = table(
         "a post",
         &[
@@ -1035,6 +1070,20 @@ fn posts() -> File {
                 by_id(
                     "per-channel overrides; the key is a channel id of the post",
                     variant,
+                ),
+            ),
+            (
+                "note",
+                array(
+                    "the post's dated thread, written by `edcal note` and `edcal reject`",
+                    note,
+                ),
+            ),
+            (
+                "published",
+                by_id(
+                    "where each channel published it, written by `edcal published`; the key is a channel id of the post",
+                    publication,
                 ),
             ),
         ],

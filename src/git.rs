@@ -162,6 +162,14 @@ pub fn history(dir: &Path) -> Option<History> {
     Some(history)
 }
 
+/// `git config user.email` as seen from `dir`; `None` when git is missing,
+/// fails, or has no email set.
+pub fn user_email(dir: &Path) -> Option<String> {
+    let out = git(dir, &["config", "--get", "user.email"]).ok()?;
+    let email = String::from_utf8_lossy(&out).trim().to_owned();
+    (!email.is_empty()).then_some(email)
+}
+
 /// Runs git in `dir`; its stdout, or an error with git's message.
 fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>> {
     let output = Command::new("git")

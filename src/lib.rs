@@ -141,7 +141,23 @@ impl Context<'_> {
     /// of the clock: today is then its date, unless `--today` says otherwise.
     pub fn check_at(&self, now: Option<Now>) -> Result<Held> {
         let root = discover::calendar_dir(self.cli.calendar.as_deref(), &self.env.cwd)?;
-        let loaded = load::load(&root)?;
+        self.check_files_at(&root, &load::Disk(&root), now)
+    }
+
+    /// Loads and checks the calendar in `root` from `files` (the disk, or
+    /// the disk as an edit would leave it).
+    pub fn check_files(&self, root: &std::path::Path, files: &dyn load::Files) -> Result<Held> {
+        self.check_files_at(root, files, None)
+    }
+
+    fn check_files_at(
+        &self,
+        root: &std::path::Path,
+        files: &dyn load::Files,
+        now: Option<Now>,
+    ) -> Result<Held> {
+        let root = root.to_path_buf();
+        let loaded = load::load_from(&root, files)?;
         let fixed_today = self.cli.today;
         let clock = self.env.now;
         let today = move |tz: chrono_tz::Tz| -> NaiveDate {
@@ -191,6 +207,12 @@ pub fn run(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write)
         Command::Completions(args) => commands::completions::run(args, &mut ctx)?,
         Command::Man => commands::man::run(&mut ctx)?,
         Command::ReviewSheet(args) => commands::review_sheet::run(args, &mut ctx)?,
+        Command::Submit(args) => commands::submit::run(args, &mut ctx)?,
+        Command::Reject(args) => commands::reject::run(args, &mut ctx)?,
+        Command::Note(args) => commands::note::run(args, &mut ctx)?,
+        Command::Published(args) => commands::published::run(args, &mut ctx)?,
+        Command::Cancel(args) => commands::cancel::run(args, &mut ctx)?,
+        Command::Milestone(args) => commands::milestone::run(args, &mut ctx)?,
     };
     ctx.stdout.flush()?;
     Ok(code)

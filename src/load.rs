@@ -136,6 +136,45 @@ impl Files for Memory {
     }
 }
 
+/// The calendar folder on disk with some files replaced or added: how a
+/// command checks the calendar as its edit would leave it, before writing.
+pub struct Overlay<'a> {
+    pub disk: Disk<'a>,
+    pub files: Memory,
+}
+
+impl Files for Overlay<'_> {
+    fn is_file(&self, path: &str) -> bool {
+        self.files.is_file(path) || self.disk.is_file(path)
+    }
+
+    fn exists(&self, path: &str) -> bool {
+        self.files.is_file(path) || self.disk.exists(path)
+    }
+
+    fn size(&self, path: &str) -> Result<u64> {
+        if self.files.is_file(path) {
+            return self.files.size(path);
+        }
+        self.disk.size(path)
+    }
+
+    fn read(&self, path: &str) -> Result<Vec<u8>> {
+        if self.files.is_file(path) {
+            return self.files.read(path);
+        }
+        self.disk.read(path)
+    }
+
+    fn toml_files(&self, dir: &str) -> Result<Vec<String>> {
+        let mut all = self.disk.toml_files(dir)?;
+        all.extend(self.files.toml_files(dir)?);
+        all.sort();
+        all.dedup();
+        Ok(all)
+    }
+}
+
 /// Reads the calendar in `root`.
 pub fn load(root: &Path) -> Result<Loaded> {
     load_from(root, &Disk(root))

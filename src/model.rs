@@ -76,6 +76,8 @@ pub struct Member {
     pub id: String,
     pub name: String,
     pub role: Role,
+    /// Matched against `git config user.email` to tell who runs a command.
+    pub email: Option<String>,
     pub span: Span,
 }
 
@@ -478,6 +480,29 @@ pub struct Post {
     /// leaf holds room for eleven values, and most posts have one variant
     /// or two (2.6 KB a post unboxed).
     pub variants: BTreeMap<String, Box<Variant>>,
+    /// The post's thread (`[[post.note]]`), in the order written.
+    pub notes: Vec<Note>,
+    /// By channel id (`[post.published.<channel>]`): where and when each
+    /// channel published it; only for channels the post targets.
+    pub published: BTreeMap<String, Publication>,
+    pub span: Span,
+}
+
+/// One dated entry of a post's thread: a remark, or why it was sent back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub by: String,
+    pub on: NaiveDate,
+    pub text: String,
+    pub span: Span,
+}
+
+/// Where a channel published a post: the public URL (what analytics exports
+/// are matched by) and the local time it went out, when known.
+#[derive(Debug, Clone)]
+pub struct Publication {
+    pub url: String,
+    pub at: Option<NaiveDateTime>,
     pub span: Span,
 }
 
@@ -518,16 +543,8 @@ impl Post {
     /// None until the calendar format has notes: this accessor is the one
     /// place that reads them.
     pub fn notes(&self) -> &[Note] {
-        &[]
+        &self.notes
     }
-}
-
-/// One dated note of a post's thread: who wrote it (a team id), when, what.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Note {
-    pub by: String,
-    pub on: NaiveDate,
-    pub text: String,
 }
 
 impl Post {

@@ -53,6 +53,7 @@ pub struct Member<'a> {
     pub span: Span,
     pub name: Option<L<&'a str>>,
     pub role: Option<L<&'a str>>,
+    pub email: Option<L<&'a str>>,
 }
 
 #[derive(Debug)]
@@ -188,6 +189,25 @@ pub struct Post<'a> {
     pub hashtags: Option<L<Vec<L<&'a str>>>>,
     pub media: Option<Vec<Media<'a>>>,
     pub variants: Vec<(L<&'a str>, Variant<'a>)>,
+    pub notes: Vec<Note<'a>>,
+    pub published: Vec<(L<&'a str>, Publication<'a>)>,
+}
+
+/// One `[[post.note]]`: the post's dated thread.
+#[derive(Debug)]
+pub struct Note<'a> {
+    pub span: Span,
+    pub by: Option<L<&'a str>>,
+    pub on: Option<L<NaiveDate>>,
+    pub text: Option<L<&'a str>>,
+}
+
+/// One `[post.published.<channel>]`: where and when it went out.
+#[derive(Debug)]
+pub struct Publication<'a> {
+    pub span: Span,
+    pub url: Option<L<&'a str>>,
+    pub at: Option<L<NaiveDateTime>>,
 }
 
 #[derive(Debug)]
@@ -261,6 +281,7 @@ pub fn settings<'t>(doc: &'t DeTable<'_>, sink: &mut Sink<'_>) -> Settings<'t> {
                 span: t.span(),
                 name: t.string("name", sink),
                 role: t.req_string("role", sink),
+                email: t.string("email", sink),
             };
             t.finish(sink);
             (id, member)
@@ -632,6 +653,35 @@ fn post<'t>(t: &mut Fields<'t, '_>, sink: &mut Sink<'_>) -> Post<'t> {
                     d.channel.get_or_insert_with(|| channel.value.to_owned());
                 }
                 (channel, variant)
+            })
+            .collect(),
+        notes: t
+            .tables("note", sink)
+            .into_iter()
+            .map(Table::read)
+            .map(|mut n| {
+                let note = Note {
+                    span: n.span(),
+                    by: n.req_string("by", sink),
+                    on: n.req_date("on", sink),
+                    text: n.req_string("text", sink),
+                };
+                n.finish(sink);
+                note
+            })
+            .collect(),
+        published: t
+            .entries("published", sink)
+            .into_iter()
+            .map(|(id, table)| (id, table.read()))
+            .map(|(channel, mut p)| {
+                let publication = Publication {
+                    span: p.span(),
+                    url: p.req_string("url", sink),
+                    at: p.datetime("at", sink),
+                };
+                p.finish(sink);
+                (channel, publication)
             })
             .collect(),
     }

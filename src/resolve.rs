@@ -340,6 +340,7 @@ impl Resolver<'_> {
                         .as_ref()
                         .map_or_else(|| id.value.to_owned(), |n| n.value.to_owned()),
                     role,
+                    email: member.email.as_ref().map(|e| e.value.trim().to_owned()),
                     span: member.span,
                 },
             );

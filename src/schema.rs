@@ -228,7 +228,7 @@ mod tests {
         let posts: Reader = |d, s| {
             raw::posts(d, s);
         };
-        let cases: [(&str, Reader, &[&str], &str); 22] = [
+        let cases: [(&str, Reader, &[&str], &str); 24] = [
             ("edcal.schema.json", settings, &[], "zz-probe = 1\n"),
             (
                 "edcal.schema.json",
@@ -339,6 +339,18 @@ mod tests {
                 posts,
                 &["post", "[]", "variants", "*"],
                 "[[post]]\n[post.variants.x]\nzz-probe = 1\n",
+            ),
+            (
+                "post.schema.json",
+                posts,
+                &["post", "[]", "note", "[]"],
+                "[[post]]\n[[post.note]]\nzz-probe = 1\n",
+            ),
+            (
+                "post.schema.json",
+                posts,
+                &["post", "[]", "published", "*"],
+                "[[post]]\n[post.published.x]\nzz-probe = 1\n",
             ),
             (
                 "post.schema.json",

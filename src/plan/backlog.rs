@@ -38,7 +38,7 @@ use chrono::NaiveDate;
 
 use crate::check::Checked;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Calendar, Language, Post, Status, Timing};
+use crate::model::{Calendar, Language, Note, Post, Status, Timing};
 use crate::publish::{self, Link};
 use crate::rules::Code;
 
@@ -78,6 +78,8 @@ pub struct Item {
     pub window: Option<Window>,
     pub channels: Vec<String>,
     pub missing: Vec<Missing>,
+    /// The post's thread, oldest first.
+    pub notes: Vec<Note>,
 }
 
 /// Both days included; `to = None`: no known end (a repetition by count).
@@ -158,6 +160,7 @@ pub fn backlog(checked: &Checked, query: &Query<'_>) -> Backlog {
             window: window(calendar, post, query.today),
             channels: post.channel_ids().map(str::to_owned).collect(),
             missing: missing(checked, &consents, post),
+            notes: post.notes.clone(),
         })
         .collect();
     order(&mut items);
@@ -284,6 +287,7 @@ mod tests {
             window: None,
             channels: vec![],
             missing: vec![],
+            notes: vec![],
         }
     }
 

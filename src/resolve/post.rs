@@ -6,8 +6,8 @@ use std::collections::hash_map::Entry;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Approval, Calendar, Every, LocalTime, Media, OnClosed, Post, Repeat, RepeatEnd, Status, Timing,
-    Variant, is_url,
+    Approval, Calendar, Every, LocalTime, Media, Note, OnClosed, Post, Publication, Repeat,
+    RepeatEnd, Status, Timing, Variant, is_url,
 };
 use crate::raw::{self, Located};
 use crate::rules::Code;
@@ -233,6 +233,59 @@ fn resolve(
         }
         variants.insert(channel.value.to_owned(), Box::new(resolved));
     }
+    let notes = p
+        .notes
+        .iter()
+        .filter_map(|n| {
+            let by = r.member(n.by.as_ref()?, calendar);
+            Some(Note {
+                by: by?,
+                on: n.on.as_ref()?.value,
+                text: n.text.as_ref()?.value.to_owned(),
+                span: n.span,
+            })
+        })
+        .collect();
+    let mut published = BTreeMap::new();
+    for (channel, pb) in &p.published {
+        if !channels.iter().any(|c| c.value == channel.value) {
+            r.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    channel.span,
+                    format!(
+                        "a publication on `{}`, which the post does not target",
+                        channel.value
+                    ),
+                )
+                .label("not in the post's `channels`")
+                .help(format!(
+                    "add `{}` to `channels` or remove `[post.published.{}]`",
+                    channel.value, channel.value
+                )),
+            );
+            continue;
+        }
+        let Some(url) = &pb.url else { continue };
+        if !is_url(url.value) {
+            r.invalid(
+                url.span,
+                format!(
+                    "invalid publication URL `{}`: it starts with `https://`",
+                    url.value
+                ),
+            );
+            continue;
+        }
+        published.insert(
+            channel.value.to_owned(),
+            Publication {
+                url: url.value.to_owned(),
+                at: pb.at.as_ref().map(|a| a.value),
+                span: pb.span,
+            },
+        );
+    }
     let Some(id) = p.id.filter(|_| id_ok) else {
         return Err(None);
     };
@@ -259,6 +312,8 @@ fn resolve(
         hashtags,
         media,
         variants,
+        notes,
+        published,
         span: p.span,
     })
 }

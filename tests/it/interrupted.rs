@@ -204,3 +204,75 @@ fn an_export_replaces_its_file_whole_or_not_at_all() {
     );
     assert_eq!(names(), ["busy.ics", "plan.ics"], "no temporary file left");
 }
+
+#[test]
+fn lifecycle_commands_killed_midway_lose_nothing() {
+    let post = "semaine-du-rein-le-depistage-en-pratique";
+    let cases: [(&str, &[&str], &str); 6] = [
+        (
+            "tests/cmd/life-1-new.in",
+            &["submit", "sdr-stand", "--by", "theo-editor"],
+            "posts/2027-03.toml",
+        ),
+        (
+            "tests/cmd/life-1-new.in",
+            &["note", "sdr-stand", "Une remarque", "--by", "dr-nephro"],
+            "posts/2027-03.toml",
+        ),
+        (
+            "tests/cmd/life-2-submit.out",
+            &[
+                "reject",
+                "sdr-stand",
+                "--why",
+                "Trop long",
+                "--by",
+                "claire-lead",
+            ],
+            "posts/2027-03.toml",
+        ),
+        (
+            "tests/cmd/life-5-approve.out",
+            &[
+                "published",
+                post,
+                "--channel",
+                "facebook",
+                "--url",
+                "https://www.facebook.com/cliniquedestests/posts/1001",
+                "--at",
+                "2027-03-10T12:31",
+                "--by",
+                "theo-editor",
+            ],
+            "posts/2027-03.toml",
+        ),
+        (
+            "tests/cmd/life-1-new.in",
+            &[
+                "cancel",
+                "sdr-idee",
+                "--why",
+                "Doublon",
+                "--by",
+                "claire-lead",
+            ],
+            "posts/2027-03.toml",
+        ),
+        (
+            "tests/cmd/life-1-new.in",
+            &[
+                "milestone",
+                "semaine-du-rein-2027",
+                "1",
+                "--done",
+                "--by",
+                "claire-lead",
+            ],
+            "campaigns/semaine-du-rein-2027.toml",
+        ),
+    ];
+    for (fixture, args, changes) in cases {
+        survives_a_kill(fixture, args, changes);
+    }
+}

@@ -10,6 +10,7 @@ mod docs;
 mod ergonomics;
 mod export;
 mod interrupted;
+mod lifecycle;
 mod mutation;
 mod plans;
 mod publishing;

@@ -98,6 +98,16 @@ pub fn write_json(backlog: &Backlog, out: &mut dyn Write) -> io::Result<()> {
         window: Option<JsonWindow>,
         channels: &'a [String],
         missing: &'a [Missing],
+        /// Only when the post has notes.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        notes: Vec<JsonNote<'a>>,
+    }
+    #[derive(Serialize)]
+    struct JsonNote<'a> {
+        by: &'a str,
+        #[serde(serialize_with = "crate::plan::ymd")]
+        on: NaiveDate,
+        text: &'a str,
     }
     #[derive(Serialize)]
     struct JsonWindow {
@@ -144,6 +154,15 @@ pub fn write_json(backlog: &Backlog, out: &mut dyn Write) -> io::Result<()> {
                 }),
                 channels: &i.channels,
                 missing: &i.missing,
+                notes: i
+                    .notes
+                    .iter()
+                    .map(|n| JsonNote {
+                        by: &n.by,
+                        on: n.on,
+                        text: &n.text,
+                    })
+                    .collect(),
             })
             .collect(),
         horizon: JsonHorizon {
@@ -299,6 +318,22 @@ fn item_row(item: &Item, backlog: &Backlog, l: Labels, compact: bool) -> Vec<Str
             l.word(Word::Channels).to_lowercase(),
             l.colon(),
             item.channels.join(", ")
+        );
+    }
+    if let Some(last) = item.notes.last() {
+        // The latest note of the thread: what the author must act on.
+        let label = match item.notes.len() {
+            1 => "note".to_owned(),
+            n => format!("{} ({n})", l.pick("dernière note", "last note")),
+        };
+        let _ = write!(
+            post,
+            "{}{label}{} {}, {} — {}",
+            if compact { "\n" } else { " — " },
+            l.colon(),
+            last.by,
+            last.on,
+            last.text.trim()
         );
     }
     let status = l.status(item.status).to_owned();
