@@ -11,6 +11,8 @@ pub mod approve;
 pub mod freeze;
 pub mod schedule;
 
+pub use crate::cmd::results::{ReportArgs, ResultsCommand};
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success
@@ -92,6 +94,12 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff)
     Man,
+    /// Figures of published posts: import the networks' analytics exports
+    #[command(subcommand)]
+    Results(ResultsCommand),
+    /// KPIs: planned vs published pairs, impressions, reach, engagement,
+    /// top and bottom posts
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -16,5 +16,6 @@ pub mod init;
 pub mod man;
 pub mod new;
 pub mod plan;
+pub mod results;
 pub mod schedule;
 pub mod schema;

@@ -42,6 +42,7 @@ pub mod publish;
 pub mod raw;
 pub mod readability;
 pub mod resolve;
+pub mod results;
 pub mod rules;
 pub mod schedule;
 pub mod schema;
@@ -135,6 +136,8 @@ pub fn run(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write)
         Command::Schema(args) => cmd::schema::run(args, &mut ctx)?,
         Command::Completions(args) => cmd::completions::run(args, &mut ctx)?,
         Command::Man => cmd::man::run(&mut ctx)?,
+        Command::Results(command) => cmd::results::run(command, &mut ctx)?,
+        Command::Report(args) => cmd::results::report(args, &mut ctx)?,
     };
     ctx.stdout.flush()?;
     Ok(code)

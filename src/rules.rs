@@ -277,6 +277,17 @@ pub const REGISTRY: &[Rule] = &[
          `edcal schedule` place it.\n\n\
          Source: the channel's own settings in channels.toml (SPEC.md).",
     ),
+    error(
+        "results-format",
+        "a file in results/ that edcal did not write that way",
+        "`results/<channel>.csv` is written by `edcal results import`: the header\n\
+         `post,channel,published_at,url,impressions,reach,likes,comments,shares,saves,\n\
+         clicks,video_views,engagements,collected_on,source`, counts as digits (empty\n\
+         when the network gives no figure), `collected_on` as YYYY-MM-DD, and the\n\
+         channel of the file's name on every row. Fix the cell shown, or delete the\n\
+         row and import the export again.\n\n\
+         Source: the results layout in docs/results.md.",
+    ),
     warning(
         "missing-alt-text",
         "an image without `alt`",
@@ -360,6 +371,14 @@ pub const REGISTRY: &[Rule] = &[
          the team does not publish.\n\n\
          Source: French public holidays, Code du travail L.3133-1 (research\n\
          4.1, S87), and the calendar's `[[rules.blackout]]`.",
+    ),
+    warning(
+        "results-unknown",
+        "a results row about a post or a channel the calendar does not have",
+        "The post was renamed or deleted after its figures were imported, or the\n\
+         file is named after a channel that channels.toml does not have. Rename the\n\
+         post id in the row (or the file), or delete the row.\n\n\
+         Source: the results layout in docs/results.md.",
     ),
     warning(
         "frozen",

@@ -1,0 +1,297 @@
+//! Which published pair of the calendar each row of an export is about.
+//!
+//! A row is matched, in this order:
+//!
+//! 1. by its calendar post id, when the file names one (edcal's own
+//!    layout);
+//! 2. by its link, when an earlier import stored that link for a pair;
+//! 3. by time: the published pairs on the row's channels within
+//!    [`TIME_SLACK`] of the row's time (if several, the text decides);
+//! 4. by day and text: the published pairs within a day of the row's day,
+//!    whose title or text holds most of the row's words (at least
+//!    [`MIN_SIMILARITY`] of them, and clearly more than the next pair's).
+//!
+//! Nothing is guessed: a row that fits no pair, or fits two equally, is
+//! reported with the reason and left out, and two rows that claim the same
+//! pair are both left out.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use super::read::{Row, When};
+use crate::model::{Calendar, Status, Timing};
+use crate::network::Network;
+
+/// How far a row's time may be from the calendar's: what a scheduler's
+/// queue or a hand-published post drifts by.
+pub const TIME_SLACK: Duration = Duration::minutes(45);
+
+/// The share of a row's words a pair's title or text must hold to match by
+/// text.
+pub const MIN_SIMILARITY: f64 = 0.6;
+
+/// A published (post, channel) pair of the calendar.
+#[derive(Debug, Clone)]
+pub struct Pair {
+    pub post: String,
+    pub channel: String,
+    /// When it went out, if the calendar says to the minute.
+    pub at: Option<DateTime<Tz>>,
+    /// Its day in the calendar's zone.
+    pub day: Option<NaiveDate>,
+    title: String,
+    text: String,
+}
+
+impl Pair {
+    /// `published_at` as stored: RFC 3339 in the calendar's zone, or the
+    /// day alone.
+    pub fn published_at(&self) -> String {
+        match (self.at, self.day) {
+            (Some(at), _) => at.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+            (None, Some(day)) => day.to_string(),
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// Every published pair on `channels`, in the calendar's order (channel,
+/// time, post). A repeating post's occurrences are pairs of their own,
+/// `post@YYYY-MM-DD`.
+pub fn published_pairs(calendar: &Calendar, channels: &[&str]) -> Vec<Pair> {
+    let mut pairs: Vec<Pair> = calendar
+        .fixed()
+        .into_iter()
+        .filter(|f| f.post.status.value == Status::Published && channels.contains(&f.channel))
+        .map(|f| Pair {
+            post: f.id(),
+            channel: f.channel.to_owned(),
+            at: Some(f.time.instant),
+            day: Some(f.time.local.date()),
+            title: f.post.title.clone(),
+            text: channel_text(f.post, f.channel),
+        })
+        .collect();
+    for post in &calendar.posts {
+        if post.status.value != Status::Published || post.repeat.is_some() {
+            continue;
+        }
+        for channel in post.channel_ids() {
+            if !channels.contains(&channel) || post.at(channel).is_some() {
+                continue;
+            }
+            let day = match &post.timing {
+                Timing::On(on) => Some(on.value),
+                _ => None,
+            };
+            pairs.push(Pair {
+                post: post.id.value.clone(),
+                channel: channel.to_owned(),
+                at: None,
+                day,
+                title: post.title.clone(),
+                text: channel_text(post, channel),
+            });
+        }
+    }
+    pairs
+}
+
+fn channel_text(post: &crate::model::Post, channel: &str) -> String {
+    post.variants
+        .get(channel)
+        .and_then(|v| v.text.as_ref())
+        .or(post.text.as_ref())
+        .map(|t| t.value.clone())
+        .unwrap_or_default()
+}
+
+/// The calendar's channels a row may be on: `--channel`, else every channel
+/// on the row's network.
+pub fn channels_for<'c>(
+    calendar: &'c Calendar,
+    network: Option<Network>,
+    only: Option<&str>,
+) -> Vec<&'c str> {
+    calendar
+        .channels
+        .values()
+        .filter(|c| match only {
+            Some(only) => c.id == only,
+            None => network.is_some_and(|n| c.network == n),
+        })
+        .map(|c| c.id.as_str())
+        .collect()
+}
+
+/// The outcome for one row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// The index of the pair in the list given, and how it was found.
+    Matched(usize, How),
+    Unmatched(String),
+    Ambiguous(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    Post,
+    Url,
+    Time,
+    DayAndText,
+}
+
+/// Matches one row against `pairs` (the pairs of its channels). `links`
+/// maps links stored by earlier imports to their (post, channel).
+pub fn match_row(
+    row: &Row,
+    pairs: &[Pair],
+    links: &BTreeMap<String, (String, String)>,
+    zone: Tz,
+) -> Outcome {
+    if let Some(post) = &row.post {
+        let found: Vec<usize> = (0..pairs.len())
+            .filter(|&i| {
+                pairs[i].post == *post
+                    && row.channel.as_ref().is_none_or(|c| pairs[i].channel == *c)
+            })
+            .collect();
+        return match found.as_slice() {
+            [i] => Outcome::Matched(*i, How::Post),
+            [] => Outcome::Unmatched(format!(
+                "no published pair of post `{post}` on these channels"
+            )),
+            _ => Outcome::Ambiguous(format!(
+                "post `{post}` is on several channels: add a `channel` column or --channel"
+            )),
+        };
+    }
+    if let Some((post, channel)) = row.url.as_ref().and_then(|u| links.get(u))
+        && let Some(i) = pairs
+            .iter()
+            .position(|p| p.post == *post && p.channel == *channel)
+    {
+        return Outcome::Matched(i, How::Url);
+    }
+    let day = match row.when {
+        When::At(at) => {
+            let near: Vec<usize> = (0..pairs.len())
+                .filter(|&i| {
+                    pairs[i]
+                        .at
+                        .is_some_and(|p| (p.with_timezone(&Utc) - at).abs() <= TIME_SLACK)
+                })
+                .collect();
+            match near.as_slice() {
+                [i] => return Outcome::Matched(*i, How::Time),
+                [] => at.with_timezone(&zone).date_naive(),
+                several => {
+                    return by_text(row, pairs, several).map_or_else(
+                        || {
+                            Outcome::Ambiguous(format!(
+                                "{} published pairs within {} minutes of {}: {}",
+                                several.len(),
+                                TIME_SLACK.num_minutes(),
+                                at.with_timezone(&zone).format("%Y-%m-%d %H:%M"),
+                                names(pairs, several)
+                            ))
+                        },
+                        |i| Outcome::Matched(i, How::Time),
+                    );
+                }
+            }
+        }
+        When::Day(day) => day,
+        When::Unknown => {
+            return Outcome::Unmatched("no date, and no link stored by an earlier import".into());
+        }
+    };
+    // By day and text: the row's day in the file's zone, a day either side
+    // (a zone the vendor does not document can move a post across midnight).
+    let around: Vec<usize> = (0..pairs.len())
+        .filter(|&i| {
+            let pair_day = pairs[i]
+                .at
+                .map(|at| at.with_timezone(&zone).date_naive())
+                .or(pairs[i].day);
+            pair_day.is_some_and(|d| (d - day).num_days().abs() <= 1)
+        })
+        .collect();
+    if around.is_empty() {
+        let shown = match row.when {
+            When::At(at) => at
+                .with_timezone(&zone)
+                .format("%Y-%m-%d %H:%M %Z")
+                .to_string(),
+            _ => day.to_string(),
+        };
+        return Outcome::Unmatched(format!("no published pair around {shown}"));
+    }
+    match by_text(row, pairs, &around) {
+        Some(i) => Outcome::Matched(i, How::DayAndText),
+        None if row.text.is_none() => Outcome::Unmatched(format!(
+            "no text to tell the pairs around {day} apart: {}",
+            names(pairs, &around)
+        )),
+        None => Outcome::Ambiguous(format!(
+            "the text fits none of the pairs around {day} clearly: {}",
+            names(pairs, &around)
+        )),
+    }
+}
+
+fn names(pairs: &[Pair], which: &[usize]) -> String {
+    which
+        .iter()
+        .map(|&i| format!("`{}` on `{}`", pairs[i].post, pairs[i].channel))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The pair among `which` whose title or text holds at least
+/// [`MIN_SIMILARITY`] of the row's words and clearly more than any other.
+fn by_text(row: &Row, pairs: &[Pair], which: &[usize]) -> Option<usize> {
+    let text = row.text.as_deref()?;
+    let mut scored: Vec<(f64, usize)> = which
+        .iter()
+        .map(|&i| {
+            let p = &pairs[i];
+            (similarity(text, &p.title).max(similarity(text, &p.text)), i)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let (best, i) = scored[0];
+    let second = scored.get(1).map_or(0.0, |s| s.0);
+    (best >= MIN_SIMILARITY && best - second >= 0.2).then_some(i)
+}
+
+/// The share of the row's words (three letters or more, case and accents
+/// as written) found among the words of `calendar`: a caption the network
+/// cut short still scores as high as the whole.
+pub fn similarity(row: &str, calendar: &str) -> f64 {
+    let words = |s: &str| -> BTreeSet<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (row, calendar) = (words(row), words(calendar));
+    if row.is_empty() {
+        return 0.0;
+    }
+    row.intersection(&calendar).count() as f64 / row.len() as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_caption_still_matches() {
+        let full = "Octobre Rose commence aujourd'hui. Tout le mois, nos patientes font du sport.";
+        assert!(similarity("Octobre Rose commence aujourd'hui. Tout le…", full) > 0.9);
+        assert!(similarity("Journée mondiale du rein", full) < 0.2);
+    }
+}
