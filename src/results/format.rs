@@ -102,6 +102,9 @@ pub struct Format {
     pub snowflake: Option<Snowflake>,
     /// How the public link is made from the id when the file gives none.
     pub url_of_id: Option<&'static str>,
+    /// The network counts a video's views as its impressions (TikTok): the
+    /// views stand for the impressions the file does not give.
+    pub views_are_impressions: bool,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -210,6 +213,7 @@ pub const FORMATS: &[Format] = &[
         zone: LA,
         snowflake: None,
         url_of_id: None,
+        views_are_impressions: false,
     },
     Format {
         name: "meta-instagram",
@@ -240,6 +244,7 @@ pub const FORMATS: &[Format] = &[
         zone: LA,
         snowflake: None,
         url_of_id: None,
+        views_are_impressions: false,
     },
     Format {
         name: "x-classic",
@@ -264,6 +269,7 @@ pub const FORMATS: &[Format] = &[
         zone: UTC,
         snowflake: Some(X_SNOWFLAKE),
         url_of_id: None,
+        views_are_impressions: false,
     },
     Format {
         name: "x",
@@ -288,6 +294,7 @@ pub const FORMATS: &[Format] = &[
         zone: UTC,
         snowflake: Some(X_SNOWFLAKE),
         url_of_id: None,
+        views_are_impressions: false,
     },
     Format {
         name: "linkedin",
@@ -321,6 +328,7 @@ pub const FORMATS: &[Format] = &[
         zone: Zone::Calendar,
         snowflake: None,
         url_of_id: None,
+        views_are_impressions: false,
     },
     Format {
         name: "youtube",
@@ -348,6 +356,7 @@ pub const FORMATS: &[Format] = &[
         zone: Zone::Calendar,
         snowflake: None,
         url_of_id: Some("https://youtu.be/"),
+        views_are_impressions: false,
     },
     Format {
         name: "tiktok",
@@ -380,6 +389,7 @@ pub const FORMATS: &[Format] = &[
             unit_ms: false,
         }),
         url_of_id: None,
+        views_are_impressions: true,
     },
     Format {
         name: "sprout",
@@ -410,6 +420,7 @@ pub const FORMATS: &[Format] = &[
         zone: Zone::Calendar,
         snowflake: None,
         url_of_id: None,
+        views_are_impressions: false,
     },
     Format {
         name: "generic",
@@ -437,6 +448,7 @@ pub const FORMATS: &[Format] = &[
         zone: Zone::Calendar,
         snowflake: None,
         url_of_id: None,
+        views_are_impressions: false,
     },
 ];
 

@@ -6,7 +6,9 @@
 //!    layout);
 //! 2. by its link, when an earlier import stored that link for a pair;
 //! 3. by time: the published pairs on the row's channels within
-//!    [`TIME_SLACK`] of the row's time (if several, the text decides);
+//!    [`TIME_SLACK`] of the row's time, unless the row's text is plainly
+//!    another's (under [`MIN_TEXT_AT_TIME`] of its words); if several, the
+//!    text decides;
 //! 4. by day and text: the published pairs within a day of the row's day,
 //!    whose title or text holds most of the row's words (at least
 //!    [`MIN_SIMILARITY`] of them, and clearly more than the next pair's).
@@ -32,6 +34,10 @@ pub const TIME_SLACK: Duration = Duration::minutes(45);
 /// text.
 pub const MIN_SIMILARITY: f64 = 0.6;
 
+/// Below this share, a row's text is another post's, even at the right
+/// time.
+pub const MIN_TEXT_AT_TIME: f64 = 0.3;
+
 /// A published (post, channel) pair of the calendar.
 #[derive(Debug, Clone)]
 pub struct Pair {
@@ -46,6 +52,14 @@ pub struct Pair {
 }
 
 impl Pair {
+    /// Whether a row's text may be this pair's: enough of its words are in
+    /// the pair's title or text (a pair without text fits any).
+    fn fits(&self, row_text: &str) -> bool {
+        self.text.trim().is_empty()
+            || similarity(row_text, &self.title).max(similarity(row_text, &self.text))
+                >= MIN_TEXT_AT_TIME
+    }
+
     /// `published_at` as stored: RFC 3339 in the calendar's zone, or the
     /// day alone.
     pub fn published_at(&self) -> String {
@@ -184,9 +198,23 @@ pub fn match_row(
                         .is_some_and(|p| (p.with_timezone(&Utc) - at).abs() <= TIME_SLACK)
                 })
                 .collect();
-            match near.as_slice() {
+            // A pair near in time whose text is another's is not the row's
+            // (two pages of one network posting half an hour apart).
+            let fitting: Vec<usize> = near
+                .iter()
+                .copied()
+                .filter(|&i| row.text.as_deref().is_none_or(|t| pairs[i].fits(t)))
+                .collect();
+            match fitting.as_slice() {
                 [i] => return Outcome::Matched(*i, How::Time),
-                [] => at.with_timezone(&zone).date_naive(),
+                [] if near.is_empty() => at.with_timezone(&zone).date_naive(),
+                [] => {
+                    return Outcome::Unmatched(format!(
+                        "the text is not that of {}, published within {} minutes",
+                        names(pairs, &near),
+                        TIME_SLACK.num_minutes()
+                    ));
+                }
                 several => {
                     return by_text(row, pairs, several).map_or_else(
                         || {

@@ -20,8 +20,8 @@ use anyhow::{Context as _, Result, bail};
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::Metrics;
 use super::format::{Column, Dates, Format, Zone};
+use super::{Metric, Metrics};
 use crate::network::Network;
 
 /// Largest export read (64 MiB): a year of daily posts on every network is
@@ -382,6 +382,9 @@ impl RowReader<'_> {
         }
         if !bad.is_empty() {
             return Read::Problem(bad.join("; "));
+        }
+        if self.format.views_are_impressions && metrics.get(Metric::Impressions).is_none() {
+            metrics.set(Metric::Impressions, metrics.get(Metric::VideoViews));
         }
         let (id, id_mangled) = match self.cell(cells, Column::Id) {
             Some(id) if is_mangled(id) => (None, true),
