@@ -74,9 +74,10 @@ pub struct Figures {
     pub published: usize,
     /// Published pairs with figures.
     pub measured: usize,
-    pub impressions: u64,
-    pub reach: u64,
-    pub engagements: u64,
+    /// `None` when no measured pair of the group has the figure.
+    pub impressions: Option<u64>,
+    pub reach: Option<u64>,
+    pub engagements: Option<u64>,
     /// See the module's documentation; `None` when no pair has both.
     pub engagement_rate: Option<f64>,
     #[serde(skip)]
@@ -94,9 +95,14 @@ impl Figures {
         self.published += 1;
         let Some((m, _)) = &pair.latest else { return };
         self.measured += 1;
-        self.impressions += m.get(Metric::Impressions).unwrap_or(0);
-        self.reach += m.get(Metric::Reach).unwrap_or(0);
-        self.engagements += m.engagements().unwrap_or(0);
+        let add = |sum: &mut Option<u64>, n: Option<u64>| {
+            if let Some(n) = n {
+                *sum = Some(sum.unwrap_or(0) + n);
+            }
+        };
+        add(&mut self.impressions, m.get(Metric::Impressions));
+        add(&mut self.reach, m.get(Metric::Reach));
+        add(&mut self.engagements, m.engagements());
         if let (Some(e), Some(a)) = (m.engagements(), m.audience()) {
             self.rate_engagements += e;
             self.rate_audience += a;
@@ -370,9 +376,9 @@ fn figure_cells(f: &Figures) -> Vec<String> {
         f.planned.to_string(),
         f.published.to_string(),
         f.measured.to_string(),
-        f.impressions.to_string(),
-        f.reach.to_string(),
-        f.engagements.to_string(),
+        opt(f.impressions),
+        opt(f.reach),
+        opt(f.engagements),
         rate(f.engagement_rate),
     ]
 }
@@ -516,9 +522,9 @@ pub fn write_csv(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             f.planned.to_string(),
             f.published.to_string(),
             f.measured.to_string(),
-            f.impressions.to_string(),
-            f.reach.to_string(),
-            f.engagements.to_string(),
+            f.impressions.map(|n| n.to_string()).unwrap_or_default(),
+            f.reach.map(|n| n.to_string()).unwrap_or_default(),
+            f.engagements.map(|n| n.to_string()).unwrap_or_default(),
             f.engagement_rate
                 .map(|r| format!("{r:.6}"))
                 .unwrap_or_default(),
