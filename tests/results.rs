@@ -609,3 +609,13 @@ fn check_points_at_the_cell() {
     assert!(text.contains("did you mean `x-chiffres`?"), "{text}");
     assert!(text.contains("results of channel `pinterest`"), "{text}");
 }
+
+#[test]
+fn the_manual_shows_every_layout() {
+    let table = edcal::results::format::markdown_table();
+    let text = fs::read_to_string(root().join("docs/results.md")).unwrap();
+    assert!(
+        text.contains(table.trim_end()),
+        "docs/results.md does not show the current table; replace it with:\n{table}"
+    );
+}

@@ -530,6 +530,54 @@ impl Format {
     }
 }
 
+impl Dates {
+    /// How the manual describes it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Dates::UsDateTime => "`MM/DD/YYYY HH:MM` or `MM/DD/YYYY hh:mm[:ss] AM`",
+            Dates::IsoWithOffset => "`YYYY-MM-DD HH:MM +0000`",
+            Dates::WeekdayDay => "`Tue, Jul 14, 2026` (a day)",
+            Dates::UsDay => "`MM/DD/YYYY` (a day)",
+            Dates::MonthDayYear => "`Apr 29, 2020`, `28 sept. 2026` (a day)",
+            Dates::DayMonth => "`11 septembre` (a day, no year)",
+            Dates::Iso => "ISO 8601: `2026-10-05T08:30:00[+02:00]` or `2026-10-05`",
+        }
+    }
+}
+
+/// The manual's table of layouts: dates, zone, and each column's header
+/// names, generated from [`FORMATS`] (`tests/results.rs` keeps
+/// `docs/results.md` showing it).
+pub fn markdown_table() -> String {
+    let mut out = String::from(
+        "| `--from` | export | dates and zone | edcal field ← header names (preferred first) |\n\
+         | --- | --- | --- | --- |\n",
+    );
+    for f in FORMATS {
+        let zone = match (f.zone, f.snowflake) {
+            (_, Some(_)) => "exact time from the post id (UTC)".to_owned(),
+            (Zone::Fixed(tz), None) => tz.name().to_owned(),
+            (Zone::Calendar, None) => "the calendar's zone".to_owned(),
+        };
+        let columns: Vec<String> = f
+            .columns
+            .iter()
+            .map(|(c, names)| {
+                let names: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+                format!("{} ← {}", c.name(), names.join(" / "))
+            })
+            .collect();
+        out.push_str(&format!(
+            "| `{}` | {} | {}; {zone} | {} |\n",
+            f.name,
+            f.title,
+            f.dates.describe(),
+            columns.join("; ")
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
