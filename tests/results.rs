@@ -619,3 +619,85 @@ fn the_manual_shows_every_layout() {
         "docs/results.md does not show the current table; replace it with:\n{table}"
     );
 }
+
+// ---------------------------------------------------------------------------
+// Exports are hostile: caps before reading, no panic on any bytes.
+// ---------------------------------------------------------------------------
+
+fn options() -> edcal::results::read::Options {
+    edcal::results::read::Options {
+        format: None,
+        zone: None,
+        calendar_tz: chrono_tz::Europe::Paris,
+        collected: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+    }
+}
+
+fn refusal(bytes: &[u8]) -> String {
+    format!(
+        "{:#}",
+        edcal::results::read::parse(bytes, &options()).expect_err("refused")
+    )
+}
+
+#[test]
+fn files_over_the_caps_are_refused() {
+    let header = "\"Post ID\",\"Account username\",\"Publish time\",Views\n";
+    let wide = format!("{header}{}\n", vec!["1"; 513].join(","));
+    assert!(refusal(wide.as_bytes()).contains("line 2 has 513 columns"));
+    let mut long = String::from(header);
+    for _ in 0..=edcal::results::read::MAX_ROWS + 1 {
+        long.push_str("1,a,10/07/2026 10:00,5\n");
+    }
+    assert!(refusal(long.as_bytes()).contains("more than 200000 rows"));
+    // Over 64 MiB on disk: refused from its size, before it is read.
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.csv");
+    fs::File::create(&big)
+        .unwrap()
+        .set_len(edcal::results::read::MAX_BYTES + 1)
+        .unwrap();
+    let err = edcal::results::read::read_file(&big, &options()).unwrap_err();
+    assert!(
+        format!("{err:#}").contains("exports over 64 MiB are not read"),
+        "{err:#}"
+    );
+}
+
+#[test]
+fn other_encodings_and_containers_are_refused_with_the_way_out() {
+    assert!(refusal(b"\xFF\xFEs\0e\0p\0").contains("UTF-16"));
+    assert!(refusal(b"PK\x03\x04rest").contains("ZIP archive"));
+    assert!(refusal(b"\xD0\xCF\x11\xE0rest").contains("Excel 97"));
+    assert!(refusal(b"Post ID,Publish time\n1,\xE9t\xE9\n").contains("line 2 is not UTF-8"));
+    assert!(refusal(b"").contains("empty"));
+}
+
+#[test]
+fn a_french_spreadsheet_s_semicolons_are_read() {
+    let text = "\u{feff}\"Post ID\";\"Account username\";\"Publish time\";Permalink;Views;Reach;Likes\n\
+                1;c;10/07/2026 10:00;https://www.instagram.com/reel/A/;5 120;3390;388\n";
+    let export = edcal::results::read::parse(text.as_bytes(), &options()).unwrap();
+    assert_eq!(export.format.name, "meta-instagram");
+    let m = export.rows[0].metrics;
+    assert_eq!(m.get(edcal::results::Metric::Impressions), Some(5120));
+    assert_eq!(m.get(edcal::results::Metric::Likes), Some(388));
+}
+
+proptest::proptest! {
+    #[test]
+    fn no_bytes_make_the_readers_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
+        let _ = edcal::results::read::parse(&bytes, &options());
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = edcal::results::store::parse(&text, "x");
+    }
+
+    #[test]
+    fn no_csv_like_text_makes_the_readers_panic(
+        text in "(\"Post ID\",\"Page ID\",\"Publish time\",Reach,Reactions\n)?([0-9a-zA-Z ,;\"\n/:.E+-]{0,200})"
+    ) {
+        let _ = edcal::results::read::parse(text.as_bytes(), &options());
+        let stored = format!("{}\n{text}", edcal::results::store::HEADER.join(","));
+        let _ = edcal::results::store::parse(&stored, "x");
+    }
+}

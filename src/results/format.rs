@@ -10,6 +10,8 @@
 //! the file has wins. The table is printed in the manual (`docs/results.md`)
 //! with the public page each layout was checked against.
 
+use std::fmt::Write as _;
+
 use chrono_tz::Tz;
 
 use super::Metric;
@@ -567,13 +569,14 @@ pub fn markdown_table() -> String {
                 format!("{} ← {}", c.name(), names.join(" / "))
             })
             .collect();
-        out.push_str(&format!(
-            "| `{}` | {} | {}; {zone} | {} |\n",
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {}; {zone} | {} |",
             f.name,
             f.title,
             f.dates.describe(),
             columns.join("; ")
-        ));
+        );
     }
     out
 }

@@ -136,8 +136,7 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Export> {
         Err(e) => {
             let line = String::from_utf8_lossy(&bytes[..e.valid_up_to()])
                 .split('\n')
-                .count()
-                + 1;
+                .count();
             bail!("line {line} is not UTF-8; save the file as \"CSV UTF-8\"");
         }
     };
