@@ -5,7 +5,8 @@
 //! network's per-post analytics export (its headers, their aliases, its
 //! dates and their zone), [`read`] turns one such file into rows of figures
 //! (it treats the file as hostile: size, rows and columns are capped before
-//! anything is kept), [`matching`] finds the calendar pair each row is
+//! anything is kept; [`sheet`] opens ZIP archives and spreadsheets),
+//! [`matching`] finds the calendar pair each row is
 //! about, or says why it cannot, [`import`] ties these together for
 //! `edcal results import`, [`store`] reads, merges and writes the
 //! normalised `results/` files (and checks them for `edcal check`), and
@@ -20,6 +21,7 @@ pub mod import;
 pub mod matching;
 pub mod read;
 pub mod report;
+pub mod sheet;
 pub mod store;
 
 /// One figure a network gives about a post.

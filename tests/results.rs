@@ -667,8 +667,8 @@ fn files_over_the_caps_are_refused() {
 #[test]
 fn other_encodings_and_containers_are_refused_with_the_way_out() {
     assert!(refusal(b"\xFF\xFEs\0e\0p\0").contains("UTF-16"));
-    assert!(refusal(b"PK\x03\x04rest").contains("ZIP archive"));
-    assert!(refusal(b"\xD0\xCF\x11\xE0rest").contains("Excel 97"));
+    assert!(refusal(b"PK\x03\x04rest").contains("not a readable ZIP archive"));
+    assert!(refusal(b"\xD0\xCF\x11\xE0rest").contains("not a spreadsheet calamine can read"));
     assert!(refusal(b"Post ID,Publish time\n1,\xE9t\xE9\n").contains("line 2 is not UTF-8"));
     assert!(refusal(b"").contains("empty"));
 }
@@ -700,4 +700,53 @@ proptest::proptest! {
         let stored = format!("{}\n{text}", edcal::results::store::HEADER.join(","));
         let _ = edcal::results::store::parse(&stored, "x");
     }
+}
+
+#[test]
+fn spreadsheets_and_archives_are_read() {
+    let dir = calendar();
+    let out = import(
+        dir.path(),
+        &[
+            "clinique-des-resultats_content_1794960000000.xlsx",
+            "youtube-2026-10.zip",
+        ],
+        &[],
+    );
+    let text = stdout(&out);
+    // LinkedIn's workbook: the `All posts` sheet (not `Metrics`), a note
+    // row, dates as spreadsheet dates; the export's stamp in the file name.
+    assert!(
+        text.contains("clinique-des-resultats_content_1794960000000.xlsx: linkedin layout, 2 rows, 2 matched; collected on 2026-11-18"),
+        "{text}"
+    );
+    let row = snapshot(dir.path(), "linkedin", "li-recrutement", "2026-11-18");
+    assert_eq!(
+        (
+            row["impressions"].as_str(),
+            row["likes"].as_str(),
+            row["clicks"].as_str()
+        ),
+        ("3120", "66", "93")
+    );
+    // YouTube's archive: `Table data.csv`, not the chart or the totals.
+    assert!(
+        text.contains("youtube-2026-10.zip: youtube layout, 2 rows, 1 matched, 1 not imported"),
+        "{text}"
+    );
+    let row = snapshot(dir.path(), "youtube", "yt-visite", TODAY);
+    assert_eq!(row["video_views"], "1392");
+}
+
+#[test]
+fn an_archive_entry_over_the_cap_is_refused() {
+    let dir = calendar();
+    let out = import(dir.path(), &["oversized.zip"], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("Table data.csv unpacks to more than 64 MiB"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("results").exists());
 }

@@ -14,7 +14,7 @@ use crate::results::{format, import, store};
 
 #[derive(Debug, Subcommand)]
 pub enum ResultsCommand {
-    /// Read per-post analytics exports (CSV) into results/<channel>.csv:
+    /// Read per-post analytics exports into results/<channel>.csv:
     /// each row is matched to a published post of the calendar, or listed
     /// with the reason it was not
     Import(ImportArgs),
@@ -22,7 +22,8 @@ pub enum ResultsCommand {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The exports, as the networks give them (CSV)
+    /// The exports, as the networks give them: CSV, a ZIP archive of CSV
+    /// files, or a spreadsheet (.xls, .xlsx)
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
 

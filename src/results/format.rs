@@ -300,7 +300,7 @@ pub const FORMATS: &[Format] = &[
     },
     Format {
         name: "linkedin",
-        title: "LinkedIn Page analytics, content: the `All posts` sheet saved as CSV",
+        title: "LinkedIn Page analytics, content (`.xls`: its `All posts` sheet, or that sheet as CSV)",
         network: Some(Network::Linkedin),
         markers: &[
             "Post title",
@@ -334,7 +334,7 @@ pub const FORMATS: &[Format] = &[
     },
     Format {
         name: "youtube",
-        title: "YouTube Studio, advanced mode, `Table data.csv`",
+        title: "YouTube Studio, advanced mode, the export archive or its `Table data.csv`",
         network: Some(Network::Youtube),
         markers: &["Video publish time", "Heure de publication de la vidéo"],
         columns: &[
@@ -362,7 +362,7 @@ pub const FORMATS: &[Format] = &[
     },
     Format {
         name: "tiktok",
-        title: "TikTok Studio, analytics, `Content.csv`",
+        title: "TikTok Studio, analytics, the content archive or its `Content.csv`",
         network: Some(Network::Tiktok),
         markers: &[
             "Video link",

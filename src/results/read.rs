@@ -10,7 +10,8 @@
 //! (Facebook's older export), a `Total` row (YouTube), numbers written as
 //! `29.0`, `1,234` or `44 531`, `-` or `NA` for "no figure", ids that a
 //! spreadsheet turned into `1.22158E+17`, and `;` as the separator of a file
-//! saved again by a French spreadsheet. A file that cannot be read as a
+//! saved again by a French spreadsheet. ZIP archives and spreadsheets are
+//! opened by [`super::sheet`] into the same rows. A file that cannot be read as a
 //! whole is refused with the reason; a row that cannot be read is reported
 //! with its line and left out, and the others are kept.
 
@@ -117,31 +118,28 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Export> {
     if bytes.len() as u64 > MAX_BYTES {
         bail!("over {} MiB", MAX_BYTES / (1024 * 1024));
     }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        bail!(
-            "the file is UTF-16 (an account-level summary, or a spreadsheet's \"Unicode text\"); \
-             export the per-post content as CSV, or save it as \"CSV UTF-8\""
-        );
-    }
-    if bytes.starts_with(b"PK\x03\x04") {
-        bail!(
-            "the file is a ZIP archive or a spreadsheet (.xlsx); extract the CSV or save the sheet as \"CSV UTF-8\""
-        );
-    }
-    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        bail!("the file is an Excel 97 spreadsheet (.xls); save the sheet as \"CSV UTF-8\"");
-    }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            let line = String::from_utf8_lossy(&bytes[..e.valid_up_to()])
-                .split('\n')
-                .count();
-            bail!("line {line} is not UTF-8; save the file as \"CSV UTF-8\"");
+    let records = if bytes.starts_with(b"PK\x03\x04") {
+        super::sheet::zip(bytes, options.format)?
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        super::sheet::workbook(bytes, options.format)?
+    } else {
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            bail!(
+                "the file is UTF-16 (an account-level summary, or a spreadsheet's \"Unicode text\"); \
+                 export the per-post content as CSV, or save it as \"CSV UTF-8\""
+            );
         }
+        let text = match std::str::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let line = String::from_utf8_lossy(&bytes[..e.valid_up_to()])
+                    .split('\n')
+                    .count();
+                bail!("line {line} is not UTF-8; save the file as \"CSV UTF-8\"");
+            }
+        };
+        records(text.strip_prefix('\u{feff}').unwrap_or(text))?
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let records = records(text)?;
     let (header_at, format) = header(&records, options.format)?;
     let headers: Vec<String> = records[header_at].1.clone();
     let located = format.locate(&headers);
@@ -175,8 +173,11 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Export> {
     Ok(export)
 }
 
+/// Rows of cells, each with the line (or sheet row) it starts on.
+pub type Records = Vec<(u64, Vec<String>)>;
+
 /// Every record with the line it starts on, capped.
-fn records(text: &str) -> Result<Vec<(u64, Vec<String>)>> {
+pub(super) fn records(text: &str) -> Result<Records> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -233,7 +234,7 @@ fn delimiter(text: &str) -> u8 {
 
 /// The header row and the layout: the first of the top rows in which the
 /// layout (given, or detected) finds its required columns and a metric.
-fn header(
+pub(super) fn header(
     records: &[(u64, Vec<String>)],
     given: Option<&'static Format>,
 ) -> Result<(usize, &'static Format)> {
