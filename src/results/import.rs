@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 
 use super::format::Format;
-use super::matching::{self, How, Outcome, Pair};
+use super::matching::{self, Candidates, How, Outcome};
 use super::read::{self, Options};
 use super::store::{self, OnDisk, Snapshot};
 use crate::model::Calendar;
@@ -33,6 +33,38 @@ pub struct Request<'a> {
 
 /// A row's claim on a pair: its line, its snapshot, how it was matched.
 type Claim = (u64, Snapshot, How);
+
+/// The pairs of a set of channels, and the links earlier imports stored
+/// for them, both ways.
+struct ChannelSet {
+    candidates: Candidates,
+    links: BTreeMap<String, (String, String)>,
+    urls: BTreeMap<(String, String), String>,
+}
+
+impl ChannelSet {
+    fn new<'a>(
+        calendar: &Calendar,
+        channels: &[&str],
+        stored: impl Iterator<Item = &'a OnDisk>,
+    ) -> ChannelSet {
+        let mut links = BTreeMap::new();
+        let mut urls = BTreeMap::new();
+        for row in stored
+            .flat_map(|d| d.rows.iter())
+            .filter(|r| !r.url.is_empty())
+        {
+            let pair = (row.post.clone(), row.channel.clone());
+            links.insert(row.url.clone(), pair.clone());
+            urls.insert(pair, row.url.clone());
+        }
+        ChannelSet {
+            candidates: Candidates::new(matching::published_pairs(calendar, channels)),
+            links,
+            urls,
+        }
+    }
+}
 
 /// How an import went; `failed` rows make the exit code 1.
 #[derive(Debug, Default)]
@@ -69,7 +101,7 @@ pub fn import(
     let mut disk: BTreeMap<String, OnDisk> = BTreeMap::new();
     let mut new_rows: BTreeMap<String, Vec<Snapshot>> = BTreeMap::new();
     let mut summary = Summary::default();
-    let mut pairs_of: BTreeMap<Vec<String>, Vec<Pair>> = BTreeMap::new();
+    let mut sets: BTreeMap<Vec<String>, ChannelSet> = BTreeMap::new();
     for path in request.files {
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -105,31 +137,26 @@ pub fn import(
                 continue;
             }
             let key: Vec<String> = channels.iter().map(|c| (*c).to_owned()).collect();
-            for channel in &key {
-                if !disk.contains_key(channel) {
-                    disk.insert(channel.clone(), store::read(root, channel)?);
+            if !sets.contains_key(&key) {
+                for channel in &key {
+                    if !disk.contains_key(channel) {
+                        disk.insert(channel.clone(), store::read(root, channel)?);
+                    }
                 }
+                let set = ChannelSet::new(calendar, &channels, key.iter().map(|c| &disk[c]));
+                sets.insert(key.clone(), set);
             }
-            let links: BTreeMap<String, (String, String)> = key
-                .iter()
-                .flat_map(|c| disk[c].rows.iter())
-                .filter(|r| !r.url.is_empty())
-                .map(|r| (r.url.clone(), (r.post.clone(), r.channel.clone())))
-                .collect();
-            let pairs = pairs_of
-                .entry(key)
-                .or_insert_with(|| matching::published_pairs(calendar, &channels));
-            match matching::match_row(row, pairs, &links, export.zone) {
+            let set = &sets[&key];
+            match matching::match_row(row, &set.candidates, &set.links, export.zone) {
                 Outcome::Matched(i, how) => {
-                    let pair = &pairs[i];
+                    let pair = &set.candidates.pairs[i];
                     let url = row
                         .url
                         .clone()
                         .or_else(|| {
-                            links
-                                .iter()
-                                .find(|(_, v)| v.0 == pair.post && v.1 == pair.channel)
-                                .map(|(u, _)| u.clone())
+                            set.urls
+                                .get(&(pair.post.clone(), pair.channel.clone()))
+                                .cloned()
                         })
                         .unwrap_or_default();
                     claims

@@ -140,6 +140,98 @@ pub fn channels_for<'c>(
         .collect()
 }
 
+/// The published pairs a row may be about, indexed: by time, by day (for
+/// pairs without a time), by post and by (post, channel), so that matching
+/// a row costs a few look-ups whatever the size of the calendar.
+#[derive(Debug)]
+pub struct Candidates {
+    pub pairs: Vec<Pair>,
+    /// Unix seconds of each pair with a time, sorted.
+    by_time: Vec<(i64, usize)>,
+    /// The day of each pair without a time, sorted.
+    by_day: Vec<(NaiveDate, usize)>,
+    by_post: BTreeMap<String, Vec<usize>>,
+    by_pair: BTreeMap<(String, String), usize>,
+}
+
+impl Candidates {
+    pub fn new(pairs: Vec<Pair>) -> Candidates {
+        let mut by_time: Vec<(i64, usize)> = Vec::new();
+        let mut by_day: Vec<(NaiveDate, usize)> = Vec::new();
+        let mut by_post: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_pair = BTreeMap::new();
+        for (i, p) in pairs.iter().enumerate() {
+            match (p.at, p.day) {
+                (Some(at), _) => by_time.push((at.timestamp(), i)),
+                (None, Some(day)) => by_day.push((day, i)),
+                (None, None) => {}
+            }
+            by_post.entry(p.post.clone()).or_default().push(i);
+            by_pair.insert((p.post.clone(), p.channel.clone()), i);
+        }
+        by_time.sort_unstable();
+        by_day.sort_unstable();
+        Candidates {
+            pairs,
+            by_time,
+            by_day,
+            by_post,
+            by_pair,
+        }
+    }
+
+    /// The pair of `post` on `channel`.
+    pub fn pair(&self, post: &str, channel: &str) -> Option<usize> {
+        self.by_pair
+            .get(&(post.to_owned(), channel.to_owned()))
+            .copied()
+    }
+
+    /// The pairs whose time is within `slack` of `at`, in time order.
+    fn near(&self, at: DateTime<Utc>, slack: Duration) -> Vec<usize> {
+        let (from, to) = ((at - slack).timestamp(), (at + slack).timestamp());
+        let start = self.by_time.partition_point(|(t, _)| *t < from);
+        self.by_time[start..]
+            .iter()
+            .take_while(|(t, _)| *t <= to)
+            .map(|(_, i)| *i)
+            .collect()
+    }
+
+    /// The pairs within a day of `day`: those with a time whose day in
+    /// `zone` is, and those with a day only.
+    fn around(&self, day: NaiveDate, zone: Tz) -> Vec<usize> {
+        let noon = day
+            .and_hms_opt(12, 0, 0)
+            .map_or(0, |t| t.and_utc().timestamp());
+        // A day either side, and the widest zone offsets.
+        let (from, to) = (noon - 3 * 86_400, noon + 3 * 86_400);
+        let start = self.by_time.partition_point(|(t, _)| *t < from);
+        let timed = self.by_time[start..]
+            .iter()
+            .take_while(|(t, _)| *t <= to)
+            .map(|(_, i)| *i)
+            .filter(|&i| {
+                self.pairs[i].at.is_some_and(|at| {
+                    (at.with_timezone(&zone).date_naive() - day)
+                        .num_days()
+                        .abs()
+                        <= 1
+                })
+            });
+        let first = day.pred_opt().unwrap_or(day);
+        let last = day.succ_opt().unwrap_or(day);
+        let start = self.by_day.partition_point(|(d, _)| *d < first);
+        let dated = self.by_day[start..]
+            .iter()
+            .take_while(|(d, _)| *d <= last)
+            .map(|(_, i)| *i);
+        let mut all: Vec<usize> = timed.chain(dated).collect();
+        all.sort_unstable();
+        all
+    }
+}
+
 /// The outcome for one row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
@@ -157,20 +249,24 @@ pub enum How {
     DayAndText,
 }
 
-/// Matches one row against `pairs` (the pairs of its channels). `links`
-/// maps links stored by earlier imports to their (post, channel).
+/// Matches one row against `candidates` (the pairs of its channels).
+/// `links` maps links stored by earlier imports to their (post, channel).
 pub fn match_row(
     row: &Row,
-    pairs: &[Pair],
+    candidates: &Candidates,
     links: &BTreeMap<String, (String, String)>,
     zone: Tz,
 ) -> Outcome {
+    let pairs = &candidates.pairs;
     if let Some(post) = &row.post {
-        let found: Vec<usize> = (0..pairs.len())
-            .filter(|&i| {
-                pairs[i].post == *post
-                    && row.channel.as_ref().is_none_or(|c| pairs[i].channel == *c)
-            })
+        let found: Vec<usize> = candidates
+            .by_post
+            .get(post)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .filter(|&i| row.channel.as_ref().is_none_or(|c| pairs[i].channel == *c))
             .collect();
         return match found.as_slice() {
             [i] => Outcome::Matched(*i, How::Post),
@@ -183,21 +279,13 @@ pub fn match_row(
         };
     }
     if let Some((post, channel)) = row.url.as_ref().and_then(|u| links.get(u))
-        && let Some(i) = pairs
-            .iter()
-            .position(|p| p.post == *post && p.channel == *channel)
+        && let Some(i) = candidates.pair(post, channel)
     {
         return Outcome::Matched(i, How::Url);
     }
     let day = match row.when {
         When::At(at) => {
-            let near: Vec<usize> = (0..pairs.len())
-                .filter(|&i| {
-                    pairs[i]
-                        .at
-                        .is_some_and(|p| (p.with_timezone(&Utc) - at).abs() <= TIME_SLACK)
-                })
-                .collect();
+            let near = candidates.near(at, TIME_SLACK);
             // A pair near in time whose text is another's is not the row's
             // (two pages of one network posting half an hour apart).
             let fitting: Vec<usize> = near
@@ -238,15 +326,7 @@ pub fn match_row(
     };
     // By day and text: the row's day in the file's zone, a day either side
     // (a zone the vendor does not document can move a post across midnight).
-    let around: Vec<usize> = (0..pairs.len())
-        .filter(|&i| {
-            let pair_day = pairs[i]
-                .at
-                .map(|at| at.with_timezone(&zone).date_naive())
-                .or(pairs[i].day);
-            pair_day.is_some_and(|d| (d - day).num_days().abs() <= 1)
-        })
-        .collect();
+    let around = candidates.around(day, zone);
     if around.is_empty() {
         let shown = match row.when {
             When::At(at) => at
