@@ -750,3 +750,40 @@ fn an_archive_entry_over_the_cap_is_refused() {
     );
     assert!(!dir.path().join("results").exists());
 }
+
+#[test]
+fn a_scheduler_export_lands_on_each_network_s_channel() {
+    let dir = calendar();
+    let out = import(
+        dir.path(),
+        &["sprout-post-performance.csv"],
+        &["--collected", "2026-11-15"],
+    );
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("sprout layout, 3 rows, 3 matched"), "{text}");
+    let fb = snapshot(dir.path(), "facebook", "fb-depistage", "2026-11-15");
+    assert_eq!(
+        (
+            fb["impressions"].as_str(),
+            fb["reach"].as_str(),
+            fb["engagements"].as_str(),
+            fb["clicks"].as_str()
+        ),
+        ("4390", "3250", "193", "99")
+    );
+    let ig = snapshot(dir.path(), "instagram", "ig-yoga", "2026-11-15");
+    assert_eq!(
+        (
+            ig["likes"].as_str(),
+            ig["saves"].as_str(),
+            ig["video_views"].as_str()
+        ),
+        ("401", "54", "2210")
+    );
+    let li = snapshot(dir.path(), "linkedin", "li-partenariat", "2026-11-15");
+    assert_eq!(
+        (li["impressions"].as_str(), li["reach"].as_str()),
+        ("1750", "")
+    );
+}

@@ -6,8 +6,8 @@
 //! Headers are matched exactly (trimmed, ignoring case), never by
 //! likeness: Meta writes `Reactions, Comments and Shares` beside
 //! `Reactions`, and a fuzzy match would take one for the other. When a
-//! column has several names in one file, the first name of the list that
-//! the file has wins. The table is printed in the manual (`docs/results.md`)
+//! file has several names of one column, each row takes the first of them,
+//! in the order of the list, whose cell is not empty. The table is printed in the manual (`docs/results.md`)
 //! with the public page each layout was checked against.
 
 use std::fmt::Write as _;
@@ -476,24 +476,23 @@ pub fn fold(header: &str) -> String {
 }
 
 impl Format {
-    /// Where each column is in `headers`: the first of its names the file
-    /// has, compared [folded](fold). A header serves one column only.
+    /// Where each column is in `headers`: every header that is one of its
+    /// names, in the order of the names (a row takes the first of them
+    /// that is not empty), compared [folded](fold). A header serves one
+    /// column only.
     pub fn locate(&self, headers: &[String]) -> Vec<(Column, usize)> {
         let folded: Vec<String> = headers.iter().map(|h| fold(h)).collect();
         let mut taken = vec![false; headers.len()];
         let mut found = Vec::new();
         for (column, names) in self.columns {
-            let hit = names.iter().find_map(|name| {
+            for name in *names {
                 let name = fold(name);
-                folded
-                    .iter()
-                    .enumerate()
-                    .find(|(i, h)| !taken[*i] && **h == name)
-                    .map(|(i, _)| i)
-            });
-            if let Some(i) = hit {
-                taken[i] = true;
-                found.push((*column, i));
+                for (i, h) in folded.iter().enumerate() {
+                    if !taken[i] && *h == name {
+                        taken[i] = true;
+                        found.push((*column, i));
+                    }
+                }
             }
         }
         found

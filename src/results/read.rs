@@ -333,13 +333,15 @@ struct RowReader<'a> {
 }
 
 impl RowReader<'_> {
+    /// The first cell of `column` that is not empty, in the order of its
+    /// names.
     fn cell<'c>(&self, cells: &'c [String], column: Column) -> Option<&'c str> {
         self.located
             .iter()
-            .find(|(c, _)| *c == column)
-            .and_then(|(_, i)| cells.get(*i))
+            .filter(|(c, _)| *c == column)
+            .filter_map(|(_, i)| cells.get(*i))
             .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
+            .find(|s| !s.is_empty())
     }
 
     fn row(&self, line: u64, cells: &[String], first: bool) -> Read {
@@ -357,10 +359,15 @@ impl RowReader<'_> {
         let mut metrics = Metrics::default();
         let mut bad = Vec::new();
         let mut texts = 0;
+        let mut seen = Vec::new();
         for (column, _) in self.located {
             let Column::Metric(metric) = column else {
                 continue;
             };
+            if seen.contains(metric) {
+                continue;
+            }
+            seen.push(*metric);
             let Some(raw) = self.cell(cells, *column) else {
                 continue;
             };
@@ -554,10 +561,13 @@ fn trailing_id(url: &str) -> Option<String> {
         .then(|| last.to_owned())
 }
 
-/// A scheduler's name for a network.
+/// A scheduler's name for a network: `Twitter`, `X`, `LinkedIn Company
+/// Page`, `Instagram Business`… (the first word decides).
 fn network(name: &str) -> Option<Network> {
-    match name.trim().to_lowercase().as_str() {
-        "twitter" | "x" | "x (twitter)" => Some(Network::X),
+    let lower = name.trim().to_lowercase();
+    let first = lower.split([' ', '(', '-']).next().unwrap_or("");
+    match first {
+        "twitter" | "x" => Some(Network::X),
         "facebook" => Some(Network::Facebook),
         "instagram" => Some(Network::Instagram),
         "linkedin" => Some(Network::Linkedin),
