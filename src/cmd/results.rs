@@ -103,16 +103,24 @@ fn parse_month(s: &str) -> Result<NaiveDate, String> {
 
 pub fn run(command: &ResultsCommand, ctx: &mut Context<'_>) -> Result<u8> {
     let ResultsCommand::Import(args) = command;
-    let checked = ctx.check()?;
+    // The model is enough to match rows: the rules are not run (an import
+    // into a calendar with errors is allowed; `check` reports them).
+    let root = crate::discover::calendar_dir(ctx.cli.calendar.as_deref(), &ctx.env.cwd)?;
+    let calendar = crate::load::load(&root)?.calendar;
+    let tz = calendar.settings.tz;
+    let today = ctx
+        .cli
+        .today
+        .unwrap_or_else(|| ctx.env.now.with_timezone(&tz).date_naive());
     let request = import::Request {
         files: &args.files,
         format: args.from.as_deref().and_then(format::by_name),
         channel: args.channel.as_deref(),
         collected: args.collected,
         zone: args.zone,
-        today: checked.today,
+        today,
     };
-    let summary = import::import(&checked.calendar, &checked.root, &request, ctx.stdout)?;
+    let summary = import::import(&calendar, &root, &request, ctx.stdout)?;
     Ok(u8::from(summary.failed > 0))
 }
 
