@@ -787,3 +787,47 @@ fn a_scheduler_export_lands_on_each_network_s_channel() {
         ("1750", "")
     );
 }
+
+proptest::proptest! {
+    /// Any snapshots written read back the same, and write the same bytes.
+    #[test]
+    fn results_files_read_back_what_was_written(
+        rows in proptest::collection::vec(
+            (
+                "[^\u{0}]{1,12}",
+                "[^\u{0}]{0,8}",
+                proptest::collection::vec(proptest::option::of(0u64..1_000_000), 9),
+                0u32..3650,
+                "[a-z-]{0,10}",
+            ),
+            0..12,
+        )
+    ) {
+        use edcal::results::{Metric, Metrics};
+        use edcal::results::store::{self, Snapshot};
+        let epoch = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+        let snapshots: Vec<Snapshot> = rows
+            .into_iter()
+            .map(|(post, url, figures, day, source)| {
+                let mut metrics = Metrics::default();
+                for (m, n) in Metric::ALL.iter().zip(figures) {
+                    metrics.set(*m, n);
+                }
+                Snapshot {
+                    post,
+                    channel: "x".into(),
+                    published_at: String::new(),
+                    url,
+                    metrics,
+                    collected_on: epoch + chrono::Days::new(u64::from(day)),
+                    source,
+                }
+            })
+            .collect();
+        let text = store::render(&snapshots);
+        let parsed = store::parse(&text, "x");
+        proptest::prop_assert!(parsed.findings.is_empty(), "{:?}\n{text}", parsed.findings);
+        proptest::prop_assert_eq!(parsed.rows.len(), snapshots.len());
+        proptest::prop_assert_eq!(store::render(&parsed.rows), text);
+    }
+}
