@@ -53,9 +53,11 @@ pub struct Pair {
 
 impl Pair {
     /// Whether a row's text may be this pair's: enough of its words are in
-    /// the pair's title or text (a pair without text fits any).
+    /// the pair's title or text (a pair without text fits any row, and a
+    /// row without words, emoji only, fits any pair).
     fn fits(&self, row_text: &str) -> bool {
         self.text.trim().is_empty()
+            || words(row_text).is_empty()
             || similarity(row_text, &self.title).max(similarity(row_text, &self.text))
                 >= MIN_TEXT_AT_TIME
     }
@@ -379,17 +381,20 @@ fn by_text(row: &Row, pairs: &[Pair], which: &[usize]) -> Option<usize> {
 /// as written) found among the words of `calendar`: a caption the network
 /// cut short still scores as high as the whole.
 pub fn similarity(row: &str, calendar: &str) -> f64 {
-    let words = |s: &str| -> BTreeSet<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3)
-            .map(str::to_lowercase)
-            .collect()
-    };
     let (row, calendar) = (words(row), words(calendar));
     if row.is_empty() {
         return 0.0;
     }
     row.intersection(&calendar).count() as f64 / row.len() as f64
+}
+
+/// The words of a text that count for [`similarity`]: three letters or
+/// more, lowercased.
+fn words(s: &str) -> BTreeSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(str::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]
@@ -401,5 +406,20 @@ mod tests {
         let full = "Octobre Rose commence aujourd'hui. Tout le mois, nos patientes font du sport.";
         assert!(similarity("Octobre Rose commence aujourd'hui. Tout le…", full) > 0.9);
         assert!(similarity("Journée mondiale du rein", full) < 0.2);
+    }
+
+    #[test]
+    fn a_row_without_words_fits_any_pair_and_another_text_none() {
+        let pair = Pair {
+            post: "p".into(),
+            channel: "instagram".into(),
+            at: None,
+            day: None,
+            title: "Yoga avec nos patientes".into(),
+            text: "Yoga du mercredi avec nos patientes".into(),
+        };
+        assert!(pair.fits("💗💗 !"));
+        assert!(pair.fits("Yoga du mercredi 💗"));
+        assert!(!pair.fits("Le menu du restaurant du personnel"));
     }
 }
