@@ -831,3 +831,20 @@ proptest::proptest! {
         proptest::prop_assert_eq!(store::render(&parsed.rows), text);
     }
 }
+
+#[test]
+fn a_results_file_with_another_header_is_one_finding() {
+    let dir = calendar();
+    fs::create_dir_all(dir.path().join("results")).unwrap();
+    fs::write(
+        dir.path().join("results/x.csv"),
+        "channel,post,likes\nx,x-chiffres,3\nx,x-communique,4\n",
+    )
+    .unwrap();
+    let out = edcal(dir.path(), &["check"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert_eq!(text.matches("error[results-format]").count(), 1, "{text}");
+    assert!(text.contains("--> results/x.csv:1:1"), "{text}");
+    assert!(!text.contains("results-unknown"), "{text}");
+}

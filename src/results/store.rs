@@ -448,8 +448,16 @@ pub fn check(
         .map(|p| p.id.value.as_str())
         .chain(calendar.left_out.iter().map(String::as_str))
         .collect();
+    let header_ok = text
+        .lines()
+        .next()
+        .is_some_and(|h| h.trim_end_matches('\r') == HEADER.join(","));
     for f in parsed.findings {
         out.push(Diagnostic::new(f.code, Span::new(source, f.range), f.message).channel(channel));
+    }
+    if !header_ok {
+        // Columns not known: the posts are not where they should be.
+        return;
     }
     // The rows again, for their positions: only good rows are checked.
     let mut reader = csv::ReaderBuilder::new()
