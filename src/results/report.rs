@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use super::store::Snapshot;
 use super::{Metric, Metrics};
-use crate::model::{Calendar, Status, Timing};
+use crate::model::{Calendar, Language, Status, Timing};
 
 /// Which pairs a report covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -137,6 +137,10 @@ pub struct Ranked {
 /// A whole report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// Labels of the table and Markdown forms (JSON and CSV keep English
+    /// identifiers).
+    #[serde(skip)]
+    pub language: Language,
     pub scope: String,
     pub by: Vec<&'static str>,
     pub groups: Vec<Group>,
@@ -235,6 +239,7 @@ pub fn build(
         notes.push("a post with several themes counts in each of them".to_owned());
     }
     Report {
+        language: calendar.settings.language,
         scope: match scope {
             Scope::All => "everything".to_owned(),
             Scope::Campaign(id) => format!("campaign {id}"),
@@ -353,6 +358,126 @@ fn keys(pair: &PairLine, by: &[By]) -> Vec<Vec<String>> {
     keys
 }
 
+/// The words of the table and Markdown forms, in the calendar's language.
+struct Words {
+    title: &'static str,
+    colon: &'static str,
+    figures: [&'static str; 7],
+    ranks: [&'static str; 6],
+    top: &'static str,
+    bottom: &'static str,
+    total: &'static str,
+    note: &'static str,
+    by: fn(&str) -> &'static str,
+    notes: fn(&str) -> String,
+}
+
+impl Words {
+    /// Cells with a rate written the language's way (`5,48 %` in French).
+    fn cells(&self, cells: Vec<String>) -> Vec<String> {
+        if self.colon == ":" {
+            return cells;
+        }
+        cells
+            .into_iter()
+            .map(|c| {
+                if c.ends_with(" %") {
+                    c.replace('.', ",")
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
+
+    fn of(language: Language) -> Words {
+        match language {
+            Language::En => Words {
+                title: "Report",
+                colon: ":",
+                figures: FIGURE_HEADER,
+                ranks: RANK_HEADER,
+                top: "Top posts",
+                bottom: "Bottom posts",
+                total: "total",
+                note: "note",
+                by: |b| match b {
+                    "channel" => "channel",
+                    "theme" => "theme",
+                    "audience" => "audience",
+                    "campaign" => "campaign",
+                    _ => "post",
+                },
+                notes: str::to_owned,
+            },
+            Language::Fr => Words {
+                title: "Bilan",
+                colon: " :",
+                figures: [
+                    "prévues",
+                    "publiées",
+                    "mesurées",
+                    "impressions",
+                    "couverture",
+                    "interactions",
+                    "taux d'engagement",
+                ],
+                ranks: [
+                    "publication",
+                    "canal",
+                    "impressions",
+                    "couverture",
+                    "interactions",
+                    "taux",
+                ],
+                top: "Meilleures publications",
+                bottom: "Publications les moins engageantes",
+                total: "total",
+                note: "note",
+                by: |b| match b {
+                    "channel" => "canal",
+                    "theme" => "thème",
+                    "audience" => "public",
+                    "campaign" => "campagne",
+                    _ => "publication",
+                },
+                notes: french_note,
+            },
+        }
+    }
+}
+
+/// A note of the report in French.
+fn french_note(note: &str) -> String {
+    if note.starts_with("engagement rate") {
+        return "taux d'engagement = interactions / couverture, ou / impressions quand le réseau ne donne pas la couverture ; \
+                le taux d'un groupe est la somme de ses interactions sur la somme de sa couverture"
+            .to_owned();
+    }
+    if note.starts_with("engagements =") {
+        return "interactions = le total donné par le réseau quand il en donne un, sinon j'aime + commentaires + partages + enregistrements"
+            .to_owned();
+    }
+    if let Some(rest) =
+        note.strip_prefix("figures: the latest snapshot of each pair, collected up to ")
+    {
+        let day = rest.split(';').next().unwrap_or(rest);
+        return format!(
+            "chiffres : le dernier relevé de chaque publication, relevés jusqu'au {day} ; ce sont des cumuls depuis la publication"
+        );
+    }
+    if let Some((n, _)) = note.split_once(" published pair") {
+        let plural = if n == "1" { "" } else { "s" };
+        return format!(
+            "{n} publication{plural} publiée{plural} sans chiffres pour l'instant (`edcal results import`)"
+        );
+    }
+    if note.starts_with("a post with several themes") {
+        return "une publication à plusieurs thèmes compte dans chacun".to_owned();
+    }
+    note.to_owned()
+}
+
 fn rate(r: Option<f64>) -> String {
     r.map_or_else(|| "—".to_owned(), |r| format!("{:.2} %", r * 100.0))
 }
@@ -404,34 +529,35 @@ fn rank_cells(r: &Ranked) -> Vec<String> {
 }
 
 /// The groups as rows of cells, the total last, with their header.
-fn group_rows(report: &Report) -> (Vec<String>, Vec<Vec<String>>) {
-    let mut header: Vec<String> = report.by.iter().map(|b| (*b).to_owned()).collect();
+fn group_rows(report: &Report, w: &Words) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut header: Vec<String> = report.by.iter().map(|b| (w.by)(b).to_owned()).collect();
     if header.is_empty() {
         header.push(String::new());
     }
-    header.extend(FIGURE_HEADER.iter().map(|h| (*h).to_owned()));
+    header.extend(w.figures.iter().map(|h| (*h).to_owned()));
     let mut rows: Vec<Vec<String>> = report
         .groups
         .iter()
         .filter(|g| !g.key.is_empty())
         .map(|g| {
             let mut row = g.key.clone();
-            row.extend(figure_cells(&g.figures));
+            row.extend(w.cells(figure_cells(&g.figures)));
             row
         })
         .collect();
-    let mut total = vec!["total".to_owned()];
+    let mut total = vec![w.total.to_owned()];
     total.resize(report.by.len().max(1), String::new());
-    total.extend(figure_cells(&report.total));
+    total.extend(w.cells(figure_cells(&report.total)));
     rows.push(total);
     (header, rows)
 }
 
 /// A terminal table per part.
 pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "Report: {}", report.scope)?;
-    let (header, rows) = group_rows(report);
-    let mut t = crate::plan::render::table(header);
+    let w = Words::of(report.language);
+    writeln!(out, "{}{} {}", w.title, w.colon, scope_label(report, &w))?;
+    let (header, rows) = group_rows(report, &w);
+    let mut t = table(header);
     for row in rows {
         t.add_row(row);
     }
@@ -441,18 +567,45 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             continue;
         }
         writeln!(out, "\n{title}")?;
-        let mut t =
-            crate::plan::render::table(RANK_HEADER.iter().map(|h| (*h).to_owned()).collect());
+        let mut t = table(RANK_HEADER.iter().map(|h| (*h).to_owned()).collect());
         for r in list {
-            t.add_row(rank_cells(r));
+            t.add_row(w.cells(rank_cells(r)));
         }
         writeln!(out, "{t}")?;
     }
     writeln!(out)?;
     for note in &report.notes {
-        writeln!(out, "note: {note}")?;
+        writeln!(out, "{}{} {}", w.note, w.colon, (w.notes)(note))?;
     }
     Ok(())
+}
+
+/// A table in the house style, never wrapped: its columns are short
+/// figures, and a wrapped header reads worse than a wide table.
+fn table(header: Vec<String>) -> comfy_table::Table {
+    let mut table = comfy_table::Table::new();
+    table
+        .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .force_no_tty()
+        .set_header(header);
+    table
+}
+
+/// The scope in words: `campaign X`, `2026-10-01 to 2026-10-31`.
+fn scope_label(report: &Report, w: &Words) -> String {
+    if w.colon == ":" {
+        return report.scope.clone();
+    }
+    if let Some(id) = report.scope.strip_prefix("campaign ") {
+        return format!("campagne {id}");
+    }
+    if let Some((from, to)) = report.scope.split_once(" to ") {
+        return format!("du {from} au {to}");
+    }
+    if report.scope == "everything" {
+        return "tout le calendrier".to_owned();
+    }
+    report.scope.clone()
 }
 
 fn markdown_table(header: &[String], rows: &[Vec<String>]) -> String {
@@ -479,21 +632,28 @@ fn markdown_table(header: &[String], rows: &[Vec<String>]) -> String {
 }
 
 pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "# Report: {}\n", report.scope)?;
-    let (header, rows) = group_rows(report);
+    let w = Words::of(report.language);
+    writeln!(
+        out,
+        "# {}{} {}\n",
+        w.title,
+        w.colon,
+        scope_label(report, &w)
+    )?;
+    let (header, rows) = group_rows(report, &w);
     write!(out, "{}", markdown_table(&header, &rows))?;
-    for (title, list) in [("Top posts", &report.top), ("Bottom posts", &report.bottom)] {
+    for (title, list) in [(w.top, &report.top), (w.bottom, &report.bottom)] {
         if list.is_empty() {
             continue;
         }
         writeln!(out, "\n## {title}\n")?;
-        let header: Vec<String> = RANK_HEADER.iter().map(|h| (*h).to_owned()).collect();
-        let rows: Vec<Vec<String>> = list.iter().map(rank_cells).collect();
+        let header: Vec<String> = w.ranks.iter().map(|h| (*h).to_owned()).collect();
+        let rows: Vec<Vec<String>> = list.iter().map(|r| w.cells(rank_cells(r))).collect();
         write!(out, "{}", markdown_table(&header, &rows))?;
     }
     writeln!(out)?;
     for note in &report.notes {
-        writeln!(out, "- {note}")?;
+        writeln!(out, "- {}", (w.notes)(note))?;
     }
     Ok(())
 }
