@@ -29,7 +29,11 @@ fuzz_target!(|data: &[u8]| {
         for row in &export.rows {
             // Lines count in the text; a sheet's rows have no bound here.
             if !bytes.starts_with(b"PK") && !bytes.starts_with(&[0xD0, 0xCF]) {
-                assert!(row.line >= 1 && row.line <= lines, "line {} of {lines}", row.line);
+                assert!(
+                    row.line >= 1 && row.line <= lines,
+                    "line {} of {lines}",
+                    row.line
+                );
             }
         }
     }
