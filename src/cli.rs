@@ -12,6 +12,8 @@ use crate::commands::{
     init, milestone, new, note, plan, published, reject, review_sheet, schedule, schema, submit,
 };
 
+pub use crate::commands::results::{ReportArgs, ResultsCommand};
+
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success
@@ -109,6 +111,12 @@ pub enum Command {
     Cancel(cancel::CancelArgs),
     /// Mark a campaign's milestone done
     Milestone(milestone::MilestoneArgs),
+    /// Figures of published posts: import the networks' analytics exports
+    #[command(subcommand)]
+    Results(ResultsCommand),
+    /// KPIs: planned vs published pairs, impressions, reach, engagement,
+    /// top and bottom posts
+    Report(ReportArgs),
 }
 
 /// A date on the command line, `YYYY-MM-DD`; a date written another way

@@ -25,6 +25,7 @@ pub mod note;
 pub mod plan;
 pub mod published;
 pub mod reject;
+pub mod results;
 pub mod review_sheet;
 pub mod schedule;
 pub mod schema;

@@ -40,6 +40,7 @@ pub mod plan;
 pub mod publish;
 pub mod raw;
 pub mod resolve;
+pub mod results;
 pub(crate) mod review_sheet;
 pub(crate) mod rules;
 pub mod schedule;
@@ -213,6 +214,8 @@ pub fn run(cli: &Cli, env: &Env, stdout: &mut dyn Write, stderr: &mut dyn Write)
         Command::Published(args) => commands::published::run(args, &mut ctx)?,
         Command::Cancel(args) => commands::cancel::run(args, &mut ctx)?,
         Command::Milestone(args) => commands::milestone::run(args, &mut ctx)?,
+        Command::Results(command) => commands::results::run(command, &mut ctx)?,
+        Command::Report(args) => commands::results::report(args, &mut ctx)?,
     };
     ctx.stdout.flush()?;
     Ok(code)

@@ -67,6 +67,11 @@ pub trait Files: Sync {
     /// Every `*.toml` file under `dir`, recursively, sorted, hidden files and
     /// folders (`.name`) left out. A missing folder is empty.
     fn toml_files(&self, dir: &str) -> Result<Vec<String>>;
+    /// Every `results/*.csv` file, sorted, hidden files left out (see
+    /// `results::store`); none by default.
+    fn results_files(&self) -> Result<Vec<String>> {
+        Ok(Vec::new())
+    }
 }
 
 /// The calendar folder on disk.
@@ -96,6 +101,10 @@ impl Files for Disk<'_> {
 
     fn toml_files(&self, dir: &str) -> Result<Vec<String>> {
         toml_files(self.0, dir)
+    }
+
+    fn results_files(&self) -> Result<Vec<String>> {
+        crate::results::store::list(self.0)
     }
 }
 
@@ -295,6 +304,27 @@ pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
         all.push(posts);
     }
     resolve::join_posts(&mut calendar, all, &mut diagnostics);
+    // The results files last: their findings need the posts.
+    for rel in files.results_files()? {
+        let size = files.size(&rel)?;
+        let too_big = size > crate::results::store::MAX_BYTES;
+        let text = if too_big {
+            String::new()
+        } else {
+            String::from_utf8_lossy(&files.read(&rel)?).into_owned()
+        };
+        let id = sources.add(rel.clone(), text);
+        if too_big {
+            diagnostics.push(Diagnostic::new(
+                Code::ResultsFormat,
+                Span::new(id, 0..0),
+                format!("{rel} is over 64 MiB; not read"),
+            ));
+        } else {
+            let text = &sources.get(id).text;
+            crate::results::store::check(&calendar, &rel, text, id, &mut diagnostics);
+        }
+    }
     Ok(Loaded {
         root: root.to_path_buf(),
         sources,

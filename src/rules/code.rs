@@ -408,6 +408,22 @@ codes! {
          Source: edcal's editorial convention (the words and when they are\n\
          reported: docs/rules.md); local days in the calendar's zone, the IANA tz\n\
          database, https://www.iana.org/time-zones.";
+    ResultsFormat = "results-format", Error,
+        "a file in results/ that edcal did not write that way",
+        "`results/<channel>.csv` is written by `edcal results import`: the header\n\
+         `post,channel,published_at,url,impressions,reach,likes,comments,shares,saves,\n\
+         clicks,video_views,engagements,collected_on,source`, counts as digits (empty\n\
+         when the network gives no figure), `collected_on` as YYYY-MM-DD, and the\n\
+         channel of the file's name on every row. Fix the cell shown, or delete the\n\
+         row and import the export again.\n\n\
+         Source: edcal's file format (the results layout, docs/results.md); CSV as\n\
+         RFC 4180, https://www.rfc-editor.org/rfc/rfc4180.";
+    ResultsUnknown = "results-unknown", Warning,
+        "a results row about a post or a channel the calendar does not have",
+        "The post was renamed or deleted after its figures were imported, or the\n\
+         file is named after a channel that channels.toml does not have. Rename the\n\
+         post id in the row (or the file), or delete the row.\n\n\
+         Source: edcal's file format (the results layout, docs/results.md).";
 }
 
 impl Code {

@@ -14,6 +14,7 @@ mod lifecycle;
 mod mutation;
 mod plans;
 mod publishing;
+mod results;
 mod review_sheet;
 mod robustness;
 mod schedule_properties;

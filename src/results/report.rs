@@ -1,0 +1,706 @@
+//! `edcal report`: planned against published pairs, and what the published
+//! ones did, from the latest snapshot of each pair in `results/`.
+//!
+//! The engagement rate is defined here once: a pair's engagements (the
+//! network's own total, else likes + comments + shares + saves, see
+//! [`Metrics::engagements`]) divided by its reach, or by its impressions
+//! where the network gives no reach. A group's rate is the sum of those
+//! engagements over the sum of those reaches, over the pairs that have
+//! both; it is not an average of rates, so a post seen by ten people does
+//! not weigh as much as one seen by ten thousand.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::store::Snapshot;
+use super::{Metric, Metrics};
+use crate::model::{Calendar, Language, Status, Timing};
+
+/// Which pairs a report covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    Campaign(String),
+    /// Both days included, in the calendar's zone.
+    Days(NaiveDate, NaiveDate),
+}
+
+/// What a report's rows are grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum By {
+    Channel,
+    Theme,
+    Audience,
+    Campaign,
+    Post,
+}
+
+impl By {
+    pub fn name(self) -> &'static str {
+        match self {
+            By::Channel => "channel",
+            By::Theme => "theme",
+            By::Audience => "audience",
+            By::Campaign => "campaign",
+            By::Post => "post",
+        }
+    }
+}
+
+/// How many posts the top and bottom lists hold.
+pub const TOP: usize = 3;
+
+/// One pair of the report's scope.
+#[derive(Debug, Clone)]
+struct PairLine {
+    post: String,
+    channel: String,
+    title: String,
+    themes: Vec<String>,
+    campaign: Option<String>,
+    audience: String,
+    published: bool,
+    latest: Option<(Metrics, NaiveDate)>,
+}
+
+/// The figures of a group of pairs.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Figures {
+    pub planned: usize,
+    pub published: usize,
+    /// Published pairs with figures.
+    pub measured: usize,
+    /// `None` when no measured pair of the group has the figure.
+    pub impressions: Option<u64>,
+    pub reach: Option<u64>,
+    pub engagements: Option<u64>,
+    /// See the module's documentation; `None` when no pair has both.
+    pub engagement_rate: Option<f64>,
+    #[serde(skip)]
+    rate_engagements: u64,
+    #[serde(skip)]
+    rate_audience: u64,
+}
+
+impl Figures {
+    fn add(&mut self, pair: &PairLine) {
+        self.planned += 1;
+        if !pair.published {
+            return;
+        }
+        self.published += 1;
+        let Some((m, _)) = &pair.latest else { return };
+        self.measured += 1;
+        let add = |sum: &mut Option<u64>, n: Option<u64>| {
+            if let Some(n) = n {
+                *sum = Some(sum.unwrap_or(0) + n);
+            }
+        };
+        add(&mut self.impressions, m.get(Metric::Impressions));
+        add(&mut self.reach, m.get(Metric::Reach));
+        add(&mut self.engagements, m.engagements());
+        if let (Some(e), Some(a)) = (m.engagements(), m.audience()) {
+            self.rate_engagements += e;
+            self.rate_audience += a;
+        }
+        self.engagement_rate = (self.rate_audience > 0)
+            .then(|| self.rate_engagements as f64 / self.rate_audience as f64);
+    }
+}
+
+/// A group of the report: its key (one value per `--by`) and figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub key: Vec<String>,
+    #[serde(flatten)]
+    pub figures: Figures,
+}
+
+/// One pair in the top or bottom list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ranked {
+    pub post: String,
+    pub channel: String,
+    pub title: String,
+    pub impressions: Option<u64>,
+    pub reach: Option<u64>,
+    pub engagements: u64,
+    pub engagement_rate: f64,
+    /// YYYY-MM-DD.
+    pub collected_on: String,
+}
+
+/// A whole report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Labels of the table and Markdown forms (JSON and CSV keep English
+    /// identifiers).
+    #[serde(skip)]
+    pub language: Language,
+    pub scope: String,
+    pub by: Vec<&'static str>,
+    pub groups: Vec<Group>,
+    pub total: Figures,
+    pub top: Vec<Ranked>,
+    pub bottom: Vec<Ranked>,
+    pub notes: Vec<String>,
+}
+
+/// The latest snapshot of each (post, channel) among `rows`; on the same
+/// day, the last row read.
+pub fn latest(rows: &[Snapshot]) -> BTreeMap<(String, String), &Snapshot> {
+    let mut out: BTreeMap<(String, String), &Snapshot> = BTreeMap::new();
+    for row in rows {
+        let key = (row.post.clone(), row.channel.clone());
+        match out.get(&key) {
+            Some(old) if old.collected_on > row.collected_on => {}
+            _ => {
+                out.insert(key, row);
+            }
+        }
+    }
+    out
+}
+
+/// Builds the report of `scope`, grouped by `by`, from the snapshots in
+/// `rows`. `today` decides which occurrences of a published repeating post
+/// have gone out.
+pub fn build(
+    calendar: &Calendar,
+    rows: &[Snapshot],
+    scope: &Scope,
+    by: &[By],
+    today: NaiveDate,
+) -> Report {
+    let latest = latest(rows);
+    let pairs = pairs(calendar, scope, today, &latest);
+    let mut groups: BTreeMap<Vec<String>, Figures> = BTreeMap::new();
+    let mut total = Figures::default();
+    for pair in &pairs {
+        total.add(pair);
+        if by.is_empty() {
+            continue;
+        }
+        for key in keys(pair, by) {
+            groups.entry(key).or_default().add(pair);
+        }
+    }
+    let mut ranked: Vec<Ranked> = pairs
+        .iter()
+        .filter(|p| p.published)
+        .filter_map(|p| {
+            let (m, collected_on) = p.latest?;
+            let (e, a) = (m.engagements()?, m.audience()?);
+            (a > 0).then(|| Ranked {
+                post: p.post.clone(),
+                channel: p.channel.clone(),
+                title: p.title.clone(),
+                impressions: m.get(Metric::Impressions),
+                reach: m.get(Metric::Reach),
+                engagements: e,
+                engagement_rate: e as f64 / a as f64,
+                collected_on: collected_on.to_string(),
+            })
+        })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.engagement_rate
+            .total_cmp(&a.engagement_rate)
+            .then(b.engagements.cmp(&a.engagements))
+            .then_with(|| (&a.post, &a.channel).cmp(&(&b.post, &b.channel)))
+    });
+    let top: Vec<Ranked> = ranked.iter().take(TOP).cloned().collect();
+    let rest = ranked.len().saturating_sub(top.len()).min(TOP);
+    let bottom: Vec<Ranked> = ranked.iter().rev().take(rest).cloned().collect();
+    let mut notes = vec![
+        "engagement rate = engagements / reach, or / impressions where the network gives no reach; \
+         a group's rate is the sum of its engagements over the sum of its reach"
+            .to_owned(),
+        "engagements = the network's own total where it gives one, else likes + comments + shares + saves"
+            .to_owned(),
+    ];
+    if let Some(last) = pairs.iter().filter_map(|p| p.latest.map(|l| l.1)).max() {
+        notes.push(format!(
+            "figures: the latest snapshot of each pair, collected up to {last}; they are lifetime totals as of that day"
+        ));
+    }
+    let unmeasured = total.published - total.measured;
+    if unmeasured > 0 {
+        notes.push(format!(
+            "{unmeasured} published pair{} without figures yet (`edcal results import`)",
+            if unmeasured == 1 { "" } else { "s" }
+        ));
+    }
+    if by.contains(&By::Theme) {
+        notes.push("a post with several themes counts in each of them".to_owned());
+    }
+    Report {
+        language: calendar.settings.language,
+        scope: match scope {
+            Scope::All => "everything".to_owned(),
+            Scope::Campaign(id) => format!("campaign {id}"),
+            Scope::Days(from, to) => format!("{from} to {to}"),
+        },
+        by: by.iter().map(|b| b.name()).collect(),
+        groups: groups
+            .into_iter()
+            .map(|(key, figures)| Group { key, figures })
+            .collect(),
+        total,
+        top,
+        bottom,
+        notes,
+    }
+}
+
+/// The pairs of the scope: every channel of every post not cancelled, a
+/// repeating post's occurrences one by one.
+fn pairs(
+    calendar: &Calendar,
+    scope: &Scope,
+    today: NaiveDate,
+    latest: &BTreeMap<(String, String), &Snapshot>,
+) -> Vec<PairLine> {
+    let in_scope = |post: &crate::model::Post, day: Option<NaiveDate>| match scope {
+        Scope::All => true,
+        Scope::Campaign(id) => post.campaign.as_deref() == Some(id.as_str()),
+        Scope::Days(from, to) => day.is_some_and(|d| *from <= d && d <= *to),
+    };
+    let line = |post: &crate::model::Post, id: String, channel: &str, published: bool| {
+        let latest = latest
+            .get(&(id.clone(), channel.to_owned()))
+            .map(|s| (s.metrics, s.collected_on));
+        PairLine {
+            post: id,
+            channel: channel.to_owned(),
+            title: post.title.clone(),
+            themes: post.themes.clone(),
+            campaign: post.campaign.clone(),
+            audience: calendar.channels.get(channel).map_or_else(
+                || "—".to_owned(),
+                |c| {
+                    crate::model::AudienceKind::ALL
+                        .iter()
+                        .find(|(_, k)| *k == c.audience_kind)
+                        .map_or("—", |(n, _)| *n)
+                        .to_owned()
+                },
+            ),
+            published,
+            latest,
+        }
+    };
+    let mut out = Vec::new();
+    for f in calendar.fixed() {
+        let day = f.time.local.date();
+        if !in_scope(f.post, Some(day)) {
+            continue;
+        }
+        let published =
+            f.post.status.value == Status::Published && (f.occurrence.is_none() || day <= today);
+        out.push(line(f.post, f.id(), f.channel, published));
+    }
+    for post in &calendar.posts {
+        if post.status.value == Status::Cancelled {
+            continue;
+        }
+        for channel in post.channel_ids() {
+            if post.at(channel).is_some() {
+                continue;
+            }
+            let day = match &post.timing {
+                Timing::On(on) => Some(on.value),
+                _ => None,
+            };
+            if in_scope(post, day) {
+                let published = post.status.value == Status::Published;
+                out.push(line(post, post.id.value.clone(), channel, published));
+            }
+        }
+    }
+    out
+}
+
+/// The group keys of a pair: one value per `--by` (several themes give
+/// several keys).
+fn keys(pair: &PairLine, by: &[By]) -> Vec<Vec<String>> {
+    let mut keys: Vec<Vec<String>> = vec![Vec::new()];
+    for b in by {
+        let values: Vec<String> = match b {
+            By::Channel => vec![pair.channel.clone()],
+            By::Post => vec![pair.post.clone()],
+            By::Audience => vec![pair.audience.clone()],
+            By::Campaign => vec![pair.campaign.clone().unwrap_or_else(|| "—".to_owned())],
+            By::Theme if pair.themes.is_empty() => vec!["—".to_owned()],
+            By::Theme => pair
+                .themes
+                .iter()
+                .cloned()
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect(),
+        };
+        keys = keys
+            .into_iter()
+            .flat_map(|k| {
+                values.iter().map(move |v| {
+                    let mut k = k.clone();
+                    k.push(v.clone());
+                    k
+                })
+            })
+            .collect();
+    }
+    keys
+}
+
+/// The words of the table and Markdown forms, in the calendar's language.
+struct Words {
+    title: &'static str,
+    colon: &'static str,
+    figures: [&'static str; 7],
+    ranks: [&'static str; 6],
+    top: &'static str,
+    bottom: &'static str,
+    total: &'static str,
+    note: &'static str,
+    by: fn(&str) -> &'static str,
+    notes: fn(&str) -> String,
+}
+
+impl Words {
+    /// Cells with a rate written the language's way (`5,48 %` in French).
+    fn cells(&self, cells: Vec<String>) -> Vec<String> {
+        if self.colon == ":" {
+            return cells;
+        }
+        cells
+            .into_iter()
+            .map(|c| {
+                if c.ends_with(" %") {
+                    c.replace('.', ",")
+                } else {
+                    c
+                }
+            })
+            .collect()
+    }
+
+    fn of(language: Language) -> Words {
+        match language {
+            Language::En => Words {
+                title: "Report",
+                colon: ":",
+                figures: FIGURE_HEADER,
+                ranks: RANK_HEADER,
+                top: "Top posts",
+                bottom: "Bottom posts",
+                total: "total",
+                note: "note",
+                by: |b| match b {
+                    "channel" => "channel",
+                    "theme" => "theme",
+                    "audience" => "audience",
+                    "campaign" => "campaign",
+                    _ => "post",
+                },
+                notes: str::to_owned,
+            },
+            Language::Fr => Words {
+                title: "Bilan",
+                colon: " :",
+                figures: [
+                    "prévues",
+                    "publiées",
+                    "mesurées",
+                    "impressions",
+                    "couverture",
+                    "interactions",
+                    "taux d'engagement",
+                ],
+                ranks: [
+                    "publication",
+                    "canal",
+                    "impressions",
+                    "couverture",
+                    "interactions",
+                    "taux",
+                ],
+                top: "Meilleures publications",
+                bottom: "Publications les moins engageantes",
+                total: "total",
+                note: "note",
+                by: |b| match b {
+                    "channel" => "canal",
+                    "theme" => "thème",
+                    "audience" => "public",
+                    "campaign" => "campagne",
+                    _ => "publication",
+                },
+                notes: french_note,
+            },
+        }
+    }
+}
+
+/// A note of the report in French.
+fn french_note(note: &str) -> String {
+    if note.starts_with("engagement rate") {
+        return "taux d'engagement = interactions / couverture, ou / impressions quand le réseau ne donne pas la couverture ; \
+                le taux d'un groupe est la somme de ses interactions sur la somme de sa couverture"
+            .to_owned();
+    }
+    if note.starts_with("engagements =") {
+        return "interactions = le total donné par le réseau quand il en donne un, sinon j'aime + commentaires + partages + enregistrements"
+            .to_owned();
+    }
+    if let Some(rest) =
+        note.strip_prefix("figures: the latest snapshot of each pair, collected up to ")
+    {
+        let day = rest.split(';').next().unwrap_or(rest);
+        return format!(
+            "chiffres : le dernier relevé de chaque publication, relevés jusqu'au {day} ; ce sont des cumuls depuis la publication"
+        );
+    }
+    if let Some((n, _)) = note.split_once(" published pair") {
+        let plural = if n == "1" { "" } else { "s" };
+        return format!(
+            "{n} publication{plural} publiée{plural} sans chiffres pour l'instant (`edcal results import`)"
+        );
+    }
+    if note.starts_with("a post with several themes") {
+        return "une publication à plusieurs thèmes compte dans chacun".to_owned();
+    }
+    note.to_owned()
+}
+
+fn rate(r: Option<f64>) -> String {
+    r.map_or_else(|| "—".to_owned(), |r| format!("{:.2} %", r * 100.0))
+}
+
+fn opt(n: Option<u64>) -> String {
+    n.map_or_else(|| "—".to_owned(), |n| n.to_string())
+}
+
+const FIGURE_HEADER: [&str; 7] = [
+    "planned",
+    "published",
+    "measured",
+    "impressions",
+    "reach",
+    "engagements",
+    "engagement rate",
+];
+
+fn figure_cells(f: &Figures) -> Vec<String> {
+    vec![
+        f.planned.to_string(),
+        f.published.to_string(),
+        f.measured.to_string(),
+        opt(f.impressions),
+        opt(f.reach),
+        opt(f.engagements),
+        rate(f.engagement_rate),
+    ]
+}
+
+const RANK_HEADER: [&str; 6] = [
+    "post",
+    "channel",
+    "impressions",
+    "reach",
+    "engagements",
+    "rate",
+];
+
+fn rank_cells(r: &Ranked) -> Vec<String> {
+    vec![
+        r.post.clone(),
+        r.channel.clone(),
+        opt(r.impressions),
+        opt(r.reach),
+        r.engagements.to_string(),
+        rate(Some(r.engagement_rate)),
+    ]
+}
+
+/// The groups as rows of cells, the total last, with their header.
+fn group_rows(report: &Report, w: &Words) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut header: Vec<String> = report.by.iter().map(|b| (w.by)(b).to_owned()).collect();
+    if header.is_empty() {
+        header.push(String::new());
+    }
+    header.extend(w.figures.iter().map(|h| (*h).to_owned()));
+    let mut rows: Vec<Vec<String>> = report
+        .groups
+        .iter()
+        .filter(|g| !g.key.is_empty())
+        .map(|g| {
+            let mut row = g.key.clone();
+            row.extend(w.cells(figure_cells(&g.figures)));
+            row
+        })
+        .collect();
+    let mut total = vec![w.total.to_owned()];
+    total.resize(report.by.len().max(1), String::new());
+    total.extend(w.cells(figure_cells(&report.total)));
+    rows.push(total);
+    (header, rows)
+}
+
+/// A terminal table per part.
+pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let w = Words::of(report.language);
+    writeln!(out, "{}{} {}", w.title, w.colon, scope_label(report, &w))?;
+    let (header, rows) = group_rows(report, &w);
+    let mut t = table(header);
+    for row in rows {
+        t.add_row(row);
+    }
+    writeln!(out, "{t}")?;
+    for (title, list) in [("Top posts", &report.top), ("Bottom posts", &report.bottom)] {
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{title}")?;
+        let mut t = table(RANK_HEADER.iter().map(|h| (*h).to_owned()).collect());
+        for r in list {
+            t.add_row(w.cells(rank_cells(r)));
+        }
+        writeln!(out, "{t}")?;
+    }
+    writeln!(out)?;
+    for note in &report.notes {
+        writeln!(out, "{}{} {}", w.note, w.colon, (w.notes)(note))?;
+    }
+    Ok(())
+}
+
+/// A table in the house style, never wrapped: its columns are short
+/// figures, and a wrapped header reads worse than a wide table.
+fn table(header: Vec<String>) -> comfy_table::Table {
+    let mut table = comfy_table::Table::new();
+    table
+        .load_style(comfy_table::presets::UTF8_FULL_CONDENSED)
+        .force_no_tty()
+        .set_header(header);
+    table
+}
+
+/// The scope in words: `campaign X`, `2026-10-01 to 2026-10-31`.
+fn scope_label(report: &Report, w: &Words) -> String {
+    if w.colon == ":" {
+        return report.scope.clone();
+    }
+    if let Some(id) = report.scope.strip_prefix("campaign ") {
+        return format!("campagne {id}");
+    }
+    if let Some((from, to)) = report.scope.split_once(" to ") {
+        return format!("du {from} au {to}");
+    }
+    if report.scope == "everything" {
+        return "tout le calendrier".to_owned();
+    }
+    report.scope.clone()
+}
+
+fn markdown_table(header: &[String], rows: &[Vec<String>]) -> String {
+    let cell = |s: &str| s.replace('|', "\\|");
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "| {} |",
+        header
+            .iter()
+            .map(|h| cell(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    let _ = writeln!(s, "|{}", " --- |".repeat(header.len()));
+    for row in rows {
+        let _ = writeln!(
+            s,
+            "| {} |",
+            row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+        );
+    }
+    s
+}
+
+pub fn write_markdown(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let w = Words::of(report.language);
+    writeln!(
+        out,
+        "# {}{} {}\n",
+        w.title,
+        w.colon,
+        scope_label(report, &w)
+    )?;
+    let (header, rows) = group_rows(report, &w);
+    write!(out, "{}", markdown_table(&header, &rows))?;
+    for (title, list) in [(w.top, &report.top), (w.bottom, &report.bottom)] {
+        if list.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n## {title}\n")?;
+        let header: Vec<String> = w.ranks.iter().map(|h| (*h).to_owned()).collect();
+        let rows: Vec<Vec<String>> = list.iter().map(|r| w.cells(rank_cells(r))).collect();
+        write!(out, "{}", markdown_table(&header, &rows))?;
+    }
+    writeln!(out)?;
+    for note in &report.notes {
+        writeln!(out, "- {}", (w.notes)(note))?;
+    }
+    Ok(())
+}
+
+pub fn write_json(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    writeln!(out)
+}
+
+/// One row per group and the total: numbers only, the rate as a ratio.
+pub fn write_csv(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    let mut header: Vec<&str> = report.by.clone();
+    header.extend([
+        "planned",
+        "published",
+        "measured",
+        "impressions",
+        "reach",
+        "engagements",
+        "engagement_rate",
+    ]);
+    w.write_record(&header)?;
+    let cells = |f: &Figures| {
+        vec![
+            f.planned.to_string(),
+            f.published.to_string(),
+            f.measured.to_string(),
+            f.impressions.map(|n| n.to_string()).unwrap_or_default(),
+            f.reach.map(|n| n.to_string()).unwrap_or_default(),
+            f.engagements.map(|n| n.to_string()).unwrap_or_default(),
+            f.engagement_rate
+                .map(|r| format!("{r:.6}"))
+                .unwrap_or_default(),
+        ]
+    };
+    for g in &report.groups {
+        if g.key.is_empty() {
+            continue;
+        }
+        let mut row = g.key.clone();
+        row.extend(cells(&g.figures));
+        w.write_record(&row)?;
+    }
+    let mut total = vec!["total".to_owned()];
+    total.resize(report.by.len(), String::new());
+    total.extend(cells(&report.total));
+    w.write_record(&total)?;
+    w.flush()
+}
