@@ -8,8 +8,8 @@
 # Generates the calendars (examples/generate.rs) under $BENCH_DIR (default
 # target/bench), then times, side by side in the same run: the bare
 # single-threaded TOML parse (examples/bare_parse.rs), `edcal check`,
-# `edcal plan week 2030-W10`, `plan month 2030-03`, `plan range` over the
-# whole of 2030, `edcal schedule` of 10,000 and 20,000 unplaced pairs, the
+# `edcal plan week 2030-W10`, `plan month 2030-03` (both also as HTML pages),
+# `plan range` over the whole of 2030, `edcal schedule` of 10,000 and 20,000 unplaced pairs, the
 # peak memory of `check`, and `check` / `plan week` / `plan month` /
 # `plan range` on the example calendar. The archive is measured twice: as generated (posts
 # before 2026 are `published`, which the publishing rules skip) and with no
@@ -90,6 +90,8 @@ check=$(seconds "$EDCAL check --calendar $ARCHIVE --today $TODAY")
 plan=$(seconds "$EDCAL plan week 2030-W10 --calendar $ARCHIVE --today $TODAY")
 plan_month=$(seconds "$EDCAL plan month 2030-03 --calendar $ARCHIVE --today $TODAY")
 plan_year=$(seconds "$EDCAL plan range 2030-01-01 2030-12-31 --calendar $ARCHIVE --today $TODAY")
+plan_html=$(seconds "$EDCAL plan week 2030-W10 --format html --calendar $ARCHIVE --today $TODAY")
+month_html=$(seconds "$EDCAL plan month 2030-03 --format html --calendar $ARCHIVE --today $TODAY")
 s10=$(seconds "$EDCAL schedule --calendar $DIR/unplaced-10000-s$SEED --today 2026-01-01")
 s20=$(seconds "$EDCAL schedule --calendar $DIR/unplaced-20000-s$SEED --today 2026-01-01")
 rss=$(peak_mib "$EDCAL check --calendar $ARCHIVE --today $TODAY")
@@ -111,6 +113,8 @@ row "bare toml::Table parse, 1 thread (reference)" "$(ms "$bare")" "" ""
 row "edcal check" "$(ms "$check")" "<= bare parse" "$(vs "$check" "$bare")"
 row "edcal plan week 2030-W10" "$(ms "$plan")" "<= bare parse" "$(vs "$plan" "$bare")"
 row "edcal plan month 2030-03" "$(ms "$plan_month")" "<= bare parse" "$(vs "$plan_month" "$bare")"
+row "edcal plan week 2030-W10 --format html" "$(ms "$plan_html")" "<= bare parse" "$(vs "$plan_html" "$bare")"
+row "edcal plan month 2030-03 --format html" "$(ms "$month_html")" "<= bare parse" "$(vs "$month_html" "$bare")"
 row "edcal plan range, all of 2030" "$(ms "$plan_year")" "<= 2 x bare parse" "$(vs "$plan_year" "$(awk -v b="$bare" 'BEGIN { print 2 * b }')")"
 row "edcal schedule, 10,000 unplaced pairs" "$(ms "$s10")" "< 1000 ms" "$(yes_if "$s10 < 1")"
 row "edcal schedule, 20,000 unplaced pairs" "$(ms "$s20")" "<= 2.3 x 10,000 ($(ms "$(awk -v a="$s10" 'BEGIN { print 2.3 * a }')"))" "$(yes_if "$s20 <= 2.3 * $s10")"

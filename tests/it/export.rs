@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use crate::support::{files_under, repo_path, text};
+use crate::support::{files_under, repo_path, temp_copy, text};
 
 const FIXTURE: &str = "tests/fixtures/export";
 const EXAMPLE_TODAY: &str = "2026-11-25";
@@ -863,6 +863,30 @@ fn example_exports(dir: &Path) {
         &base[..],
     ]
     .concat());
+    // The same calendar with UTM tags on its links: the files a team that
+    // measures its campaigns in its web analytics uploads.
+    let tagged = temp_copy("calendar");
+    let settings = tagged.path().join("edcal.toml");
+    let mut text = std::fs::read_to_string(&settings).unwrap();
+    text.push_str(
+        "\n[export.utm]\nsource = \"{network}\"\nmedium = \"social\"\ncampaign = \"{campaign}\"\ncontent = \"{post}\"\n",
+    );
+    std::fs::write(&settings, text).unwrap();
+    let tagged_base = [
+        "--calendar",
+        tagged.path().to_str().unwrap(),
+        "--today",
+        EXAMPLE_TODAY,
+    ];
+    for format in ["publer", "generic"] {
+        let out_dir = sub(&format!("csv-utm-{format}"));
+        run(&[
+            &["export", "csv", "--for", format, "--out-dir", &out_dir][..],
+            &now,
+            &tagged_base[..],
+        ]
+        .concat());
+    }
 }
 
 #[test]
