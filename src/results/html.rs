@@ -495,6 +495,42 @@ mod tests {
         assert!(svg.contains(">01</text>") && svg.contains(">04</text>"));
     }
 
+    /// The example calendar's Octobre Rose, in `language`.
+    fn octobre_rose(language: Language) -> String {
+        let root = std::path::Path::new("calendar");
+        let mut calendar = crate::load::load(root).unwrap().calendar;
+        calendar.settings.language = language;
+        let rows = super::super::store::read_all(root).unwrap();
+        let scope = Scope::Campaign("octobre-rose-2026".to_owned());
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let report = report::build(&calendar, &rows, &scope, &[By::Channel], today);
+        let mut out = Vec::new();
+        write_html(&report, &calendar, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_page_speaks_the_calendars_language_and_is_the_same_every_time() {
+        let fr = octobre_rose(Language::Fr);
+        assert_eq!(fr, octobre_rose(Language::Fr));
+        assert!(fr.contains("<html lang=\"fr\">") && fr.contains("<h2>Par canal</h2>"));
+        assert!(fr.contains("5,48 %") && !fr.contains("5.48 %"));
+        let en = octobre_rose(Language::En);
+        assert!(en.contains("<html lang=\"en\">"));
+        for label in [
+            "Report: campaign octobre-rose-2026",
+            "<h2>By channel</h2>",
+            "<h2>By theme</h2>",
+            "Engagement rate by weekday and hour",
+            "The campaign's days",
+            "Period: 2026-10-01 to 2026-10-31",
+            "5.48 %",
+        ] {
+            assert!(en.contains(label), "{label}");
+        }
+        assert!(!en.contains("Par canal") && !en.contains("5,48 %"));
+    }
+
     #[test]
     fn no_value_no_bar() {
         assert_eq!(length(0.0, 0.0, 100.0), 0.0);
