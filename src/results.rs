@@ -17,6 +17,7 @@
 use std::fmt;
 
 pub mod format;
+pub mod html;
 pub mod import;
 pub mod matching;
 pub mod read;

@@ -72,6 +72,10 @@ pub struct ReportArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
+
+    /// Write to FILE instead of stdout (replaced whole, never half-written)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -89,6 +93,8 @@ pub enum ReportFormat {
     Markdown,
     Json,
     Csv,
+    /// One self-contained page with charts, printable on A4
+    Html,
 }
 
 fn parse_zone(s: &str) -> Result<chrono_tz::Tz, String> {
@@ -169,11 +175,21 @@ pub fn report(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<u8> {
     };
     let rows = store::read_all(&checked.root)?;
     let built = report::build(calendar, &rows, &scope, &by, checked.today);
+    let mut buffer = Vec::new();
+    let out: &mut dyn std::io::Write = if args.output.is_some() {
+        &mut buffer
+    } else {
+        &mut *ctx.stdout
+    };
     match args.format {
-        ReportFormat::Table => report::write_table(&built, ctx.stdout)?,
-        ReportFormat::Markdown => report::write_markdown(&built, ctx.stdout)?,
-        ReportFormat::Json => report::write_json(&built, ctx.stdout)?,
-        ReportFormat::Csv => report::write_csv(&built, ctx.stdout)?,
+        ReportFormat::Table => report::write_table(&built, out)?,
+        ReportFormat::Markdown => report::write_markdown(&built, out)?,
+        ReportFormat::Json => report::write_json(&built, out)?,
+        ReportFormat::Csv => report::write_csv(&built, out)?,
+        ReportFormat::Html => crate::results::html::write_html(&built, calendar, out)?,
+    }
+    if let Some(path) = &args.output {
+        crate::export::write_atomic(&ctx.env.cwd.join(path), &buffer)?;
     }
     super::plan::errors_note(&checked, ctx)
 }

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::store::Snapshot;
@@ -56,15 +56,19 @@ pub const TOP: usize = 3;
 
 /// One pair of the report's scope.
 #[derive(Debug, Clone)]
-struct PairLine {
-    post: String,
-    channel: String,
+pub(crate) struct PairLine {
+    pub(crate) post: String,
+    pub(crate) channel: String,
     title: String,
-    themes: Vec<String>,
+    pub(crate) themes: Vec<String>,
     campaign: Option<String>,
     audience: String,
-    published: bool,
-    latest: Option<(Metrics, NaiveDate)>,
+    pub(crate) published: bool,
+    pub(crate) latest: Option<(Metrics, NaiveDate)>,
+    /// The post's own id (a repeating post's, for its occurrences).
+    pub(crate) source: String,
+    /// Its local time, when it has one.
+    pub(crate) at: Option<NaiveDateTime>,
 }
 
 /// The figures of a group of pairs.
@@ -87,7 +91,7 @@ pub struct Figures {
 }
 
 impl Figures {
-    fn add(&mut self, pair: &PairLine) {
+    pub(crate) fn add(&mut self, pair: &PairLine) {
         self.planned += 1;
         if !pair.published {
             return;
@@ -148,6 +152,11 @@ pub struct Report {
     pub top: Vec<Ranked>,
     pub bottom: Vec<Ranked>,
     pub notes: Vec<String>,
+    /// The pairs of the scope, for the page's charts.
+    #[serde(skip)]
+    pub(crate) pairs: Vec<PairLine>,
+    #[serde(skip)]
+    pub(crate) scope_kind: Scope,
 }
 
 /// The latest snapshot of each (post, channel) among `rows`; on the same
@@ -254,6 +263,8 @@ pub fn build(
         top,
         bottom,
         notes,
+        pairs,
+        scope_kind: scope.clone(),
     }
 }
 
@@ -270,7 +281,11 @@ fn pairs(
         Scope::Campaign(id) => post.campaign.as_deref() == Some(id.as_str()),
         Scope::Days(from, to) => day.is_some_and(|d| *from <= d && d <= *to),
     };
-    let line = |post: &crate::model::Post, id: String, channel: &str, published: bool| {
+    let line = |post: &crate::model::Post,
+                id: String,
+                channel: &str,
+                published: bool,
+                at: Option<NaiveDateTime>| {
         let latest = latest
             .get(&(id.clone(), channel.to_owned()))
             .map(|s| (s.metrics, s.collected_on));
@@ -292,6 +307,8 @@ fn pairs(
             ),
             published,
             latest,
+            source: post.id.value.clone(),
+            at,
         }
     };
     let mut out = Vec::new();
@@ -302,7 +319,13 @@ fn pairs(
         }
         let published =
             f.post.status.value == Status::Published && (f.occurrence.is_none() || day <= today);
-        out.push(line(f.post, f.id(), f.channel, published));
+        out.push(line(
+            f.post,
+            f.id(),
+            f.channel,
+            published,
+            Some(f.time.local),
+        ));
     }
     for post in &calendar.posts {
         if post.status.value == Status::Cancelled {
@@ -318,7 +341,7 @@ fn pairs(
             };
             if in_scope(post, day) {
                 let published = post.status.value == Status::Published;
-                out.push(line(post, post.id.value.clone(), channel, published));
+                out.push(line(post, post.id.value.clone(), channel, published, None));
             }
         }
     }
@@ -327,7 +350,7 @@ fn pairs(
 
 /// The group keys of a pair: one value per `--by` (several themes give
 /// several keys).
-fn keys(pair: &PairLine, by: &[By]) -> Vec<Vec<String>> {
+pub(crate) fn keys(pair: &PairLine, by: &[By]) -> Vec<Vec<String>> {
     let mut keys: Vec<Vec<String>> = vec![Vec::new()];
     for b in by {
         let values: Vec<String> = match b {
@@ -359,22 +382,22 @@ fn keys(pair: &PairLine, by: &[By]) -> Vec<Vec<String>> {
 }
 
 /// The words of the table and Markdown forms, in the calendar's language.
-struct Words {
-    title: &'static str,
-    colon: &'static str,
-    figures: [&'static str; 7],
-    ranks: [&'static str; 6],
-    top: &'static str,
-    bottom: &'static str,
-    total: &'static str,
-    note: &'static str,
-    by: fn(&str) -> &'static str,
-    notes: fn(&str) -> String,
+pub(crate) struct Words {
+    pub(crate) title: &'static str,
+    pub(crate) colon: &'static str,
+    pub(crate) figures: [&'static str; 7],
+    pub(crate) ranks: [&'static str; 6],
+    pub(crate) top: &'static str,
+    pub(crate) bottom: &'static str,
+    pub(crate) total: &'static str,
+    pub(crate) note: &'static str,
+    pub(crate) by: fn(&str) -> &'static str,
+    pub(crate) notes: fn(&str) -> String,
 }
 
 impl Words {
     /// Cells with a rate written the language's way (`5,48 %` in French).
-    fn cells(&self, cells: Vec<String>) -> Vec<String> {
+    pub(crate) fn cells(&self, cells: Vec<String>) -> Vec<String> {
         if self.colon == ":" {
             return cells;
         }
@@ -390,7 +413,7 @@ impl Words {
             .collect()
     }
 
-    fn of(language: Language) -> Words {
+    pub(crate) fn of(language: Language) -> Words {
         match language {
             Language::En => Words {
                 title: "Report",
@@ -478,11 +501,11 @@ fn french_note(note: &str) -> String {
     note.to_owned()
 }
 
-fn rate(r: Option<f64>) -> String {
+pub(crate) fn rate(r: Option<f64>) -> String {
     r.map_or_else(|| "—".to_owned(), |r| format!("{:.2} %", r * 100.0))
 }
 
-fn opt(n: Option<u64>) -> String {
+pub(crate) fn opt(n: Option<u64>) -> String {
     n.map_or_else(|| "—".to_owned(), |n| n.to_string())
 }
 
@@ -517,7 +540,7 @@ const RANK_HEADER: [&str; 6] = [
     "rate",
 ];
 
-fn rank_cells(r: &Ranked) -> Vec<String> {
+pub(crate) fn rank_cells(r: &Ranked) -> Vec<String> {
     vec![
         r.post.clone(),
         r.channel.clone(),
@@ -529,7 +552,7 @@ fn rank_cells(r: &Ranked) -> Vec<String> {
 }
 
 /// The groups as rows of cells, the total last, with their header.
-fn group_rows(report: &Report, w: &Words) -> (Vec<String>, Vec<Vec<String>>) {
+pub(crate) fn group_rows(report: &Report, w: &Words) -> (Vec<String>, Vec<Vec<String>>) {
     let mut header: Vec<String> = report.by.iter().map(|b| (w.by)(b).to_owned()).collect();
     if header.is_empty() {
         header.push(String::new());
@@ -592,7 +615,7 @@ fn table(header: Vec<String>) -> comfy_table::Table {
 }
 
 /// The scope in words: `campaign X`, `2026-10-01 to 2026-10-31`.
-fn scope_label(report: &Report, w: &Words) -> String {
+pub(crate) fn scope_label(report: &Report, w: &Words) -> String {
     if w.colon == ":" {
         return report.scope.clone();
     }

@@ -478,3 +478,119 @@ fn the_review_sheet_shows_exact_texts_and_digests_and_prints_on_a4() {
         "one post a page at least: {pages}"
     );
 }
+
+/// The row of a table whose header cell is `key`, as text.
+fn row_text(dom: &str, section: &str, key: &str) -> String {
+    let from = dom
+        .find(section)
+        .unwrap_or_else(|| panic!("no section {section}"));
+    let head = format!("<th scope=\"row\">{key}</th>");
+    let start = from
+        + dom[from..]
+            .find(&head)
+            .unwrap_or_else(|| panic!("no row {key} after {section}"));
+    let end = start + dom[start..].find("</tr>").unwrap();
+    text_content(&dom[start..end])
+}
+
+/// The figures review of Octobre Rose: every channel's and every theme's
+/// figures of the JSON report are in the page's tables (the rate written
+/// the French way), every chart has its title and description, the top
+/// and bottom posts carry their exact text, nothing is loaded from
+/// elsewhere, and it prints on A4 portrait.
+#[test]
+fn the_report_page_shows_every_groups_figures_and_prints_on_a4() {
+    let Some(bin) = tools() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let base = [
+        "--today",
+        "2026-11-25",
+        "report",
+        "--campaign",
+        "octobre-rose-2026",
+    ];
+    let run = edcal()
+        .args(base)
+        .args(["--format", "html", "-o"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{run:?}");
+    assert!(run.stdout.is_empty());
+    let opened = dump_dom(&bin, &page);
+    let dom = &opened.dom;
+    assert!(dom.contains("<html lang=\"fr\">"));
+    assert_offline(&opened, dir.path());
+
+    let number = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => "—".to_owned(),
+        serde_json::Value::Number(n) if n.is_f64() => {
+            format!("{:.2} %", n.as_f64().unwrap() * 100.0).replace('.', ",")
+        }
+        v => v.to_string(),
+    };
+    let mut rows = 0;
+    for (by, section) in [
+        ("channel", "<h2>Par canal</h2>"),
+        ("theme", "<h2>Par thème</h2>"),
+    ] {
+        let json = edcal()
+            .args(base)
+            .args(["--by", by, "--format", "json"])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+        for group in report["groups"].as_array().unwrap() {
+            let key = group["key"][0].as_str().unwrap();
+            let row = row_text(dom, section, key);
+            let cells: Vec<String> = [
+                "planned",
+                "published",
+                "measured",
+                "impressions",
+                "reach",
+                "engagements",
+                "engagement_rate",
+            ]
+            .iter()
+            .map(|f| number(&group[f]))
+            .collect();
+            assert_eq!(row, format!("{key}{}", cells.concat()), "{by} {key}");
+            rows += 1;
+        }
+        if by == "channel" {
+            let checked = example();
+            for list in ["top", "bottom"] {
+                for r in report[list].as_array().unwrap() {
+                    let (id, channel) =
+                        (r["post"].as_str().unwrap(), r["channel"].as_str().unwrap());
+                    let model = checked
+                        .calendar
+                        .posts
+                        .iter()
+                        .find(|p| p.id.value == id.split('@').next().unwrap())
+                        .unwrap();
+                    let text =
+                        edcal::publish::compose(model, channel, edcal::publish::Link::InText).text;
+                    assert!(text_content(dom).contains(&text), "{list} {id}: its text");
+                }
+            }
+        }
+    }
+    assert!(rows >= 7, "{rows} rows checked");
+    // Every chart has its text alternative.
+    let svgs = dom.matches("<svg ").count();
+    assert_eq!(
+        svgs, 6,
+        "bars per channel (2), per theme, heat map, campaign days (2)"
+    );
+    assert_eq!(dom.matches("<desc id=").count(), svgs);
+    assert_eq!(attributes(dom, "aria-labelledby").len(), svgs);
+
+    let pdf = dir.path().join("report.pdf");
+    print_pdf(&bin, &page, &pdf);
+    let (pages, size) = pdf_pages_and_size(&pdf);
+    assert_eq!(size, "595 x 842", "A4 portrait");
+    assert!((1..=6).contains(&pages), "{pages} pages");
+}
