@@ -29,6 +29,9 @@
 //!   whatever the daylight-saving offset. A time in the spring-forward gap
 //!   is read with the offset before the gap (02:30 becomes 03:30 summer time);
 //!   a time in the fall-back fold is the first of the two (RFC 5545 section 3.3.5).
+//! - **`[[post.occurrence]]`** with `skip = true` removes that date's
+//!   occurrence (after `on_closed`, as its id says); one with its own
+//!   `text`, `link` or `media` is composed by `publish`.
 //! - At most [`MAX_OCCURRENCES`] per pair, so that `until = 9999-12-31` with
 //!   `every = "day"` stays a calendar rather than a hang.
 
@@ -117,7 +120,8 @@ impl Calendar {
                     continue;
                 };
                 for o in crate::occurrence::expand(self, repeat, at.value) {
-                    if !keep(&o.time) {
+                    // `[[post.occurrence]] skip = true`: not published at all.
+                    if !keep(&o.time) || post.skips(Some(o.date)) {
                         continue;
                     }
                     fixed.push((

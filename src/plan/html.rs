@@ -779,7 +779,7 @@ mod tests {
             )),
             today: "2026-10-01".parse().unwrap(),
             channels: &[],
-            measure: &|_, _, _| None,
+            measure: &|_, _, _, _| None,
         };
         let plan = super::super::build(calendar, &query);
         let october: Vec<NaiveDate> = "2026-10-01"

@@ -55,11 +55,22 @@ pub fn check_post(calendar: &Calendar, sources: &Sources, post: &Post, out: &mut
     // measured and searched for claims once. Its claims would be
     // the same findings on every channel, which the sort drops as repeats.
     let mut texts: Vec<(&str, Option<readability::Readability>)> = Vec::new();
-    for channel_id in post.channel_ids() {
+    // A repeating post's own dates publish their own content: each is
+    // checked too (the findings point at the occurrence's keys).
+    let own = post
+        .occurrences
+        .iter()
+        .filter(|o| !o.skip && (o.text.is_some() || o.link.is_some() || o.media.is_some()))
+        .map(|o| Some(o.on));
+    for (occurrence, channel_id) in std::iter::once(None)
+        .chain(own)
+        .flat_map(|o| post.channel_ids().map(move |c| (o, c)))
+    {
         let Some(channel) = calendar.channels.get(channel_id) else {
             continue;
         };
-        let published = publish::compose_tagged(calendar, post, channel_id, Link::InText);
+        let published =
+            publish::compose_tagged_on(calendar, post, channel_id, occurrence, Link::InText);
         length(post, channel, &published, out);
         media(post, channel, &published, out);
         links(post, channel, &published, out);
