@@ -358,4 +358,48 @@ mod tests {
             checked.diagnostics
         );
     }
+
+    #[test]
+    fn an_occurrence_publishes_its_own_text_link_and_media() {
+        let checked = crate::testing::checked(
+            &[
+                (
+                    "channels.toml",
+                    "[facebook]\nnetwork = \"facebook\"\n[instagram]\nnetwork = \"instagram\"\n",
+                ),
+                (
+                    "posts/p.toml",
+                    "[[post]]\nid = \"p\"\ntitle = \"P\"\nchannels = [\"facebook\", \"instagram\"]\n\
+                     status = \"draft\"\nat = 2026-12-04T12:00:00\nrepeat = { every = \"week\", count = 3 }\n\
+                     text = \"Conseil.\"\nlink = \"https://example.org/a\"\nhashtags = [\"Sante\"]\n\
+                     [post.variants.instagram]\ntext = \"Conseil (lien en bio).\"\nlink = \"\"\n\
+                     [[post.occurrence]]\non = 2026-12-11\ntext = \"Grippe.\"\nlink = \"https://example.org/grippe\"\n\
+                     media = [{ file = \"https://example.org/g.jpg\", alt = \"Un vaccin\" }]\n",
+                ),
+            ],
+            "2026-10-01",
+        );
+        let post = &checked.calendar.posts[0];
+        let on = "2026-12-11".parse().ok();
+        // The occurrence's text wins over the variant's and the post's;
+        // hashtags still come from the post.
+        let own = compose_on(post, "instagram", on, Link::InText);
+        assert_eq!(own.text, "Grippe.\n\n#Sante\nhttps://example.org/grippe");
+        assert_eq!(own.media.len(), 1);
+        assert_eq!(own.written, "Grippe.");
+        // Another date, or no date, is the post as written.
+        let other = compose_on(post, "instagram", "2026-12-18".parse().ok(), Link::InText);
+        assert_eq!(other.text, "Conseil (lien en bio).\n\n#Sante");
+        assert!(other.media.is_empty());
+        assert_eq!(
+            compose(post, "facebook", Link::Column).text,
+            compose_on(post, "facebook", None, Link::Column).text
+        );
+        assert_eq!(
+            compose_on(post, "facebook", on, Link::Column)
+                .link
+                .as_deref(),
+            Some("https://example.org/grippe")
+        );
+    }
 }
