@@ -682,3 +682,36 @@ fn the_example_calendars_sealed_approvals_still_hold() {
         + &std::fs::read_to_string(repo_path("calendar/posts/2026-11.toml")).unwrap();
     assert!(sealed.contains("digest = \"v1:"), "the example has seals");
 }
+
+#[test]
+fn the_review_sheet_shows_a_repeating_posts_own_dates() {
+    let cal = Cal::new();
+    cal.write(
+        "posts/weekly.toml",
+        "[[post]]\nid = \"conseil-uro\"\ntitle = \"Conseil uro\"\nthemes = [\"urologie\"]\n\
+         channels = [\"facebook\"]\nstatus = \"review\"\nat = 2026-12-02T12:30:00\n\
+         repeat = { every = \"week\", count = 3 }\ntext = \"Buvez de l'eau.\"\n\n\
+         [[post.occurrence]]\non = 2026-12-09\ntext = \"Le dépistage du cancer de la prostate.\"\n\n\
+         [[post.occurrence]]\non = 2026-12-16\nskip = true\n",
+    );
+    let out = cal.root.join("sheet.html");
+    cal.ok(&[
+        "review-sheet",
+        "--by",
+        "dr-uro",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let html = fs::read_to_string(out).unwrap();
+    assert!(
+        html.contains("Buvez de l&#39;eau.") || html.contains("Buvez de l'eau."),
+        "{html}"
+    );
+    assert!(html.contains("data-on=\"2026-12-09\""), "{html}");
+    assert!(
+        html.contains("Le dépistage du cancer de la prostate."),
+        "{html}"
+    );
+    // A skipped date publishes nothing: nothing to review.
+    assert!(!html.contains("data-on=\"2026-12-16\""), "{html}");
+}
