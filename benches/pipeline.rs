@@ -70,10 +70,15 @@ fn load_and_check(bencher: Bencher<'_, '_>) {
 fn plan_week(bencher: Bencher<'_, '_>) {
     let (archive, _) = calendars();
     let checked = check(archive, today());
-    let measure = |calendar: &edcal::model::Calendar, post: &edcal::model::Post, channel: &str| {
-        edcal::publish::measure(calendar, post, channel).map(|m| edcal::plan::Length {
-            length: m.length,
-            limit: m.limit,
+    let measure = |calendar: &edcal::model::Calendar,
+                   post: &edcal::model::Post,
+                   channel: &str,
+                   occurrence: Option<NaiveDate>| {
+        edcal::publish::measure_on(calendar, post, channel, occurrence).map(|m| {
+            edcal::plan::Length {
+                length: m.length,
+                limit: m.limit,
+            }
         })
     };
     let query = edcal::plan::Query {

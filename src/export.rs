@@ -339,10 +339,11 @@ fn selected<'a>(
             continue;
         }
         let channel = &calendar.channels[fixed.channel];
-        let published = publish::compose_tagged(
+        let published = publish::compose_tagged_on(
             calendar,
             fixed.post,
             fixed.channel,
+            fixed.occurrence,
             (layout(format).link)(fixed.post, fixed.channel),
         );
         let base = crate::upload::base_url(calendar, channel);

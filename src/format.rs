@@ -997,6 +997,38 @@ fn posts() -> File {
         ],
         &["url"],
     );
+    let occurrence = table(
+        "one date of a repeating post: its own content, or `skip = true`",
+        &[
+            (
+                "on",
+                described(
+                    reference("date"),
+                    "the occurrence's date, as in its id `<post>@<YYYY-MM-DD>`",
+                ),
+            ),
+            (
+                "skip",
+                boolean("`true`: this date is not published (alone with `on`) [default: false]"),
+            ),
+            (
+                "text",
+                string("this date's text, instead of the variant's or the post's"),
+            ),
+            (
+                "link",
+                string("this date's link, instead of the variant's or the post's"),
+            ),
+            (
+                "media",
+                described(
+                    reference("media"),
+                    "this date's media, instead of the variant's or the post's",
+                ),
+            ),
+        ],
+        &["on"],
+    );
     let post = table(
         "a post",
         &[
@@ -1084,6 +1116,13 @@ fn posts() -> File {
                 by_id(
                     "where each channel published it, written by `edcal published`; the key is a channel id of the post",
                     publication,
+                ),
+            ),
+            (
+                "occurrence",
+                array(
+                    "a repeating post's own text, link or media for single dates, or `skip = true`",
+                    occurrence,
                 ),
             ),
         ],

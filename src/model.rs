@@ -453,6 +453,22 @@ pub struct Variant {
     pub span: Option<Span>,
 }
 
+/// A repeating post's own content for one date (`[[post.occurrence]]`):
+/// what that occurrence publishes instead of the variant's or the post's,
+/// or `skip` (the occurrence is not published at all).
+#[derive(Debug, Clone)]
+pub struct OwnOccurrence {
+    /// The occurrence's date (as in its id, after an `on_closed` move).
+    pub on: NaiveDate,
+    pub skip: bool,
+    pub text: Option<Located<String>>,
+    pub link: Option<String>,
+    /// Where `link` is written.
+    pub link_span: Option<Span>,
+    pub media: Option<Vec<Media>>,
+    pub span: Span,
+}
+
 #[derive(Debug)]
 pub struct Post {
     pub id: Located<String>,
@@ -486,6 +502,9 @@ pub struct Post {
     /// channel published it; only for channels the post targets.
     pub published: BTreeMap<String, Publication>,
     pub span: Span,
+    /// A repeating post's own dates (`[[post.occurrence]]`), sorted by
+    /// date, each date once, each one of the post's occurrence dates.
+    pub occurrences: Vec<OwnOccurrence>,
 }
 
 /// One dated entry of a post's thread: a remark, or why it was sent back.
@@ -507,6 +526,29 @@ pub struct Publication {
 }
 
 impl Post {
+    /// The own content of the occurrence on `date` (`None` for a post that
+    /// does not repeat, or a date without `[[post.occurrence]]`).
+    pub fn own(&self, date: Option<NaiveDate>) -> Option<&OwnOccurrence> {
+        let date = date?;
+        self.occurrences
+            .binary_search_by_key(&date, |o| o.on)
+            .ok()
+            .map(|i| &self.occurrences[i])
+    }
+
+    /// Whether the occurrence on `date` is skipped (`skip = true`).
+    pub fn skips(&self, date: Option<NaiveDate>) -> bool {
+        self.own(date).is_some_and(|o| o.skip)
+    }
+
+    /// The media of one channel on one occurrence: the occurrence's own,
+    /// else [`media_for`](Self::media_for).
+    pub fn media_on(&self, channel: &str, date: Option<NaiveDate>) -> &[Media] {
+        self.own(date)
+            .and_then(|o| o.media.as_deref())
+            .unwrap_or_else(|| self.media_for(channel))
+    }
+
     /// The time of the post on one channel: its variant's `at`, else the post's.
     pub fn at(&self, channel: &str) -> Option<&Located<LocalTime>> {
         self.variants
@@ -526,13 +568,20 @@ impl Post {
             .unwrap_or(&self.media)
     }
 
-    /// Every media of the post, variants included.
+    /// Every media of the post, variants and own occurrences included.
     pub fn all_media(&self) -> impl Iterator<Item = &Media> {
-        self.media.iter().chain(
-            self.variants
-                .values()
-                .flat_map(|v| v.media.iter().flatten()),
-        )
+        self.media
+            .iter()
+            .chain(
+                self.variants
+                    .values()
+                    .flat_map(|v| v.media.iter().flatten()),
+            )
+            .chain(
+                self.occurrences
+                    .iter()
+                    .flat_map(|o| o.media.iter().flatten()),
+            )
     }
 
     pub fn channel_ids(&self) -> impl Iterator<Item = &str> {

@@ -29,6 +29,9 @@
 //!   whatever the daylight-saving offset. A time in the spring-forward gap
 //!   is read with the offset before the gap (02:30 becomes 03:30 summer time);
 //!   a time in the fall-back fold is the first of the two (RFC 5545 section 3.3.5).
+//! - **`[[post.occurrence]]`** with `skip = true` removes that date's
+//!   occurrence (after `on_closed`, as its id says); one with its own
+//!   `text`, `link` or `media` is composed by `publish`.
 //! - At most [`MAX_OCCURRENCES`] per pair, so that `until = 9999-12-31` with
 //!   `every = "day"` stays a calendar rather than a hang.
 
@@ -117,7 +120,8 @@ impl Calendar {
                     continue;
                 };
                 for o in crate::occurrence::expand(self, repeat, at.value) {
-                    if !keep(&o.time) {
+                    // `[[post.occurrence]] skip = true`: not published at all.
+                    if !keep(&o.time) || post.skips(Some(o.date)) {
                         continue;
                     }
                     fixed.push((
@@ -482,5 +486,73 @@ mod tests {
         let start = first("2026-10-05T10:00:00");
         assert_eq!(nominal_dates(&r, start.local.date()).len(), MAX_OCCURRENCES);
         assert!(expand(&c, &r, start).len() <= MAX_OCCURRENCES);
+    }
+
+    #[test]
+    fn a_skipped_date_leaves_every_pair_and_own_dates_are_sorted() {
+        let checked = crate::testing::checked(
+            &[
+                (
+                    "edcal.toml",
+                    "[calendar]\nname = \"t\"\ntimezone = \"Europe/Paris\"\nholidays = \"none\"\n",
+                ),
+                ("channels.toml", "[facebook]\nnetwork = \"facebook\"\n"),
+                (
+                    "posts/p.toml",
+                    "[[post]]\nid = \"p\"\ntitle = \"P\"\nchannels = [\"facebook\"]\n\
+                     status = \"draft\"\nat = 2026-12-04T12:00:00\nrepeat = { every = \"week\", count = 4 }\n\
+                     text = \"Conseil.\"\n\
+                     [[post.occurrence]]\non = 2026-12-25\nskip = true\n\
+                     [[post.occurrence]]\non = 2026-12-11\ntext = \"Grippe.\"\n",
+                ),
+            ],
+            "2026-10-01",
+        );
+        assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+        let ids: Vec<String> = checked.calendar.fixed().iter().map(Fixed::id).collect();
+        assert_eq!(ids, ["p@2026-12-04", "p@2026-12-11", "p@2026-12-18"]);
+        let post = &checked.calendar.posts[0];
+        let own: Vec<String> = post.occurrences.iter().map(|o| o.on.to_string()).collect();
+        assert_eq!(own, ["2026-12-11", "2026-12-25"]);
+        assert!(post.skips(Some(d("2026-12-25"))));
+        assert!(!post.skips(Some(d("2026-12-11"))));
+        assert!(!post.skips(None));
+    }
+
+    #[test]
+    fn an_own_date_is_one_of_the_dates_after_on_closed_moves() {
+        // Christmas moves to the 28th (a Monday): the own date is the 28th.
+        let text = |on: &str| {
+            format!(
+                "[[post]]\nid = \"p\"\ntitle = \"P\"\nchannels = [\"facebook\"]\n\
+                 status = \"draft\"\nat = 2026-12-18T12:00:00\n\
+                 repeat = {{ every = \"week\", count = 2, on_closed = \"after\" }}\n\
+                 [[post.occurrence]]\non = {on}\ntext = \"Noël.\"\n"
+            )
+        };
+        let edcal = "[calendar]\nname = \"t\"\ntimezone = \"Europe/Paris\"\nholidays = \"FR\"\n";
+        let check = |on: &str| {
+            crate::testing::checked(
+                &[
+                    ("edcal.toml", edcal),
+                    ("channels.toml", "[facebook]\nnetwork = \"facebook\"\n"),
+                    ("posts/p.toml", &text(on)),
+                ],
+                "2026-10-01",
+            )
+        };
+        let moved = check("2026-12-26");
+        assert!(moved.diagnostics.is_empty(), "{:?}", moved.diagnostics);
+        let nominal = check("2026-12-25");
+        let messages: Vec<&str> = nominal
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(messages, ["`2026-12-25` is not an occurrence of `p`"]);
+        assert_eq!(
+            nominal.diagnostics[0].help.as_deref(),
+            Some("the nearest occurrences are `2026-12-18` and `2026-12-26`")
+        );
     }
 }

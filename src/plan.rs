@@ -59,8 +59,9 @@ pub struct Length {
     pub limit: usize,
 }
 
-/// Measures what a pair publishes; the plan does not count text itself.
-pub type Measurer<'a> = &'a dyn Fn(&Calendar, &Post, &str) -> Option<Length>;
+/// Measures what a pair publishes (on an occurrence's date, for a
+/// repeating post); the plan does not count text itself.
+pub type Measurer<'a> = &'a dyn Fn(&Calendar, &Post, &str, Option<NaiveDate>) -> Option<Length>;
 
 /// What to plan.
 pub struct Query<'a> {
@@ -267,8 +268,13 @@ pub fn build(calendar: &Calendar, query: &Query<'_>) -> Plan {
             continue;
         };
         let post = pair.post;
-        let length = (query.measure)(calendar, post, pair.channel);
-        let published = crate::publish::compose(post, pair.channel, crate::publish::Link::Column);
+        let length = (query.measure)(calendar, post, pair.channel, pair.occurrence);
+        let published = crate::publish::compose_on(
+            post,
+            pair.channel,
+            pair.occurrence,
+            crate::publish::Link::Column,
+        );
         plan.posts.push(PlannedPost {
             post: pair.id(),
             title: post.title.clone(),

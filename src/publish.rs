@@ -1,7 +1,8 @@
 //! What a channel publishes: the composed text, once, for lints and exports.
 //!
-//! What gets published: the channel's text (its variant's `text`,
-//! else the post's); then, if the post has hashtags the text does not already
+//! What gets published: the channel's text (for one occurrence of a
+//! repeating post, its own `text`; else the variant's `text`, else the
+//! post's); then, if the post has hashtags the text does not already
 //! contain, a blank line and `#Tag #Tag`; the link goes into the scheduler's
 //! link column where its format has one, else on its own line at the end.
 //!
@@ -11,6 +12,8 @@
 //! a TOML multi-line string ends with a newline nobody means to publish.
 
 use std::borrow::Cow;
+
+use chrono::NaiveDate;
 
 use crate::model::{Calendar, Located, Media, Post};
 use crate::source::Span;
@@ -42,7 +45,19 @@ pub struct Published<'a> {
 
 /// Composes what `channel` publishes of `post`.
 pub fn compose<'a>(post: &'a Post, channel: &str, link: Link) -> Published<'a> {
-    compose_with(post, channel, link, None)
+    compose_with(post, channel, None, link, None)
+}
+
+/// [`compose`] for one occurrence of a repeating post (`None`: the post
+/// itself): the occurrence's own `text`, `link` and `media` win over the
+/// variant's and the post's.
+pub fn compose_on<'a>(
+    post: &'a Post,
+    channel: &str,
+    occurrence: Option<NaiveDate>,
+    link: Link,
+) -> Published<'a> {
+    compose_with(post, channel, occurrence, link, None)
 }
 
 /// [`compose`] with the link tagged by the calendar's `[export.utm]`: what
@@ -53,15 +68,32 @@ pub fn compose_tagged<'a>(
     channel: &str,
     link: Link,
 ) -> Published<'a> {
+    compose_tagged_on(calendar, post, channel, None, link)
+}
+
+/// [`compose_tagged`] for one occurrence (see [`compose_on`]).
+pub fn compose_tagged_on<'a>(
+    calendar: &Calendar,
+    post: &'a Post,
+    channel: &str,
+    occurrence: Option<NaiveDate>,
+    link: Link,
+) -> Published<'a> {
     let tagged = calendar.settings.utm.as_ref().and_then(|utm| {
-        let variant = post.variants.get(channel);
-        let url = variant
-            .and_then(|v| v.link.as_deref())
-            .or(post.link.as_deref())?;
+        let url = link_of(post, channel, occurrence)?;
         let network = calendar.channels.get(channel)?.network;
         tag(url, utm, network.name(), channel, post)
     });
-    compose_with(post, channel, link, tagged)
+    compose_with(post, channel, occurrence, link, tagged)
+}
+
+/// The link as written for `channel` on `occurrence`: the occurrence's,
+/// else the variant's, else the post's (possibly `""`: none).
+fn link_of<'a>(post: &'a Post, channel: &str, occurrence: Option<NaiveDate>) -> Option<&'a str> {
+    post.own(occurrence)
+        .and_then(|o| o.link.as_deref())
+        .or_else(|| post.variants.get(channel).and_then(|v| v.link.as_deref()))
+        .or(post.link.as_deref())
 }
 
 /// The placeholders of `[export.utm]` templates.
@@ -134,20 +166,21 @@ fn encode_query(value: &str) -> String {
 fn compose_with<'a>(
     post: &'a Post,
     channel: &str,
+    occurrence: Option<NaiveDate>,
     link: Link,
     tagged: Option<String>,
 ) -> Published<'a> {
     let variant = post.variants.get(channel);
-    let written: Option<&'a Located<String>> =
-        variant.and_then(|v| v.text.as_ref()).or(post.text.as_ref());
+    let own = post.own(occurrence);
+    let written: Option<&'a Located<String>> = own
+        .and_then(|o| o.text.as_ref())
+        .or_else(|| variant.and_then(|v| v.text.as_ref()))
+        .or(post.text.as_ref());
     let hashtags: &'a [String] = variant
         .and_then(|v| v.hashtags.as_deref())
         .unwrap_or(&post.hashtags);
-    // A variant's `link = ""` removes the post's link on that channel.
-    let url = variant
-        .and_then(|v| v.link.as_deref())
-        .or(post.link.as_deref())
-        .filter(|url| !url.is_empty());
+    // A variant's (or an occurrence's) `link = ""` removes the post's link.
+    let url = link_of(post, channel, occurrence).filter(|url| !url.is_empty());
     let body = written.map_or("", |t| t.value.trim_end());
     let mut text = String::with_capacity(body.len() + 64);
     text.push_str(body);
@@ -185,7 +218,7 @@ fn compose_with<'a>(
     Published {
         text,
         link: url,
-        media: post.media_for(channel),
+        media: post.media_on(channel, occurrence),
         hashtags,
         text_span: written.map_or(post.span, |t| t.span),
         written: written.map_or("", |t| t.value.as_str()),
@@ -226,11 +259,21 @@ pub struct Measure {
 /// Measures the main text limit of `channel`'s network for `post`; `None`
 /// when the network has no documented limit or the channel is unknown.
 pub fn measure(calendar: &Calendar, post: &Post, channel: &str) -> Option<Measure> {
+    measure_on(calendar, post, channel, None)
+}
+
+/// [`measure`] for one occurrence (see [`compose_on`]).
+pub fn measure_on(
+    calendar: &Calendar,
+    post: &Post,
+    channel: &str,
+    occurrence: Option<NaiveDate>,
+) -> Option<Measure> {
     let network = calendar.channels.get(channel)?.network;
     let limit = social_text::limits::limits(network)
         .iter()
         .find(|l| l.field == social_text::limits::Field::Text)?;
-    let published = compose_tagged(calendar, post, channel, Link::InText);
+    let published = compose_tagged_on(calendar, post, channel, occurrence, Link::InText);
     Some(Measure {
         length: social_text::count::count(limit.unit, &published.text),
         limit: limit.max,
@@ -313,6 +356,50 @@ mod tests {
                 .any(|d| d.code == crate::rules::Code::LinkNotClickable),
             "{:?}",
             checked.diagnostics
+        );
+    }
+
+    #[test]
+    fn an_occurrence_publishes_its_own_text_link_and_media() {
+        let checked = crate::testing::checked(
+            &[
+                (
+                    "channels.toml",
+                    "[facebook]\nnetwork = \"facebook\"\n[instagram]\nnetwork = \"instagram\"\n",
+                ),
+                (
+                    "posts/p.toml",
+                    "[[post]]\nid = \"p\"\ntitle = \"P\"\nchannels = [\"facebook\", \"instagram\"]\n\
+                     status = \"draft\"\nat = 2026-12-04T12:00:00\nrepeat = { every = \"week\", count = 3 }\n\
+                     text = \"Conseil.\"\nlink = \"https://example.org/a\"\nhashtags = [\"Sante\"]\n\
+                     [post.variants.instagram]\ntext = \"Conseil (lien en bio).\"\nlink = \"\"\n\
+                     [[post.occurrence]]\non = 2026-12-11\ntext = \"Grippe.\"\nlink = \"https://example.org/grippe\"\n\
+                     media = [{ file = \"https://example.org/g.jpg\", alt = \"Un vaccin\" }]\n",
+                ),
+            ],
+            "2026-10-01",
+        );
+        let post = &checked.calendar.posts[0];
+        let on = "2026-12-11".parse().ok();
+        // The occurrence's text wins over the variant's and the post's;
+        // hashtags still come from the post.
+        let own = compose_on(post, "instagram", on, Link::InText);
+        assert_eq!(own.text, "Grippe.\n\n#Sante\nhttps://example.org/grippe");
+        assert_eq!(own.media.len(), 1);
+        assert_eq!(own.written, "Grippe.");
+        // Another date, or no date, is the post as written.
+        let other = compose_on(post, "instagram", "2026-12-18".parse().ok(), Link::InText);
+        assert_eq!(other.text, "Conseil (lien en bio).\n\n#Sante");
+        assert!(other.media.is_empty());
+        assert_eq!(
+            compose(post, "facebook", Link::Column).text,
+            compose_on(post, "facebook", None, Link::Column).text
+        );
+        assert_eq!(
+            compose_on(post, "facebook", on, Link::Column)
+                .link
+                .as_deref(),
+            Some("https://example.org/grippe")
         );
     }
 }

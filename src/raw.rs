@@ -191,6 +191,18 @@ pub struct Post<'a> {
     pub variants: Vec<(L<&'a str>, Variant<'a>)>,
     pub notes: Vec<Note<'a>>,
     pub published: Vec<(L<&'a str>, Publication<'a>)>,
+    pub occurrences: Vec<Occurrence<'a>>,
+}
+
+/// One `[[post.occurrence]]`: a repeating post's own content for one date.
+#[derive(Debug)]
+pub struct Occurrence<'a> {
+    pub span: Span,
+    pub on: Option<L<NaiveDate>>,
+    pub skip: Option<L<bool>>,
+    pub text: Option<L<&'a str>>,
+    pub link: Option<L<&'a str>>,
+    pub media: Option<Vec<Media<'a>>>,
 }
 
 /// One `[[post.note]]`: the post's dated thread.
@@ -682,6 +694,23 @@ fn post<'t>(t: &mut Fields<'t, '_>, sink: &mut Sink<'_>) -> Post<'t> {
                 };
                 p.finish(sink);
                 (channel, publication)
+            })
+            .collect(),
+        occurrences: t
+            .tables("occurrence", sink)
+            .into_iter()
+            .map(Table::read)
+            .map(|mut o| {
+                let occurrence = Occurrence {
+                    span: o.span(),
+                    on: o.req_date("on", sink),
+                    skip: o.bool("skip", sink),
+                    text: o.string("text", sink),
+                    link: o.string("link", sink),
+                    media: media(&mut o, sink),
+                };
+                o.finish(sink);
+                occurrence
             })
             .collect(),
     }

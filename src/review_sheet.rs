@@ -387,6 +387,37 @@ fn channel_text(sheet: &Sheet<'_>, post: &Post, channel: &str, l: Labels) -> Mar
                     (l.pick("Longueur", "Length")) (l.colon()) " " (m.length) " / " (m.limit)
                 }
             }
+            // A repeating post's own dates are reviewed too: the seal covers them.
+            @for own in post.occurrences.iter().filter(|o| !o.skip && (o.text.is_some() || o.link.is_some() || o.media.is_some())) {
+                (own_date(sheet, post, channel, own.on, l))
+            }
+        }
+    }
+}
+
+/// What one own date of a repeating post publishes on `channel`.
+fn own_date(
+    sheet: &Sheet<'_>,
+    post: &Post,
+    channel: &str,
+    on: chrono::NaiveDate,
+    l: Labels,
+) -> Markup {
+    let published = publish::compose_on(post, channel, Some(on), Link::Column);
+    let measure = publish::measure_on(sheet.calendar, post, channel, Some(on));
+    html! {
+        div.own-date data-on=(on.format("%Y-%m-%d").to_string()) {
+            h4 { (l.pick("Le ", "On ")) (l.day(on)) }
+            div.text { (marked_text(&published.text)) }
+            @if let Some(link) = published.link {
+                p.link { (l.pick("Lien", "Link")) (l.colon()) " " code { (link) } }
+            }
+            (media_markup(published.media, sheet.media_src, l))
+            @if let Some(m) = measure {
+                p.length.over[m.length > m.limit] {
+                    (l.pick("Longueur", "Length")) (l.colon()) " " (m.length) " / " (m.limit)
+                }
+            }
         }
     }
 }

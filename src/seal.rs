@@ -36,6 +36,16 @@
 //!
 //! Example: `v1:facebook=3f2a9c1e.-.-;instagram=0b4d7e21.-.9a8b7c6d`.
 //!
+//! A repeating post's own dates (`[[post.occurrence]]`) are sealed too,
+//! in the parts they set: for each one not skipped, by date, the part's
+//! bytes above are followed by `0x1E`, the date `YYYY-MM-DD`, `0x1F` and
+//! that occurrence's value on the channel (its composed text; its link,
+//! empty for `link = ""`; its media's canonical form, empty for
+//! `media = []`); a link or media part with no value of its own is then
+//! empty bytes rather than `-`. A post without own dates hashes exactly
+//! the bytes above: its seals did not change. A skipped date is not
+//! sealed: it publishes nothing (as timing, it is not the content).
+//!
 //! The digest is computed from values, never from the file's bytes: moving a
 //! key, reflowing an inline table, changing a comment, `edcal fmt` or
 //! `schedule --write` (which only adds `at`) do not break it. Timing is not
@@ -153,7 +163,11 @@ pub type Content<'a> = &'a dyn Fn(&str) -> Option<String>;
 /// The canonical media form of one channel (see the module doc), or `None`
 /// when the channel has no media.
 pub fn media_form(post: &Post, channel: &str, content: Content<'_>) -> Option<String> {
-    let media = post.media_for(channel);
+    media_rows(post.media_for(channel), content)
+}
+
+/// The canonical form of a list of media, `None` when empty.
+fn media_rows(media: &[crate::model::Media], content: Content<'_>) -> Option<String> {
     if media.is_empty() {
         return None;
     }
@@ -175,14 +189,41 @@ pub fn media_form(post: &Post, channel: &str, content: Content<'_>) -> Option<St
 /// The parts of one channel of `post`.
 pub fn parts(post: &Post, channel: &str, content: Content<'_>) -> Parts {
     let published = publish::compose(post, channel, Link::Column);
-    Parts {
-        text: part(published.text.as_bytes()),
-        link: published
-            .link
-            .map_or_else(|| "-".to_owned(), |l| part(l.as_bytes())),
-        media: media_form(post, channel, content)
-            .map_or_else(|| "-".to_owned(), |m| part(m.as_bytes())),
+    let mut text = published.text.into_bytes();
+    let mut link = published.link.map(|l| l.into_owned().into_bytes());
+    let mut media = media_form(post, channel, content).map(String::into_bytes);
+    // A repeating post's own dates, each part that one sets (see the
+    // module doc): nothing is appended for a post without them, so their
+    // seals stay what they were.
+    for own in post.occurrences.iter().filter(|o| !o.skip) {
+        let on = publish::compose_on(post, channel, Some(own.on), Link::Column);
+        if own.text.is_some() {
+            occurrence_suffix(&mut text, own.on, on.text.as_bytes());
+        }
+        if own.link.is_some() {
+            let link = link.get_or_insert_with(Vec::new);
+            occurrence_suffix(link, own.on, on.link.as_deref().unwrap_or("").as_bytes());
+        }
+        if own.media.is_some() {
+            let form = media_rows(on.media, content).unwrap_or_default();
+            occurrence_suffix(media.get_or_insert_with(Vec::new), own.on, form.as_bytes());
+        }
     }
+    Parts {
+        text: part(&text),
+        link: link.map_or_else(|| "-".to_owned(), |l| part(&l)),
+        media: media.map_or_else(|| "-".to_owned(), |m| part(&m)),
+    }
+}
+
+/// Appends one occurrence's value to a part's bytes:
+/// `0x1E YYYY-MM-DD 0x1F value` (ASCII record and unit separators, which
+/// no text of a calendar holds: edcal refuses control characters).
+fn occurrence_suffix(bytes: &mut Vec<u8>, on: chrono::NaiveDate, value: &[u8]) {
+    bytes.push(0x1e);
+    bytes.extend_from_slice(on.format("%Y-%m-%d").to_string().as_bytes());
+    bytes.push(0x1f);
+    bytes.extend_from_slice(value);
 }
 
 /// The seal of what every channel of `post` publishes now.

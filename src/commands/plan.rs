@@ -295,8 +295,9 @@ fn measure(
     calendar: &crate::model::Calendar,
     post: &crate::model::Post,
     channel: &str,
+    occurrence: Option<chrono::NaiveDate>,
 ) -> Option<plan::Length> {
-    crate::publish::measure(calendar, post, channel).map(|m| plan::Length {
+    crate::publish::measure_on(calendar, post, channel, occurrence).map(|m| plan::Length {
         length: m.length,
         limit: m.limit,
     })

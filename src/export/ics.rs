@@ -261,7 +261,8 @@ fn post_events(calendar: &Calendar, labels: &Labels, events: &mut Vec<Event>) {
         let post = pair.post;
         let id = pair.id();
         let start = pair.time.instant.with_timezone(&Utc);
-        let published = publish::compose_tagged(calendar, post, pair.channel, Link::InText);
+        let published =
+            publish::compose_tagged_on(calendar, post, pair.channel, pair.occurrence, Link::InText);
         let status =
             crate::plan::labels::Labels::new(calendar.settings.language).status(post.status.value);
         let mut description = format!("{}{status}", labels.status);

@@ -374,9 +374,13 @@ fn card(
     l: Labels,
     offsets: bool,
 ) -> Markup {
-    let base = p.post.split_once('@').map_or(p.post.as_str(), |(id, _)| id);
+    let (base, occurrence) = match p.post.split_once('@') {
+        Some((id, date)) => (id, date.parse().ok()),
+        None => (p.post.as_str(), None),
+    };
     let post = posts.get(base).copied();
-    let published = post.map(|post| publish::compose(post, channel, Link::Column));
+    // An occurrence previews its own text, link and media.
+    let published = post.map(|post| publish::compose_on(post, channel, occurrence, Link::Column));
     let account = page
         .calendar
         .channels
@@ -779,7 +783,7 @@ mod tests {
             )),
             today: "2026-10-01".parse().unwrap(),
             channels: &[],
-            measure: &|_, _, _| None,
+            measure: &|_, _, _, _| None,
         };
         let plan = super::super::build(calendar, &query);
         let october: Vec<NaiveDate> = "2026-10-01"

@@ -4,10 +4,12 @@ use std::collections::BTreeMap;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
+use chrono::NaiveDate;
+
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    Approval, Calendar, Every, LocalTime, Media, Note, OnClosed, Post, Publication, Repeat,
-    RepeatEnd, Status, Timing, Variant, is_url,
+    Approval, Calendar, Every, LocalTime, Media, Note, OnClosed, OwnOccurrence, Post, Publication,
+    Repeat, RepeatEnd, Status, Timing, Variant, is_url,
 };
 use crate::raw::{self, Located};
 use crate::rules::Code;
@@ -94,10 +96,11 @@ pub fn join_posts(
 /// is valid.
 fn resolve(
     r: &mut Resolver<'_>,
-    p: raw::Post,
+    mut p: raw::Post,
     calendar: &Calendar,
 ) -> Result<Post, Option<String>> {
     let tz = calendar.settings.tz;
+    let own = std::mem::take(&mut p.occurrences);
     let id_ok = p.id.as_ref().is_some_and(|id| r.id("post", id));
     let status = p.status.as_ref().and_then(|s| {
         r.choice("status", s, &Status::ALL)
@@ -292,7 +295,7 @@ fn resolve(
     let Some(status) = status else {
         return Err(Some(id.value.to_owned()));
     };
-    Ok(Post {
+    let mut post = Post {
         id: id.owned(),
         title_span: p.title.as_ref().map_or(p.span, |t| t.span),
         title: p.title.map(|t| t.value.to_owned()).unwrap_or_default(),
@@ -315,7 +318,141 @@ fn resolve(
         notes,
         published,
         span: p.span,
-    })
+        occurrences: Vec::new(),
+    };
+    post.occurrences = own_occurrences(r, &own, &post, calendar);
+    Ok(post)
+}
+
+/// A repeating post's `[[post.occurrence]]`, checked against its
+/// occurrence dates: each `on` one of them (on some channel), once; `skip`
+/// alone; none on a post that does not repeat.
+fn own_occurrences(
+    r: &mut Resolver<'_>,
+    own: &[raw::Occurrence],
+    post: &Post,
+    calendar: &Calendar,
+) -> Vec<OwnOccurrence> {
+    let Some(first) = own.first() else {
+        return Vec::new();
+    };
+    let Some(repeat) = &post.repeat else {
+        r.push(
+            Diagnostic::new(
+                Code::InvalidValue,
+                first.span,
+                "`[[post.occurrence]]` on a post that does not repeat",
+            )
+            .label("only a repeating post has occurrences")
+            .help("add `repeat = { every = \"week\", until = … }` to the post, or remove its `[[post.occurrence]]`"),
+        );
+        return Vec::new();
+    };
+    let mut dates: Vec<NaiveDate> = post
+        .channel_ids()
+        .filter_map(|c| post.at(c))
+        .flat_map(|at| crate::occurrence::expand(calendar, repeat, at.value))
+        .map(|o| o.date)
+        .collect();
+    dates.sort_unstable();
+    dates.dedup();
+    let mut out: Vec<OwnOccurrence> = Vec::new();
+    let mut seen: BTreeMap<NaiveDate, Span> = BTreeMap::new();
+    for o in own {
+        let Some(on) = &o.on else { continue };
+        if dates.binary_search(&on.value).is_err() {
+            let nearest = nearest(&dates, on.value);
+            let help = if nearest.is_empty() {
+                "the post has no occurrence: see its `repeat`".to_owned()
+            } else {
+                format!(
+                    "the nearest occurrences are {}",
+                    nearest
+                        .iter()
+                        .map(|d| format!("`{d}`"))
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                )
+            };
+            r.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    on.span,
+                    format!("`{}` is not an occurrence of `{}`", on.value, post.id.value),
+                )
+                .label("no occurrence on this date")
+                .help(help),
+            );
+            continue;
+        }
+        if let Some(earlier) = seen.get(&on.value) {
+            r.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    on.span,
+                    format!("`[[post.occurrence]]` for `{}` twice", on.value),
+                )
+                .label("a second time")
+                .note(*earlier, "first here")
+                .help("merge the two into one `[[post.occurrence]]`"),
+            );
+            continue;
+        }
+        seen.insert(on.value, on.span);
+        let skip = o.skip.as_ref().is_some_and(|s| s.value);
+        if skip && (o.text.is_some() || o.link.is_some() || o.media.is_some()) {
+            let key = [
+                o.text.as_ref().map(|_| "text"),
+                o.link.as_ref().map(|_| "link"),
+                o.media.as_ref().map(|_| "media"),
+            ]
+            .into_iter()
+            .flatten()
+            .next()
+            .unwrap_or("text");
+            r.push(
+                Diagnostic::new(
+                    Code::InvalidValue,
+                    o.skip.as_ref().map_or(o.span, |s| s.span),
+                    format!(
+                        "`skip = true` with `{key}`: a skipped occurrence publishes nothing"
+                    ),
+                )
+                .label("skips the occurrence")
+                .help("keep `on` and `skip = true` alone, or remove `skip` to give the date its own content"),
+            );
+            continue;
+        }
+        out.push(OwnOccurrence {
+            on: on.value,
+            skip,
+            text: o.text.as_ref().map(Located::owned),
+            link: o.link.as_ref().map(|l| l.value.to_owned()),
+            link_span: o.link.as_ref().map(|l| l.span),
+            media: o.media.as_ref().map(|m| {
+                m.iter()
+                    .filter_map(|m| resolve_media(r, m, calendar))
+                    .collect()
+            }),
+            span: o.span,
+        });
+    }
+    out.sort_by_key(|o| o.on);
+    out
+}
+
+/// The occurrence dates nearest to `date`: the last before and the first
+/// after, when they exist.
+fn nearest(dates: &[NaiveDate], date: NaiveDate) -> Vec<NaiveDate> {
+    let i = dates.partition_point(|d| *d < date);
+    let mut out = Vec::new();
+    if i > 0 {
+        out.push(dates[i - 1]);
+    }
+    if let Some(after) = dates.get(i) {
+        out.push(*after);
+    }
+    out
 }
 
 fn approval(r: &mut Resolver<'_>, a: &raw::Approval, calendar: &Calendar) -> Option<Approval> {

@@ -46,15 +46,17 @@ pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>
             continue;
         }
         let published_already = pair.post.status.value == Status::Published;
-        let published = publish::compose(pair.post, pair.channel, Link::InText);
+        let published = publish::compose_on(pair.post, pair.channel, pair.occurrence, Link::InText);
         // A hash of the normalized text, not the text: 100,000 texts kept
         // as keys would cost tens of MiB. A match is confirmed on the texts.
         let Some(key) = key(&published.text) else {
             continue;
         };
         let same_text = |earlier: &Fixed<'_>| {
-            normalized(&publish::compose(earlier.post, pair.channel, Link::InText).text)
-                == normalized(&published.text)
+            normalized(
+                &publish::compose_on(earlier.post, pair.channel, earlier.occurrence, Link::InText)
+                    .text,
+            ) == normalized(&published.text)
         };
         let same_post = latest
             .get(&key)
@@ -110,7 +112,13 @@ pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>
                 )
                 .label("the same text")
                 .note(
-                    publish::compose(earlier.post, pair.channel, Link::InText).text_span,
+                    publish::compose_on(
+                        earlier.post,
+                        pair.channel,
+                        earlier.occurrence,
+                        Link::InText,
+                    )
+                    .text_span,
                     "the same text first here",
                 )
                 .help(format!(

@@ -55,14 +55,25 @@ pub fn check_post(calendar: &Calendar, sources: &Sources, post: &Post, out: &mut
     // measured and searched for claims once. Its claims would be
     // the same findings on every channel, which the sort drops as repeats.
     let mut texts: Vec<(&str, Option<readability::Readability>)> = Vec::new();
-    for channel_id in post.channel_ids() {
+    // A repeating post's own dates publish their own content: each is
+    // checked too (the findings point at the occurrence's keys).
+    let own = post
+        .occurrences
+        .iter()
+        .filter(|o| !o.skip && (o.text.is_some() || o.link.is_some() || o.media.is_some()))
+        .map(|o| Some(o.on));
+    for (occurrence, channel_id) in std::iter::once(None)
+        .chain(own)
+        .flat_map(|o| post.channel_ids().map(move |c| (o, c)))
+    {
         let Some(channel) = calendar.channels.get(channel_id) else {
             continue;
         };
-        let published = publish::compose_tagged(calendar, post, channel_id, Link::InText);
+        let published =
+            publish::compose_tagged_on(calendar, post, channel_id, occurrence, Link::InText);
         length(post, channel, &published, out);
         media(post, channel, &published, out);
-        links(post, channel, &published, out);
+        links(post, channel, occurrence, &published, out);
         hashtag_count(post, channel, &published, out);
         campaign_hashtags(calendar, post, channel, &published, out);
         let written = published.written;
@@ -184,7 +195,13 @@ fn alt_text(post: &Post, out: &mut Vec<Diagnostic>) {
 /// finding points where the URL was written: in the text, in the variant's
 /// `link`, or in the post's `link` that the channel inherits (the help then
 /// says how to drop it on that channel alone).
-fn links(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut Vec<Diagnostic>) {
+fn links(
+    post: &Post,
+    channel: &Channel,
+    occurrence: Option<chrono::NaiveDate>,
+    published: &Published<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
     // Bluesky links are clickable when the publishing tool adds facets,
     // which edcal cannot see: only captions that never link are reported.
     if limits::profile(channel.network).links != limits::Links::Plain {
@@ -210,6 +227,17 @@ fn links(post: &Post, channel: &Channel, published: &Published<'_>, out: &mut Ve
         ))
     } else if link.is_none() {
         return;
+    } else if let Some(own) = post.own(occurrence).filter(|o| o.link.is_some()) {
+        Diagnostic::new(
+            Code::LinkNotClickable,
+            own.link_span.unwrap_or(own.span),
+            format!(
+                "{} does not make links in a caption clickable: the `link` of the occurrence on {} cannot be clicked on `{}`",
+                channel.network, own.on, channel.id
+            ),
+        )
+        .label("a URL nobody can click")
+        .help("write \"lien en bio\" in the text and put the link in the profile; drop it on that date with `link = \"\"` in its `[[post.occurrence]]`")
     } else if let Some(span) = variant.and_then(|v| v.link.as_ref().and(v.link_span)) {
         Diagnostic::new(
             Code::LinkNotClickable,

@@ -616,3 +616,102 @@ fn utm_tags_do_not_make_a_sealed_approval_stale() {
         r.stdout
     );
 }
+
+#[test]
+fn an_approval_covers_a_repeating_posts_own_dates() {
+    let cal = Cal::new();
+    let posts = "posts/weekly.toml";
+    cal.write(
+        posts,
+        "[[post]]\nid = \"conseil\"\ntitle = \"Conseil\"\nchannels = [\"facebook\"]\n\
+         status = \"draft\"\nat = 2026-12-02T12:30:00\nrepeat = { every = \"week\", count = 4 }\n\
+         text = \"Le conseil de la semaine.\"\n\n\
+         [[post.occurrence]]\non = 2026-12-09\ntext = \"Le conseil grippe.\"\n",
+    );
+    cal.ok(&["approve", "conseil", "--by", "lead"]);
+    cal.ok(&["check"]);
+    // Editing one date's own text makes the approval stale.
+    cal.replace(posts, "Le conseil grippe.", "Le conseil grippe, revu.");
+    let r = cal.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.all());
+    assert!(
+        r.all().contains("the approval of post `conseil` by `lead` on 2026-11-25 no longer matches: text changed on `facebook`"),
+        "{}",
+        r.all()
+    );
+    cal.ok(&["approve", "conseil", "--by", "lead"]);
+    // Giving a date its own link too.
+    cal.replace(
+        posts,
+        "text = \"Le conseil grippe, revu.\"",
+        "text = \"Le conseil grippe, revu.\"\nlink = \"https://example.org/grippe\"",
+    );
+    let r = cal.run(&["check"]);
+    assert!(
+        r.all().contains("link changed on `facebook`"),
+        "{}",
+        r.all()
+    );
+    cal.ok(&["approve", "conseil", "--by", "lead"]);
+    // Skipping a date publishes less, nothing new: the approval holds.
+    let text = cal.read(posts);
+    cal.write(
+        posts,
+        &format!("{text}\n[[post.occurrence]]\non = 2026-12-23\nskip = true\n"),
+    );
+    cal.ok(&["check"]);
+}
+
+#[test]
+fn the_example_calendars_sealed_approvals_still_hold() {
+    let out = crate::support::edcal()
+        .args(["--calendar", repo_path("calendar").to_str().unwrap()])
+        .args(["--today", "2026-11-25", "check", "--format", "json"])
+        .output()
+        .unwrap();
+    let run = Run::from(out);
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let stale: Vec<_> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "stale-approval")
+        .collect();
+    assert!(stale.is_empty(), "{stale:?}");
+    let sealed = std::fs::read_to_string(repo_path("calendar/posts/2026-12.toml")).unwrap()
+        + &std::fs::read_to_string(repo_path("calendar/posts/2026-11.toml")).unwrap();
+    assert!(sealed.contains("digest = \"v1:"), "the example has seals");
+}
+
+#[test]
+fn the_review_sheet_shows_a_repeating_posts_own_dates() {
+    let cal = Cal::new();
+    cal.write(
+        "posts/weekly.toml",
+        "[[post]]\nid = \"conseil-uro\"\ntitle = \"Conseil uro\"\nthemes = [\"urologie\"]\n\
+         channels = [\"facebook\"]\nstatus = \"review\"\nat = 2026-12-02T12:30:00\n\
+         repeat = { every = \"week\", count = 3 }\ntext = \"Buvez de l'eau.\"\n\n\
+         [[post.occurrence]]\non = 2026-12-09\ntext = \"Le dépistage du cancer de la prostate.\"\n\n\
+         [[post.occurrence]]\non = 2026-12-16\nskip = true\n",
+    );
+    let out = cal.root.join("sheet.html");
+    cal.ok(&[
+        "review-sheet",
+        "--by",
+        "dr-uro",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let html = fs::read_to_string(out).unwrap();
+    assert!(
+        html.contains("Buvez de l&#39;eau.") || html.contains("Buvez de l'eau."),
+        "{html}"
+    );
+    assert!(html.contains("data-on=\"2026-12-09\""), "{html}");
+    assert!(
+        html.contains("Le dépistage du cancer de la prostate."),
+        "{html}"
+    );
+    // A skipped date publishes nothing: nothing to review.
+    assert!(!html.contains("data-on=\"2026-12-16\""), "{html}");
+}
