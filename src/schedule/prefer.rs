@@ -40,12 +40,7 @@ pub struct Figure {
 impl std::fmt::Display for Figure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.median {
-            Some(m) => write!(
-                f,
-                "median rate {:.2}% over {} posts",
-                m * 100.0,
-                self.posts
-            ),
+            Some(m) => write!(f, "median rate {:.2}% over {} posts", m * 100.0, self.posts),
             None => write!(
                 f,
                 "not enough posts, {} of {MIN_POSTS}: slot order",
@@ -104,7 +99,9 @@ impl Preference {
             let mut figures: Vec<((u32, NaiveTime), Figure)> = slots
                 .into_iter()
                 .map(|slot| {
-                    let mut r = rates.remove(&(channel.id.as_str(), key(slot))).unwrap_or_default();
+                    let mut r = rates
+                        .remove(&(channel.id.as_str(), key(slot)))
+                        .unwrap_or_default();
                     let posts = r.len();
                     let median = (posts >= MIN_POSTS).then(|| median(&mut r));
                     (

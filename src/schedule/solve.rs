@@ -804,11 +804,15 @@ mod tests {
                     n_pairs,
                 );
                 // Slot order, or the costs `--prefer results` gives.
-                let cost = prop_oneof![
-                    Just(Vec::new()),
-                    prop::collection::vec(0u64..30, n)
-                ];
-                (Just(slots), Just(day_cap), Just(week_cap), Just(gap), pairs, cost)
+                let cost = prop_oneof![Just(Vec::new()), prop::collection::vec(0u64..30, n)];
+                (
+                    Just(slots),
+                    Just(day_cap),
+                    Just(week_cap),
+                    Just(gap),
+                    pairs,
+                    cost,
+                )
             })
             .prop_map(|(slots, day_cap, week_cap, gap, pairs, cost)| Problem {
                 slots,
@@ -845,10 +849,7 @@ mod tests {
                     .prop_map(|s| s.into_iter().collect::<Vec<usize>>());
                 let pairs = prop::collection::vec(prop_oneof![window, scattered], n_pairs);
                 let banned = prop::collection::vec(prop::bool::weighted(0.1), n);
-                let cost = prop_oneof![
-                    Just(Vec::new()),
-                    prop::collection::vec(0u64..200, n)
-                ];
+                let cost = prop_oneof![Just(Vec::new()), prop::collection::vec(0u64..200, n)];
                 (
                     Just(slots),
                     Just(day_cap),
