@@ -37,6 +37,8 @@ pub enum By {
     Audience,
     Campaign,
     Post,
+    /// Weekday × hour of the local publication time (`mon 12:00`).
+    Slot,
 }
 
 impl By {
@@ -47,6 +49,7 @@ impl By {
             By::Audience => "audience",
             By::Campaign => "campaign",
             By::Post => "post",
+            By::Slot => "slot",
         }
     }
 }
@@ -65,6 +68,9 @@ struct PairLine {
     audience: String,
     published: bool,
     latest: Option<(Metrics, NaiveDate)>,
+    /// When it went out, local: the time recorded by `edcal published`,
+    /// else the calendar's, else the results' `published_at`.
+    local: Option<chrono::NaiveDateTime>,
 }
 
 /// The figures of a group of pairs.
@@ -185,7 +191,7 @@ pub fn build(
         if by.is_empty() {
             continue;
         }
-        for key in keys(pair, by) {
+        for key in keys(pair, by, calendar.settings.language) {
             groups.entry(key).or_default().add(pair);
         }
     }
@@ -246,10 +252,27 @@ pub fn build(
             Scope::Days(from, to) => format!("{from} to {to}"),
         },
         by: by.iter().map(|b| b.name()).collect(),
-        groups: groups
-            .into_iter()
-            .map(|(key, figures)| Group { key, figures })
-            .collect(),
+        groups: {
+            let mut groups: Vec<Group> = groups
+                .into_iter()
+                .map(|(key, figures)| Group { key, figures })
+                .collect();
+            // Slots in the week's order, not the alphabet's.
+            if by.contains(&By::Slot) {
+                let rank = |g: &Group| -> Vec<(usize, String)> {
+                    g.key
+                        .iter()
+                        .zip(by)
+                        .map(|(k, b)| match b {
+                            By::Slot => slot_rank(k),
+                            _ => (0, k.clone()),
+                        })
+                        .collect()
+                };
+                groups.sort_by_cached_key(rank);
+            }
+            groups
+        },
         total,
         top,
         bottom,
@@ -270,11 +293,26 @@ fn pairs(
         Scope::Campaign(id) => post.campaign.as_deref() == Some(id.as_str()),
         Scope::Days(from, to) => day.is_some_and(|d| *from <= d && d <= *to),
     };
-    let line = |post: &crate::model::Post, id: String, channel: &str, published: bool| {
-        let latest = latest
-            .get(&(id.clone(), channel.to_owned()))
-            .map(|s| (s.metrics, s.collected_on));
+    let line = |post: &crate::model::Post,
+                id: String,
+                channel: &str,
+                published: bool,
+                at: Option<chrono::NaiveDateTime>| {
+        let snapshot = latest.get(&(id.clone(), channel.to_owned()));
+        let local = post
+            .published
+            .get(channel)
+            .and_then(|p| p.at)
+            .filter(|_| !id.contains('@'))
+            .or(at)
+            .or_else(|| {
+                snapshot
+                    .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s.published_at).ok())
+                    .map(|t| t.with_timezone(&calendar.settings.tz).naive_local())
+            });
+        let latest = snapshot.map(|s| (s.metrics, s.collected_on));
         PairLine {
+            local,
             post: id,
             channel: channel.to_owned(),
             title: post.title.clone(),
@@ -302,7 +340,13 @@ fn pairs(
         }
         let published =
             f.post.status.value == Status::Published && (f.occurrence.is_none() || day <= today);
-        out.push(line(f.post, f.id(), f.channel, published));
+        out.push(line(
+            f.post,
+            f.id(),
+            f.channel,
+            published,
+            Some(f.time.local),
+        ));
     }
     for post in &calendar.posts {
         if post.status.value == Status::Cancelled {
@@ -318,7 +362,7 @@ fn pairs(
             };
             if in_scope(post, day) {
                 let published = post.status.value == Status::Published;
-                out.push(line(post, post.id.value.clone(), channel, published));
+                out.push(line(post, post.id.value.clone(), channel, published, None));
             }
         }
     }
@@ -327,7 +371,7 @@ fn pairs(
 
 /// The group keys of a pair: one value per `--by` (several themes give
 /// several keys).
-fn keys(pair: &PairLine, by: &[By]) -> Vec<Vec<String>> {
+fn keys(pair: &PairLine, by: &[By], language: Language) -> Vec<Vec<String>> {
     let mut keys: Vec<Vec<String>> = vec![Vec::new()];
     for b in by {
         let values: Vec<String> = match b {
@@ -343,6 +387,10 @@ fn keys(pair: &PairLine, by: &[By]) -> Vec<Vec<String>> {
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect(),
+            By::Slot => vec![
+                pair.local
+                    .map_or_else(|| "—".to_owned(), |l| slot_key(l, language)),
+            ],
         };
         keys = keys
             .into_iter()
@@ -356,6 +404,37 @@ fn keys(pair: &PairLine, by: &[By]) -> Vec<Vec<String>> {
             .collect();
     }
     keys
+}
+
+/// The weekdays of slot keys, Monday first, in each language.
+const DAYS_EN: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const DAYS_FR: [&str; 7] = ["lun", "mar", "mer", "jeu", "ven", "sam", "dim"];
+
+/// A slot group's key: the weekday and the hour, `mon 12:00` (`lun 12:00`
+/// in French; a post at 12:40 is in the 12:00 group).
+fn slot_key(local: chrono::NaiveDateTime, language: Language) -> String {
+    use chrono::{Datelike, Timelike};
+    let days = match language {
+        Language::Fr => DAYS_FR,
+        Language::En => DAYS_EN,
+    };
+    format!(
+        "{} {:02}:00",
+        days[local.weekday().num_days_from_monday() as usize],
+        local.hour()
+    )
+}
+
+/// Where a group key of `--by slot` sorts: Monday first, then the hour;
+/// `—` (no time) last.
+fn slot_rank(key: &str) -> (usize, String) {
+    let day = key.split(' ').next().unwrap_or("");
+    let rank = DAYS_EN
+        .iter()
+        .position(|d| *d == day)
+        .or_else(|| DAYS_FR.iter().position(|d| *d == day))
+        .unwrap_or(7);
+    (rank, key.to_owned())
 }
 
 /// The words of the table and Markdown forms, in the calendar's language.
@@ -406,6 +485,7 @@ impl Words {
                     "theme" => "theme",
                     "audience" => "audience",
                     "campaign" => "campaign",
+                    "slot" => "slot",
                     _ => "post",
                 },
                 notes: str::to_owned,
@@ -439,6 +519,7 @@ impl Words {
                     "theme" => "thème",
                     "audience" => "public",
                     "campaign" => "campagne",
+                    "slot" => "créneau",
                     _ => "publication",
                 },
                 notes: french_note,
