@@ -1486,7 +1486,7 @@ fn write_results(root: &Path, cal: &Cal, seed: u64) {
             for week in 1..=next(10) {
                 let day = cal.today - Days::new(7 * week + 7);
                 let day = day - Days::new(u64::from(day.weekday().days_since(*weekday)));
-                let local = day.and_time(*time) + TimeDelta::minutes(next(51) as i64);
+                let local = day.and_time(*time) + TimeDelta::minutes(next(51).cast_signed());
                 let LocalResult::Single(at) = Paris.from_local_datetime(&local) else {
                     continue;
                 };
