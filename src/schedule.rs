@@ -36,6 +36,7 @@
 //! ordered, so the same files always give the same plan.
 
 pub mod explain;
+pub mod prefer;
 pub mod solve;
 
 use std::collections::BTreeMap;
@@ -83,6 +84,8 @@ pub struct Schedule<'a> {
     /// Whether every channel's search finished (see [`solve::MAX_NODES`]).
     pub proven: bool,
     channels: BTreeMap<&'a str, ChannelRun<'a>>,
+    /// `--prefer results`: the slots' figures.
+    prefer: Option<&'a prefer::Preference>,
 }
 
 #[derive(Debug, Clone)]
@@ -233,6 +236,17 @@ pub fn schedule_where<'a>(
     options: &Options,
     keep: &dyn Fn(&Post, &str) -> bool,
 ) -> Schedule<'a> {
+    schedule_preferring(calendar, options, keep, None)
+}
+
+/// [`schedule_where`], preferring the slots `prefer` ranks first
+/// (`--prefer results`) over the earliest; as many pairs are placed.
+pub fn schedule_preferring<'a>(
+    calendar: &'a Calendar,
+    options: &Options,
+    keep: &dyn Fn(&Post, &str) -> bool,
+    prefer: Option<&'a prefer::Preference>,
+) -> Schedule<'a> {
     let fixed = calendar.fixed();
     let mut by_channel: BTreeMap<&str, Vec<(&Post, Window)>> = BTreeMap::new();
     for (post, channel) in pairs(calendar)
@@ -249,6 +263,7 @@ pub fn schedule_where<'a>(
         unplaced: Vec::new(),
         proven: true,
         channels: BTreeMap::new(),
+        prefer,
     };
     for (channel_id, pairs) in by_channel {
         let channel = &calendar.channels[channel_id];
@@ -258,7 +273,7 @@ pub fn schedule_where<'a>(
             .cloned()
             .collect();
         let mut run = ChannelRun::new(calendar, channel, channel_fixed, pairs, options);
-        schedule.proven &= run.solve();
+        schedule.proven &= run.solve(prefer);
         for pair in &run.pairs {
             match pair.placed {
                 Some(i) => schedule.placed.push(Placed {
@@ -486,7 +501,7 @@ impl<'a> ChannelRun<'a> {
 
     /// Builds the channel's problem, solves it, records placements. Returns
     /// whether the search finished.
-    fn solve(&mut self) -> bool {
+    fn solve(&mut self, prefer: Option<&prefer::Preference>) -> bool {
         // Only instances some pair can use become solver slots.
         let mut used: Vec<usize> = self
             .pairs
@@ -531,6 +546,25 @@ impl<'a> ChannelRun<'a> {
             }
         }
         let index = |i: usize| used.binary_search(&i).expect("a used instance");
+        // Preferred: tier first, then time; the slot order otherwise.
+        let cost = match prefer {
+            None => Vec::new(),
+            Some(prefer) => used
+                .iter()
+                .enumerate()
+                .map(|(j, &i)| {
+                    let local = self.instances[i].local;
+                    let slot = crate::model::Slot {
+                        weekday: local.weekday(),
+                        time: local.time(),
+                    };
+                    let tier = prefer
+                        .figure(&self.channel.id, slot)
+                        .map_or(0, |f| f.tier as u64);
+                    tier * used.len() as u64 + j as u64
+                })
+                .collect(),
+        };
         let problem = solve::Problem {
             slots,
             day_cap,
@@ -541,6 +575,7 @@ impl<'a> ChannelRun<'a> {
                 .iter()
                 .map(|p| p.candidates.iter().map(|i| index(*i)).collect())
                 .collect(),
+            cost,
         };
         let solution = solve::solve(&problem);
         for (pair, slot) in self.pairs.iter_mut().zip(&solution.slot) {

@@ -85,6 +85,7 @@ pub enum ByArg {
     Audience,
     Campaign,
     Post,
+    Slot,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -170,6 +171,7 @@ pub fn report(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<u8> {
                 ByArg::Audience => By::Audience,
                 ByArg::Campaign => By::Campaign,
                 ByArg::Post => By::Post,
+                ByArg::Slot => By::Slot,
             })
             .collect()
     };

@@ -20,6 +20,7 @@ use crate::Context;
 use crate::check::Checked;
 use crate::edit::{self, Edit};
 use crate::model::Status;
+use crate::schedule::prefer::Preference;
 use crate::schedule::{self, Options, Schedule};
 
 #[derive(Debug, Args)]
@@ -46,6 +47,17 @@ pub struct ScheduleArgs {
     /// channels with errors are left out)
     #[arg(long)]
     pub write: bool,
+
+    /// Prefer the slots where past posts did best (`results`: the median
+    /// engagement rate of each channel's weekday and hour in `results/`,
+    /// from 5 posts a slot) over the earliest; as many pairs are placed
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub prefer: Option<Prefer>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Prefer {
+    Results,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -83,9 +95,19 @@ pub fn run(args: &ScheduleArgs, ctx: &mut Context<'_>) -> Result<u8> {
         to: args.to,
     };
     let sources = &checked.sources;
-    let plan = schedule::schedule_where(&checked.calendar, &options, &|post, channel| {
-        !blocked.pair(post, channel, sources)
-    });
+    let preference = match args.prefer {
+        None => None,
+        Some(Prefer::Results) => {
+            let rows = crate::results::store::read_all(&checked.root)?;
+            Some(Preference::from_results(&checked.calendar, &rows))
+        }
+    };
+    let plan = schedule::schedule_preferring(
+        &checked.calendar,
+        &options,
+        &|post, channel| !blocked.pair(post, channel, sources),
+        preference.as_ref(),
+    );
     if let Some(id) = &args.explain {
         explain(ctx, &checked, &plan, id)?;
     } else {

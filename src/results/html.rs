@@ -115,7 +115,7 @@ pub(crate) fn day_bars(id: &str, title: &str, desc: &str, bars: &[Bar]) -> Marku
 fn grouped(report: &Report, by: By) -> BTreeMap<String, Figures> {
     let mut out: BTreeMap<String, Figures> = BTreeMap::new();
     for pair in &report.pairs {
-        for key in report::keys(pair, &[by]) {
+        for key in report::keys(pair, &[by], report.language) {
             out.entry(key.concat()).or_default().add(pair);
         }
     }

@@ -55,8 +55,19 @@ impl ChannelSet {
             .filter(|r| !r.url.is_empty())
         {
             let pair = (row.post.clone(), row.channel.clone());
-            links.insert(row.url.clone(), pair.clone());
+            links.insert(matching::url_key(&row.url), pair.clone());
             urls.insert(pair, row.url.clone());
+        }
+        // The URLs the calendar records (`[post.published.<channel>]`) come
+        // first: the team wrote them down when the post went out.
+        for post in &calendar.posts {
+            for (channel, publication) in &post.published {
+                if channels.contains(&channel.as_str()) && !publication.url.trim().is_empty() {
+                    let pair = (post.id.value.clone(), channel.clone());
+                    links.insert(matching::url_key(&publication.url), pair.clone());
+                    urls.entry(pair).or_insert_with(|| publication.url.clone());
+                }
+            }
         }
         ChannelSet {
             candidates: Candidates::new(matching::published_pairs(calendar, channels)),

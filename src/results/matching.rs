@@ -4,7 +4,10 @@
 //!
 //! 1. by its calendar post id, when the file names one (edcal's own
 //!    layout);
-//! 2. by its link, when an earlier import stored that link for a pair;
+//! 2. by its link, when the calendar records it for a pair
+//!    (`[post.published.<channel>]`, written by `edcal published`) or an
+//!    earlier import stored it (compared without scheme, `www.`, fragment
+//!    or trailing slash: see [`url_key`]);
 //! 3. by time: the published pairs on the row's channels within
 //!    [`TIME_SLACK`] of the row's time, unless the row's text is plainly
 //!    another's (under [`MIN_TEXT_AT_TIME`] of its words); if several, the
@@ -73,6 +76,23 @@ impl Pair {
     }
 }
 
+/// A link as links are compared: trimmed, without its scheme, a leading
+/// `www.`, its fragment or a trailing slash (what exports change in a
+/// post's URL); the path and query are kept as they are (video ids are
+/// case-sensitive).
+pub fn url_key(url: &str) -> String {
+    let url = url.trim();
+    let url = url.split_once('#').map_or(url, |(u, _)| u);
+    let url = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let url = url.strip_prefix("www.").unwrap_or(url);
+    let (host, rest) = url.split_once('/').unwrap_or((url, ""));
+    let rest = rest.trim_end_matches('/');
+    format!("{}/{rest}", host.to_ascii_lowercase())
+}
+
 /// Every published pair on `channels`, in the calendar's order (channel,
 /// time, post). A repeating post's occurrences are pairs of their own,
 /// `post@YYYY-MM-DD`.
@@ -80,7 +100,7 @@ pub fn published_pairs(calendar: &Calendar, channels: &[&str]) -> Vec<Pair> {
     let mut pairs: Vec<Pair> = calendar
         .fixed()
         .into_iter()
-        .filter(|f| f.post.status.value == Status::Published && channels.contains(&f.channel))
+        .filter(|f| is_published(f.post, f.channel) && channels.contains(&f.channel))
         .map(|f| Pair {
             post: f.id(),
             channel: f.channel.to_owned(),
@@ -91,11 +111,14 @@ pub fn published_pairs(calendar: &Calendar, channels: &[&str]) -> Vec<Pair> {
         })
         .collect();
     for post in &calendar.posts {
-        if post.status.value != Status::Published || post.repeat.is_some() {
+        if post.repeat.is_some() {
             continue;
         }
         for channel in post.channel_ids() {
-            if !channels.contains(&channel) || post.at(channel).is_some() {
+            if !is_published(post, channel)
+                || !channels.contains(&channel)
+                || post.at(channel).is_some()
+            {
                 continue;
             }
             let day = match &post.timing {
@@ -113,6 +136,12 @@ pub fn published_pairs(calendar: &Calendar, channels: &[&str]) -> Vec<Pair> {
         }
     }
     pairs
+}
+
+/// A pair is published when its post is, or when the calendar records its
+/// channel's publication (the other channels may not be out yet).
+fn is_published(post: &crate::model::Post, channel: &str) -> bool {
+    post.status.value == Status::Published || post.published.contains_key(channel)
 }
 
 fn channel_text(post: &crate::model::Post, channel: &str) -> String {
@@ -280,7 +309,7 @@ pub fn match_row(
             )),
         };
     }
-    if let Some((post, channel)) = row.url.as_ref().and_then(|u| links.get(u))
+    if let Some((post, channel)) = row.url.as_ref().and_then(|u| links.get(&url_key(u)))
         && let Some(i) = candidates.pair(post, channel)
     {
         return Outcome::Matched(i, How::Url);

@@ -37,6 +37,8 @@ pub enum By {
     Audience,
     Campaign,
     Post,
+    /// Weekday × hour of the local publication time (`mon 12:00`).
+    Slot,
 }
 
 impl By {
@@ -47,6 +49,7 @@ impl By {
             By::Audience => "audience",
             By::Campaign => "campaign",
             By::Post => "post",
+            By::Slot => "slot",
         }
     }
 }
@@ -69,6 +72,9 @@ pub(crate) struct PairLine {
     pub(crate) source: String,
     /// Its local time, when it has one.
     pub(crate) at: Option<NaiveDateTime>,
+    /// When it went out, local: the time recorded by `edcal published`,
+    /// else the calendar's, else the results' `published_at`.
+    pub(crate) local: Option<NaiveDateTime>,
 }
 
 /// The figures of a group of pairs.
@@ -194,7 +200,7 @@ pub fn build(
         if by.is_empty() {
             continue;
         }
-        for key in keys(pair, by) {
+        for key in keys(pair, by, calendar.settings.language) {
             groups.entry(key).or_default().add(pair);
         }
     }
@@ -255,10 +261,27 @@ pub fn build(
             Scope::Days(from, to) => format!("{from} to {to}"),
         },
         by: by.iter().map(|b| b.name()).collect(),
-        groups: groups
-            .into_iter()
-            .map(|(key, figures)| Group { key, figures })
-            .collect(),
+        groups: {
+            let mut groups: Vec<Group> = groups
+                .into_iter()
+                .map(|(key, figures)| Group { key, figures })
+                .collect();
+            // Slots in the week's order, not the alphabet's.
+            if by.contains(&By::Slot) {
+                let rank = |g: &Group| -> Vec<(usize, String)> {
+                    g.key
+                        .iter()
+                        .zip(by)
+                        .map(|(k, b)| match b {
+                            By::Slot => slot_rank(k),
+                            _ => (0, k.clone()),
+                        })
+                        .collect()
+                };
+                groups.sort_by_cached_key(rank);
+            }
+            groups
+        },
         total,
         top,
         bottom,
@@ -286,10 +309,21 @@ fn pairs(
                 channel: &str,
                 published: bool,
                 at: Option<NaiveDateTime>| {
-        let latest = latest
-            .get(&(id.clone(), channel.to_owned()))
-            .map(|s| (s.metrics, s.collected_on));
+        let snapshot = latest.get(&(id.clone(), channel.to_owned()));
+        let local = post
+            .published
+            .get(channel)
+            .and_then(|p| p.at)
+            .filter(|_| !id.contains('@'))
+            .or(at)
+            .or_else(|| {
+                snapshot
+                    .and_then(|s| chrono::DateTime::parse_from_rfc3339(&s.published_at).ok())
+                    .map(|t| t.with_timezone(&calendar.settings.tz).naive_local())
+            });
+        let latest = snapshot.map(|s| (s.metrics, s.collected_on));
         PairLine {
+            local,
             post: id,
             channel: channel.to_owned(),
             title: post.title.clone(),
@@ -350,7 +384,7 @@ fn pairs(
 
 /// The group keys of a pair: one value per `--by` (several themes give
 /// several keys).
-pub(crate) fn keys(pair: &PairLine, by: &[By]) -> Vec<Vec<String>> {
+pub(crate) fn keys(pair: &PairLine, by: &[By], language: Language) -> Vec<Vec<String>> {
     let mut keys: Vec<Vec<String>> = vec![Vec::new()];
     for b in by {
         let values: Vec<String> = match b {
@@ -366,6 +400,10 @@ pub(crate) fn keys(pair: &PairLine, by: &[By]) -> Vec<Vec<String>> {
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect(),
+            By::Slot => vec![
+                pair.local
+                    .map_or_else(|| "—".to_owned(), |l| slot_key(l, language)),
+            ],
         };
         keys = keys
             .into_iter()
@@ -379,6 +417,37 @@ pub(crate) fn keys(pair: &PairLine, by: &[By]) -> Vec<Vec<String>> {
             .collect();
     }
     keys
+}
+
+/// The weekdays of slot keys, Monday first, in each language.
+const DAYS_EN: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const DAYS_FR: [&str; 7] = ["lun", "mar", "mer", "jeu", "ven", "sam", "dim"];
+
+/// A slot group's key: the weekday and the hour, `mon 12:00` (`lun 12:00`
+/// in French; a post at 12:40 is in the 12:00 group).
+fn slot_key(local: chrono::NaiveDateTime, language: Language) -> String {
+    use chrono::{Datelike, Timelike};
+    let days = match language {
+        Language::Fr => DAYS_FR,
+        Language::En => DAYS_EN,
+    };
+    format!(
+        "{} {:02}:00",
+        days[local.weekday().num_days_from_monday() as usize],
+        local.hour()
+    )
+}
+
+/// Where a group key of `--by slot` sorts: Monday first, then the hour;
+/// `—` (no time) last.
+fn slot_rank(key: &str) -> (usize, String) {
+    let day = key.split(' ').next().unwrap_or("");
+    let rank = DAYS_EN
+        .iter()
+        .position(|d| *d == day)
+        .or_else(|| DAYS_FR.iter().position(|d| *d == day))
+        .unwrap_or(7);
+    (rank, key.to_owned())
 }
 
 /// The words of the table and Markdown forms, in the calendar's language.
@@ -429,6 +498,7 @@ impl Words {
                     "theme" => "theme",
                     "audience" => "audience",
                     "campaign" => "campaign",
+                    "slot" => "slot",
                     _ => "post",
                 },
                 notes: str::to_owned,
@@ -462,6 +532,7 @@ impl Words {
                     "theme" => "thème",
                     "audience" => "public",
                     "campaign" => "campagne",
+                    "slot" => "créneau",
                     _ => "publication",
                 },
                 notes: french_note,

@@ -6,7 +6,8 @@
 //! are read from the final placement: a slot given to another post, a day or
 //! week filled by placed posts, a placed post closer than the gap. A free
 //! slot that the pair did not take is later than the one it took (the
-//! solver prefers the earliest).
+//! solver prefers the earliest), or with `--prefer results` ranked lower or
+//! later; each slot then shows its figures.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
@@ -46,7 +47,22 @@ impl Schedule<'_> {
                     slots: pair
                         .instances
                         .clone()
-                        .map(|i| (run.instances[i].local, run.verdict(pair, i)))
+                        .map(|i| {
+                            let local = run.instances[i].local;
+                            let mut verdict = run.verdict(pair, i, self.prefer.is_some());
+                            if let Some(figure) = self.prefer.and_then(|p| {
+                                p.figure(
+                                    &run.channel.id,
+                                    crate::model::Slot {
+                                        weekday: local.weekday(),
+                                        time: local.time(),
+                                    },
+                                )
+                            }) {
+                                verdict = format!("{verdict} ({figure})");
+                            }
+                            (local, verdict)
+                        })
                         .collect(),
                 });
             }
@@ -56,7 +72,7 @@ impl Schedule<'_> {
 }
 
 impl ChannelRun<'_> {
-    fn verdict(&self, pair: &PairRun<'_>, i: usize) -> String {
+    fn verdict(&self, pair: &PairRun<'_>, i: usize, preferring: bool) -> String {
         if pair.placed == Some(i) {
             return "taken".to_owned();
         }
@@ -120,6 +136,7 @@ impl ChannelRun<'_> {
             );
         }
         match pair.placed {
+            Some(_) if preferring => "free (a less preferred option)".to_owned(),
             Some(_) => "free (a later option)".to_owned(),
             None => "free".to_owned(),
         }

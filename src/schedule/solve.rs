@@ -91,6 +91,17 @@ pub struct Problem {
     pub gap: i64,
     /// Per pair, in id order: its candidate slot indices, ascending.
     pub pairs: Vec<Vec<usize>>,
+    /// Per slot, what using it costs (`schedule --prefer results`); empty:
+    /// its index, i.e. the earliest slots are preferred. Non-negative, so
+    /// the empty flow is min-cost and zero potentials are valid.
+    pub cost: Vec<u64>,
+}
+
+impl Problem {
+    /// The cost of using slot `s`.
+    pub fn cost(&self, s: usize) -> u64 {
+        self.cost.get(s).copied().unwrap_or(s as u64)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -353,7 +364,7 @@ fn flow_from(problem: &Problem, classes: &Classes, banned: &[bool], warm: bool) 
             if net.g.edges[e].cap == 0 {
                 used[s] = Some(c);
                 count += 1;
-                cost += s as u64;
+                cost += problem.cost(s);
             }
         }
     }
@@ -402,7 +413,7 @@ impl Network {
                         class0 + c,
                         slot0 + s,
                         1,
-                        i64::try_from(s).unwrap_or(i64::MAX),
+                        i64::try_from(problem.cost(s)).unwrap_or(i64::MAX),
                     );
                     slot_edge[c].push((s, e));
                 }
@@ -639,6 +650,7 @@ mod tests {
             week_cap: vec![5],
             gap: 0,
             pairs: vec![vec![0, 1], vec![0]],
+            cost: Vec::new(),
         };
         let s = solve(&p);
         assert_eq!(s.slot, vec![Some(1), Some(0)]);
@@ -655,6 +667,7 @@ mod tests {
             week_cap: vec![5, 1],
             gap: 0,
             pairs: vec![vec![0, 1], vec![0, 2]],
+            cost: Vec::new(),
         };
         let s = solve(&p);
         assert_eq!(s.slot, vec![Some(1), Some(0)]);
@@ -670,6 +683,7 @@ mod tests {
             week_cap: vec![5],
             gap: 0,
             pairs: vec![vec![0, 2], vec![1]],
+            cost: Vec::new(),
         };
         assert_eq!(solve(&p).slot, vec![Some(2), Some(1)]);
     }
@@ -683,6 +697,7 @@ mod tests {
             week_cap: vec![5],
             gap: 180,
             pairs: vec![vec![0, 1, 2], vec![0, 1, 2], vec![0, 1, 2]],
+            cost: Vec::new(),
         };
         let s = solve(&p);
         assert_eq!(s.slot, vec![Some(0), Some(2), None]);
@@ -702,6 +717,7 @@ mod tests {
             week_cap: vec![5],
             gap: 1440,
             pairs: vec![vec![0, 1, 2], vec![0, 1, 2]],
+            cost: Vec::new(),
         };
         assert_eq!(solve(&p).slot, vec![Some(0), Some(2)]);
     }
@@ -732,7 +748,7 @@ mod tests {
         {
             return None;
         }
-        Some((on.len(), on.iter().map(|s| *s as u64).sum()))
+        Some((on.len(), on.iter().map(|s| p.cost(*s)).sum()))
     }
 
     /// The best (count, -cost) over every assignment.
@@ -787,14 +803,24 @@ mod tests {
                         .prop_map(|s| s.into_iter().collect::<Vec<_>>()),
                     n_pairs,
                 );
-                (Just(slots), Just(day_cap), Just(week_cap), Just(gap), pairs)
+                // Slot order, or the costs `--prefer results` gives.
+                let cost = prop_oneof![Just(Vec::new()), prop::collection::vec(0u64..30, n)];
+                (
+                    Just(slots),
+                    Just(day_cap),
+                    Just(week_cap),
+                    Just(gap),
+                    pairs,
+                    cost,
+                )
             })
-            .prop_map(|(slots, day_cap, week_cap, gap, pairs)| Problem {
+            .prop_map(|(slots, day_cap, week_cap, gap, pairs, cost)| Problem {
                 slots,
                 day_cap,
                 week_cap,
                 gap,
                 pairs,
+                cost,
             })
     }
 
@@ -823,22 +849,24 @@ mod tests {
                     .prop_map(|s| s.into_iter().collect::<Vec<usize>>());
                 let pairs = prop::collection::vec(prop_oneof![window, scattered], n_pairs);
                 let banned = prop::collection::vec(prop::bool::weighted(0.1), n);
+                let cost = prop_oneof![Just(Vec::new()), prop::collection::vec(0u64..200, n)];
                 (
                     Just(slots),
                     Just(day_cap),
                     Just(week_cap),
                     Just(gap),
-                    pairs,
+                    (pairs, cost),
                     banned,
                 )
             })
-            .prop_map(|(slots, day_cap, week_cap, gap, pairs, banned)| {
+            .prop_map(|(slots, day_cap, week_cap, gap, (pairs, cost), banned)| {
                 let p = Problem {
                     slots,
                     day_cap,
                     week_cap,
                     gap,
                     pairs,
+                    cost,
                 };
                 (p, banned)
             })

@@ -835,3 +835,45 @@ fn a_results_file_with_another_header_is_one_finding() {
     assert!(text.contains("--> results/x.csv:1:1"), "{text}");
     assert!(!text.contains("results-unknown"), "{text}");
 }
+
+/// A row is matched by the URL the calendar records for a pair
+/// (`[post.published.<channel>]`), written another way (scheme, `www.`,
+/// trailing slash), even far from the pair's time and on a post whose other
+/// channels are not out yet.
+#[test]
+fn a_row_is_matched_by_the_url_the_calendar_records() {
+    let dir = calendar();
+    let posts = dir.path().join("posts/2026-10.toml");
+    let mut text = std::fs::read_to_string(&posts).unwrap();
+    text.push_str(
+        r#"
+[[post]]
+id = "ig-collab"
+title = "Octobre Rose avec une autre clinique"
+campaign = "octobre"
+themes = ["prevention"]
+channels = ["instagram"]
+status = "approved"
+approval = { by = "lead", on = 2026-10-01 }
+at = 2026-10-21T19:00:00
+text = "Notre équipe avec une autre clinique pour Octobre Rose."
+
+[post.published.instagram]
+url = "http://instagram.com/p/DQcollab002"
+at = 2026-10-21T19:00:00
+"#,
+    );
+    std::fs::write(&posts, text).unwrap();
+    let out = import(dir.path(), &["instagram-content.csv"], &[]);
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .any(|l| l
+                .starts_with("instagram-content.csv: meta-instagram layout, 3 rows, 3 matched")),
+        "{text}{}",
+        stderr(&out)
+    );
+    let row = snapshot(dir.path(), "instagram", "ig-collab", "2026-12-01");
+    assert_eq!(row["url"], "https://www.instagram.com/p/DQcollab002/");
+    assert_eq!(row["likes"], "610");
+}

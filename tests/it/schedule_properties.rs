@@ -1067,6 +1067,17 @@ fn library(
     cal: &Cal,
     blocking: bool,
 ) -> (Vec<Placement>, Vec<(String, String)>, bool, usize) {
+    library_preferring(root, cal, blocking, false)
+}
+
+/// [`library`], with `--prefer results` when `prefer` (the results of
+/// `results/` in `root`).
+fn library_preferring(
+    root: &Path,
+    cal: &Cal,
+    blocking: bool,
+    prefer: bool,
+) -> (Vec<Placement>, Vec<(String, String)>, bool, usize) {
     let loaded = edcal::load::load(root).unwrap();
     let checked = edcal::check::check(loaded, |_| cal.today, &|_| true);
     let options = edcal::schedule::Options {
@@ -1075,9 +1086,16 @@ fn library(
         to: cal.to,
     };
     let (blocked, sources) = (&checked.blocked, &checked.sources);
-    let s = edcal::schedule::schedule_where(&checked.calendar, &options, &|post, channel| {
-        !blocking || !blocked.pair(post, channel, sources)
+    let preference = prefer.then(|| {
+        let rows = edcal::results::store::read_all(root).unwrap();
+        edcal::schedule::prefer::Preference::from_results(&checked.calendar, &rows)
     });
+    let s = edcal::schedule::schedule_preferring(
+        &checked.calendar,
+        &options,
+        &|post, channel| !blocking || !blocked.pair(post, channel, sources),
+        preference.as_ref(),
+    );
     let placed = s
         .placed
         .iter()
@@ -1445,6 +1463,76 @@ proptest! {
     #[test]
     fn placements_keep_every_rule_and_are_as_many_as_brute_force(cal in calendar()) {
         library_properties(&cal)?;
+    }
+}
+
+/// Writes `results/<channel>.csv`: for each slot of each channel, from 0
+/// to 9 past posts (weeks before today) at that weekday and time, or up to
+/// 50 minutes after it, with engagement rates drawn from `seed`.
+fn write_results(root: &Path, cal: &Cal, seed: u64) {
+    fs::create_dir_all(root.join("results")).unwrap();
+    let mut state = seed | 1;
+    let mut next = move |n: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n
+    };
+    for (c, ch) in cal.channels.iter().enumerate() {
+        let mut csv = String::from(
+            "post,channel,published_at,url,impressions,reach,likes,comments,shares,saves,clicks,video_views,engagements,collected_on,source\n",
+        );
+        for (k, (weekday, time)) in ch.slots.iter().enumerate() {
+            for week in 1..=next(10) {
+                let day = cal.today - Days::new(7 * week + 7);
+                let day = day - Days::new(u64::from(day.weekday().days_since(*weekday)));
+                let local = day.and_time(*time) + TimeDelta::minutes(next(51).cast_signed());
+                let LocalResult::Single(at) = Paris.from_local_datetime(&local) else {
+                    continue;
+                };
+                writeln!(
+                    csv,
+                    "past-{k}-{week},{ch},{},,,1000,,,,,,,{},{},fictional",
+                    at.to_rfc3339(),
+                    next(200),
+                    cal.today,
+                    ch = CHANNELS[c],
+                )
+                .unwrap();
+            }
+        }
+        fs::write(root.join(format!("results/{}.csv", CHANNELS[c])), csv).unwrap();
+    }
+}
+
+/// `--prefer results`: every rule still holds, as many pairs are placed
+/// as without it, and the same results give the same plan.
+fn preferring_properties(cal: &Cal, seed: u64) -> Result<(), TestCaseError> {
+    let dir = tempfile::tempdir().unwrap();
+    write_calendar(dir.path(), cal, false);
+    write_results(dir.path(), cal, seed);
+    let (plain, _, _, _) = library(dir.path(), cal, false);
+    let (placed, unplaced, proven, _) = library_preferring(dir.path(), cal, false, true);
+    // Not the earliest any more: `proven` would ask for that.
+    if let Err(e) = verify(cal, &placed, &unplaced, false) {
+        return Err(TestCaseError::fail(e));
+    }
+    prop_assert!(proven, "the search was cut short on a small calendar");
+    prop_assert_eq!(placed.len(), plain.len(), "the number placed changed");
+    let again = library_preferring(dir.path(), cal, false, true);
+    prop_assert_eq!(&again.0, &placed);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(128))]
+
+    #[test]
+    fn preferring_results_keeps_every_rule_and_the_number_placed(
+        cal in calendar(),
+        seed in any::<u64>(),
+    ) {
+        preferring_properties(&cal, seed)?;
     }
 }
 
