@@ -27,7 +27,7 @@
 
 use toml_edit::{Array, DocumentMut, InlineTable, Item, RawString, Table, Value};
 
-pub use crate::format::Kind;
+use crate::format::Kind;
 use crate::format::{keyed_by_id, order};
 
 /// Widest line an array is kept on.

@@ -637,6 +637,18 @@ impl Post {
 }
 
 impl Calendar {
+    /// The first medical theme of `post` (in theme id order) that names its
+    /// `reviewers` without `physician`: the theme that bars that physician
+    /// from reviewing the post. `None` when they may review it.
+    pub fn theme_barring(&self, post: &Post, physician: &str) -> Option<&Theme> {
+        self.themes.values().find(|t| {
+            post.themes.contains(&t.id)
+                && t.medical_review
+                && !t.reviewers.is_empty()
+                && !t.reviewers.iter().any(|r| r == physician)
+        })
+    }
+
     /// The members with `role`, for messages: `` `lead`, `camille` `` (or
     /// "none in edcal.toml").
     pub fn members_with(&self, role: Role) -> String {

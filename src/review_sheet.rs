@@ -73,16 +73,6 @@ pub struct Item<'c> {
     pub review: Review,
 }
 
-/// Whether `physician` may review `post`: every medical theme of the post
-/// that names its `reviewers` lists them.
-pub fn may_review(calendar: &Calendar, post: &Post, physician: &str) -> bool {
-    post.themes
-        .iter()
-        .filter_map(|t| calendar.themes.get(t))
-        .filter(|t| t.medical_review && !t.reviewers.is_empty())
-        .all(|t| t.reviewers.iter().any(|r| r == physician))
-}
-
 /// The posts the sheet lists, by first day (undated last), then id.
 pub fn select<'c>(calendar: &'c Calendar, query: &Query) -> Vec<Item<'c>> {
     let days = i64::from(calendar.rules.approve_days_before);

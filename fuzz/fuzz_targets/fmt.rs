@@ -6,7 +6,8 @@
 
 #![no_main]
 
-use edcal::canonical::{self, Kind};
+use edcal::canonical;
+use edcal::format::Kind;
 use libfuzzer_sys::fuzz_target;
 use toml_edit::DocumentMut;
 

@@ -150,12 +150,7 @@ fn sign(
     for post in posts {
         let id = post.id.value.as_str();
         if kind == Kind::Review
-            && let Some(theme) = calendar.themes.values().find(|t| {
-                post.themes.contains(&t.id)
-                    && t.medical_review
-                    && !t.reviewers.is_empty()
-                    && !t.reviewers.contains(&member.id)
-            })
+            && let Some(theme) = calendar.theme_barring(post, &member.id)
         {
             let ids: Vec<String> = theme.reviewers.iter().map(|r| format!("`{r}`")).collect();
             refusals.push(format!(

@@ -13,9 +13,10 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::Context;
-use crate::canonical::{self, Kind};
+use crate::canonical;
 use crate::discover::{self, SETTINGS_FILE};
 use crate::edit::Edit;
+use crate::format::Kind;
 use crate::load::{Disk, Files};
 
 #[derive(Debug, Args)]

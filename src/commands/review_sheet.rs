@@ -82,7 +82,7 @@ pub fn run(args: &ReviewSheetArgs, ctx: &mut Context<'_>) -> Result<u8> {
     // A theme that names its reviewers is for them only.
     let items: Vec<_> = review_sheet::select(calendar, &query)
         .into_iter()
-        .filter(|item| review_sheet::may_review(calendar, item.post, &physician.id))
+        .filter(|item| calendar.theme_barring(item.post, &physician.id).is_none())
         .collect();
     // What `edcal review` seals: the same function over the files on disk.
     let root = checked.root.clone();

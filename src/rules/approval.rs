@@ -108,15 +108,7 @@ pub fn medical_review(calendar: &Calendar, post: &Post, out: &mut Vec<Diagnostic
             .post(&post.id.value),
         ),
         Some(review) => {
-            if let Some(allowed) = calendar
-                .themes
-                .values()
-                .find(|t| {
-                    post.themes.contains(&t.id)
-                        && t.medical_review
-                        && !t.reviewers.is_empty()
-                        && !t.reviewers.contains(&review.by)
-                })
+            if let Some(allowed) = calendar.theme_barring(post, &review.by)
                 && wrong_role(calendar, review, Role::Physician).is_none()
             {
                 let mut d = Diagnostic::new(
