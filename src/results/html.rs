@@ -68,6 +68,22 @@ fn n(x: f64) -> String {
 }
 
 /// Horizontal bars, one per label.
+/// A chart in its figure, captioned with the chart's own title.
+fn figure_of(
+    chart: fn(&str, &str, &str, &[Bar]) -> Markup,
+    id: &str,
+    title: &str,
+    desc: &str,
+    bars: &[Bar],
+) -> Markup {
+    html! {
+        figure {
+            figcaption { (title) }
+            (chart(id, title, desc, bars))
+        }
+    }
+}
+
 pub(crate) fn hbars(id: &str, title: &str, desc: &str, bars: &[Bar]) -> Markup {
     let max = max_of(bars);
     let width = LABEL + PLOT + 90.0;
@@ -296,28 +312,19 @@ pub fn write_html(report: &Report, calendar: &Calendar, out: &mut dyn Write) -> 
             }
             section {
                 h2 { (l.pick("Par canal", "By channel")) }
-                figure {
-                    figcaption { (l.pick("Impressions par canal", "Impressions by channel")) }
-                    (hbars("impressions", l.pick("Impressions par canal", "Impressions by channel"),
+                (figure_of(hbars, "impressions", l.pick("Impressions par canal", "Impressions by channel"),
                         l.pick("Barres horizontales : les impressions de chaque canal ; les chiffres sont dans le tableau du canal.",
                                "Horizontal bars: each channel's impressions; the figures are in the channel table."), &impressions))
-                }
-                figure {
-                    figcaption { (l.pick("Taux d'engagement par canal", "Engagement rate by channel")) }
-                    (hbars("rate-channel", l.pick("Taux d'engagement par canal", "Engagement rate by channel"),
+                (figure_of(hbars, "rate-channel", l.pick("Taux d'engagement par canal", "Engagement rate by channel"),
                         l.pick("Barres horizontales : le taux d'engagement de chaque canal ; les chiffres sont dans le tableau du canal.",
                                "Horizontal bars: each channel's engagement rate; the figures are in the channel table."), &rates))
-                }
                 (figures_table(&w, (w.by)("channel"), &by_channel))
             }
             section {
                 h2 { (l.pick("Par thème", "By theme")) }
-                figure {
-                    figcaption { (l.pick("Taux d'engagement par thème", "Engagement rate by theme")) }
-                    (hbars("rate-theme", l.pick("Taux d'engagement par thème", "Engagement rate by theme"),
+                (figure_of(hbars, "rate-theme", l.pick("Taux d'engagement par thème", "Engagement rate by theme"),
                         l.pick("Barres horizontales : le taux d'engagement de chaque thème ; les chiffres sont dans le tableau des thèmes.",
                                "Horizontal bars: each theme's engagement rate; the figures are in the theme table."), &theme_rates))
-                }
                 (figures_table(&w, (w.by)("theme"), &by_theme))
             }
             @if !heat.is_empty() {
@@ -347,18 +354,12 @@ pub fn write_html(report: &Report, calendar: &Calendar, out: &mut dyn Write) -> 
                 @let engaged: Vec<Bar> = campaign_days.iter().map(|(d, _, e)| Bar { label: d.to_string(), value: *e as f64, shown: e.to_string() }).collect();
                 section {
                     h2 { (l.pick("Les jours de la campagne", "The campaign's days")) }
-                    figure {
-                        figcaption { (l.pick("Publications par jour", "Publications by day")) }
-                        (day_bars("days-published", l.pick("Publications par jour", "Publications by day"),
+                    (figure_of(day_bars, "days-published", l.pick("Publications par jour", "Publications by day"),
                             l.pick("Une barre par jour de la campagne : le nombre de publications parues ; les chiffres sont dans le tableau des jours.",
                                    "One bar per day of the campaign: the publications that went out; the figures are in the table of days."), &published))
-                    }
-                    figure {
-                        figcaption { (l.pick("Interactions par jour de publication", "Engagements by day of publication")) }
-                        (day_bars("days-engagements", l.pick("Interactions par jour de publication", "Engagements by day of publication"),
+                    (figure_of(day_bars, "days-engagements", l.pick("Interactions par jour de publication", "Engagements by day of publication"),
                             l.pick("Une barre par jour de la campagne : les interactions des publications parues ce jour-là ; les chiffres sont dans le tableau des jours.",
                                    "One bar per day of the campaign: the engagements of that day's publications; the figures are in the table of days."), &engaged))
-                    }
                     table {
                         thead { tr { th scope="col" { (l.pick("jour", "day")) } th scope="col" { (w.figures[1]) } th scope="col" { (w.figures[5]) } } }
                         tbody { @for (d, p, e) in campaign_days.iter().filter(|c| c.1 > 0) { tr { th scope="row" { (d) } td { (p) } td { (e) } } } }
