@@ -169,13 +169,13 @@ fn check_with(
 
 /// Every rule on the resolved calendar, families in parallel. The order of
 /// the findings does not matter: `check` sorts them.
-fn rules(
-    calendar: &Calendar,
-    sources: &Sources,
+fn rules<'a>(
+    calendar: &'a Calendar,
+    sources: &'a Sources,
     today: NaiveDate,
-    exists: &(dyn Fn(&str) -> bool + Sync),
+    exists: &'a (dyn Fn(&str) -> bool + Sync),
 ) -> Vec<Diagnostic> {
-    let mut families: Vec<Family<'_>> = vec![
+    let families: Vec<Family<'_>> = vec![
         Box::new(|out| crate::rules::check_approvals(calendar, out)),
         Box::new(|out| crate::rules::check_seals(calendar, out)),
         Box::new(move |out| crate::rules::check_approval_due(calendar, today, out)),
@@ -186,32 +186,56 @@ fn rules(
         Box::new(|out| crate::rules::check_control_characters(calendar, sources, out)),
         Box::new(|out| crate::rules::check_media_uploadable(calendar, out)),
     ];
-    families.extend(
-        calendar
-            .posts
-            .chunks(PUBLISHING_SLICE)
-            .map(|posts| -> Family<'_> {
-                Box::new(move |out| {
-                    crate::rules::check_publishing_posts(calendar, sources, posts, out);
-                })
-            }),
-    );
+    // The posts in slices: the publishing rules and `date-mismatch`, and
+    // the hashes `duplicate-text` compares, while each post is at hand.
+    let slices = |posts: &'a [Box<crate::model::Post>]| {
+        let mut out = Vec::new();
+        let mut keys = Vec::new();
+        crate::rules::check_publishing_posts(calendar, sources, posts, &mut out);
+        crate::rules::check_date_mismatch(calendar, posts, &mut out);
+        crate::rules::duplicate_keys(posts, &mut keys);
+        (out, keys)
+    };
     // The fixed pairs, sorted once for the rules that read them, are
     // computed on one thread while the other starts on the families above.
-    let (mut found, with_fixed) = rayon::join(
-        || run(families),
+    let ((mut found, (sliced, keys)), (with_fixed, fixed)) = rayon::join(
         || {
-            let fixed = &calendar.fixed();
-            run(vec![
-                Box::new(|out| crate::rules::check_frozen(calendar, fixed, out)),
-                Box::new(|out| crate::rules::check_capacity(calendar, fixed, out)),
-                Box::new(|out| crate::rules::check_closed_days(calendar, fixed, out)),
-                Box::new(move |out| crate::rules::check_cadence(calendar, fixed, today, out)),
-                Box::new(|out| crate::rules::check_duplicate_text(calendar, fixed, out)),
-                Box::new(|out| crate::rules::check_date_mismatch(calendar, fixed, out)),
-            ])
+            rayon::join(
+                || run(families),
+                || -> (Vec<Diagnostic>, crate::rules::DuplicateKeys<'a>) {
+                    let (found, keys): (Vec<_>, Vec<_>) = calendar
+                        .posts
+                        .par_chunks(PUBLISHING_SLICE)
+                        .map(slices)
+                        .unzip();
+                    let found = found.into_iter().flatten().collect();
+                    (found, keys.into_iter().flatten().collect())
+                },
+            )
+        },
+        || {
+            let fixed = calendar.fixed();
+            let pairs = &fixed;
+            let found = run(vec![
+                Box::new(|out| crate::rules::check_frozen(calendar, pairs, out)),
+                Box::new(|out| crate::rules::check_capacity(calendar, pairs, out)),
+                Box::new(|out| crate::rules::check_closed_days(calendar, pairs, out)),
+                Box::new(move |out| crate::rules::check_cadence(calendar, pairs, today, out)),
+            ]);
+            (found, fixed)
         },
     );
+    // Texts compared within each channel, a task per channel, once every
+    // hash is known.
+    let keys = &keys;
+    let families: Vec<Family<'_>> = fixed
+        .chunk_by(|a, b| a.channel == b.channel)
+        .map(|channel| -> Family<'_> {
+            Box::new(move |out| crate::rules::check_duplicate_text(calendar, channel, keys, out))
+        })
+        .collect();
+    found.extend(run(families));
+    found.extend(sliced);
     found.extend(with_fixed);
     found
 }

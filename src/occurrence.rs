@@ -57,6 +57,10 @@ pub struct Fixed<'a> {
     /// For a repeating post, the day of this occurrence: the pair is then
     /// `<post>@<YYYY-MM-DD>` (see `occurrence`).
     pub occurrence: Option<NaiveDate>,
+    /// The post's status, copied: the rules that scan every pair of a
+    /// 100,000-post archive skip the published ones without reaching into
+    /// each post.
+    pub status: Status,
 }
 
 impl Fixed<'_> {
@@ -83,7 +87,47 @@ impl Calendar {
         self.fixed_where(|time| days.contains(&time.local.date()))
     }
 
-    fn fixed_where(&self, keep: impl Fn(&LocalTime) -> bool) -> Vec<Fixed<'_>> {
+    /// The fixed pairs of `post` on `channel` whose time `keep` keeps: one,
+    /// or one per occurrence of a repeating post, in the order of the
+    /// occurrences; none when the pair has no time.
+    pub fn pairs_of<'a>(
+        &'a self,
+        post: &'a Post,
+        channel: &'a str,
+        keep: impl Fn(&LocalTime) -> bool,
+        mut each: impl FnMut(Fixed<'a>),
+    ) {
+        let Some(at) = post.at(channel) else { return };
+        let Some(repeat) = &post.repeat else {
+            if keep(&at.value) {
+                each(Fixed {
+                    post,
+                    channel,
+                    time: at.value,
+                    span: at.span,
+                    occurrence: None,
+                    status: post.status.value,
+                });
+            }
+            return;
+        };
+        for o in crate::occurrence::expand(self, repeat, at.value) {
+            // `[[post.occurrence]] skip = true`: not published at all.
+            if !keep(&o.time) || post.skips(Some(o.date)) {
+                continue;
+            }
+            each(Fixed {
+                post,
+                channel,
+                time: o.time,
+                span: at.span,
+                occurrence: Some(o.date),
+                status: post.status.value,
+            });
+        }
+    }
+
+    fn fixed_where<'a>(&'a self, keep: impl Fn(&LocalTime) -> bool) -> Vec<Fixed<'a>> {
         // Sorting compares each channel's rank among the channel ids (an
         // integer) before any string: with 100,000 posts, comparing channel
         // ids and post ids as strings took most of the sort.
@@ -95,53 +139,33 @@ impl Calendar {
             Ok(i) => 2 * i + 1,
             Err(i) => 2 * i,
         };
-        let mut fixed: Vec<(usize, Fixed<'_>)> = Vec::new();
+        let mut fixed: Vec<Fixed<'_>> = Vec::with_capacity(self.posts.len() * 2);
+        // What the order is decided on, mostly without reaching the pair:
+        // its channel's rank, its instant, its index in `fixed`.
+        let mut order: Vec<(usize, i64, usize)> = Vec::with_capacity(self.posts.len() * 2);
+        let mut push = |pair: Fixed<'a>| {
+            order.push((
+                rank(pair.channel),
+                pair.time.instant.timestamp(),
+                fixed.len(),
+            ));
+            fixed.push(pair);
+        };
         for post in self
             .posts
             .iter()
             .filter(|p| p.status.value != Status::Cancelled)
         {
             for channel in post.channel_ids() {
-                let Some(at) = post.at(channel) else { continue };
-                let Some(repeat) = &post.repeat else {
-                    if !keep(&at.value) {
-                        continue;
-                    }
-                    fixed.push((
-                        rank(channel),
-                        Fixed {
-                            post,
-                            channel,
-                            time: at.value,
-                            span: at.span,
-                            occurrence: None,
-                        },
-                    ));
-                    continue;
-                };
-                for o in crate::occurrence::expand(self, repeat, at.value) {
-                    // `[[post.occurrence]] skip = true`: not published at all.
-                    if !keep(&o.time) || post.skips(Some(o.date)) {
-                        continue;
-                    }
-                    fixed.push((
-                        rank(channel),
-                        Fixed {
-                            post,
-                            channel,
-                            time: o.time,
-                            span: at.span,
-                            occurrence: Some(o.date),
-                        },
-                    ));
-                }
+                self.pairs_of(post, channel, &keep, &mut push);
             }
         }
         // No two pairs compare equal (a post names a channel once, and its
         // occurrences have distinct days), so an unstable sort gives the one
         // order, without the stable sort's buffer.
-        fixed.sort_unstable_by(|(ra, a), (rb, b)| {
-            ra.cmp(rb)
+        order.sort_unstable_by(|&(ra, ta, ia), &(rb, tb, ib)| {
+            let (a, b) = (&fixed[ia], &fixed[ib]);
+            ra.cmp(&rb)
                 .then_with(|| {
                     // Two ids missing from `channels` may share a rank.
                     if ra % 2 == 0 {
@@ -150,12 +174,16 @@ impl Calendar {
                         std::cmp::Ordering::Equal
                     }
                 })
+                .then_with(|| ta.cmp(&tb))
                 .then_with(|| a.time.instant.cmp(&b.time.instant))
                 .then_with(|| {
                     (&a.post.id.value, a.occurrence).cmp(&(&b.post.id.value, b.occurrence))
                 })
         });
-        fixed.into_iter().map(|(_, f)| f).collect()
+        order
+            .into_iter()
+            .map(|(_, _, i)| fixed[i].clone())
+            .collect()
     }
 }
 

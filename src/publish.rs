@@ -184,19 +184,15 @@ fn compose_with<'a>(
     let body = written.map_or("", |t| t.value.trim_end());
     let mut text = String::with_capacity(body.len() + 64);
     text.push_str(body);
-    let missing: Vec<&String> = hashtags
-        .iter()
-        .filter(|tag| !contains_hashtag(body, tag))
-        .collect();
-    if !missing.is_empty() {
+    let mut missing = hashtags.iter().filter(|tag| !contains_hashtag(body, tag));
+    if let Some(first) = missing.next() {
         if !text.is_empty() {
             text.push_str("\n\n");
         }
-        for (i, tag) in missing.iter().enumerate() {
-            if i > 0 {
-                text.push(' ');
-            }
-            text.push('#');
+        text.push('#');
+        text.push_str(first);
+        for tag in missing {
+            text.push_str(" #");
             text.push_str(tag);
         }
     }
@@ -228,8 +224,11 @@ fn compose_with<'a>(
 /// Whether `text` has `#tag` as a whole hashtag (case-insensitive, as the
 /// networks match hashtags).
 pub fn contains_hashtag(text: &str, tag: &str) -> bool {
-    let tag_lower = tag.to_lowercase();
-    hashtags_in(text).any(|found| found.to_lowercase() == tag_lower)
+    hashtags_in(text).any(|found| lowercase(found).eq(lowercase(tag)))
+}
+
+fn lowercase(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().flat_map(char::to_lowercase)
 }
 
 /// The hashtags written in a text, without `#`.

@@ -38,7 +38,9 @@ pub use consent::check as check_consents;
 pub use control::check as check_control_characters;
 pub use control::{describe as describe_control, find as find_controls};
 pub use date_mismatch::check as check_date_mismatch;
-pub use duplicate::check as check_duplicate_text;
+pub use duplicate::{
+    Keys as DuplicateKeys, check as check_duplicate_text, keys_of as duplicate_keys,
+};
 pub use freeze::check as check_frozen;
 pub use media::check as check_media;
 pub use media::check_uploadable as check_media_uploadable;

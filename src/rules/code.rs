@@ -343,7 +343,8 @@ codes! {
          (`\\u0007`, `\\b`, `\\f`, `\\e`, `\\r`), most often pasted from another\n\
          program. Networks and schedulers drop it, cut the text there or refuse the\n\
          post, and spreadsheets may read it as the start of a formula: what goes out\n\
-         would not be what was approved. Delete it; exports never write one.\n\n\
+         would not be what was approved. Delete it; exports never write one.\n\
+         Published posts are not read: what went out is history.\n\n\
          Source: the C0 and DEL control characters of ISO/IEC 6429 (Unicode\n\
          category Cc), https://www.unicode.org/charts/PDF/U0000.pdf; TOML strings,\n\
          https://toml.io/en/v1.1.0#string.";

@@ -9,7 +9,7 @@
 //! escape that writes the character.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Calendar, Post};
+use crate::model::{Calendar, Post, Status};
 use crate::rules::Code;
 use crate::source::{Sources, Span};
 
@@ -28,6 +28,14 @@ fn forbidden(c: char, next: Option<char>) -> bool {
 /// byte offsets.
 pub fn find(text: &str) -> Vec<(usize, char)> {
     let mut found = Vec::new();
+    // Every character looked for is an ASCII control byte: most texts are
+    // passed over in one scan of their bytes.
+    if !text
+        .bytes()
+        .any(|b| (b < 0x20 && b != b'\t' && b != b'\n') || b == 0x7f)
+    {
+        return found;
+    }
     let mut chars = text.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         let next = chars.peek().map(|&(_, n)| n);
@@ -43,47 +51,68 @@ pub fn describe(c: char) -> String {
     format!("U+{:04X}", u32::from(c))
 }
 
+/// Published posts are not read, as for the publishing rules: what went
+/// out is history, and cannot be changed.
 pub fn check(calendar: &Calendar, sources: &Sources, out: &mut Vec<Diagnostic>) {
     for post in &calendar.posts {
-        check_post(post, sources, out);
+        if post.status.value != Status::Published {
+            check_post(post, sources, out);
+        }
     }
 }
 
 fn check_post(post: &Post, sources: &Sources, out: &mut Vec<Diagnostic>) {
     if let Some(text) = &post.text {
-        spanned(post, sources, "text", &text.value, text.span, out);
+        spanned(
+            post,
+            sources,
+            &|| "text".into(),
+            &text.value,
+            text.span,
+            out,
+        );
     }
     for (channel, variant) in &post.variants {
         if let Some(text) = &variant.text {
-            let key = format!("variants.{channel}.text");
+            let key = || format!("variants.{channel}.text");
             spanned(post, sources, &key, &text.value, text.span, out);
         }
         if let Some(link) = &variant.link {
-            unspanned(post, &format!("variants.{channel}.link"), link, out);
+            unspanned(post, &|| format!("variants.{channel}.link"), link, out);
         }
         for tag in variant.hashtags.iter().flatten() {
-            unspanned(post, &format!("variants.{channel}.hashtags"), tag, out);
+            unspanned(post, &|| format!("variants.{channel}.hashtags"), tag, out);
         }
     }
-    spanned(post, sources, "title", &post.title, post.title_span, out);
+    spanned(
+        post,
+        sources,
+        &|| "title".into(),
+        &post.title,
+        post.title_span,
+        out,
+    );
     if let Some(link) = &post.link {
-        unspanned(post, "link", link, out);
+        unspanned(post, &|| "link".into(), link, out);
     }
     for tag in &post.hashtags {
-        unspanned(post, "hashtags", tag, out);
+        unspanned(post, &|| "hashtags".into(), tag, out);
     }
     for media in post.all_media() {
         if let Some(alt) = &media.alt {
-            unspanned(post, "media alt", alt, out);
+            unspanned(post, &|| "media alt".into(), alt, out);
         }
     }
 }
+
+/// The key a finding names, made only when there is a finding.
+type Key<'a> = &'a dyn Fn() -> String;
 
 /// A text whose string is at `span`: each character is pointed at.
 fn spanned(
     post: &Post,
     sources: &Sources,
-    key: &str,
+    key: Key<'_>,
     value: &str,
     span: Span,
     out: &mut Vec<Diagnostic>,
@@ -114,16 +143,16 @@ fn spanned(
             } else {
                 span
             };
-            out.push(diagnostic(post, key, c, at));
+            out.push(diagnostic(post, &key(), c, at));
         }
         nth += 1;
     }
 }
 
 /// A text without a position of its own: the post is pointed at.
-fn unspanned(post: &Post, key: &str, value: &str, out: &mut Vec<Diagnostic>) {
+fn unspanned(post: &Post, key: Key<'_>, value: &str, out: &mut Vec<Diagnostic>) {
     for (_, c) in find(value) {
-        out.push(diagnostic(post, key, c, post.id.span));
+        out.push(diagnostic(post, &key(), c, post.id.span));
     }
 }
 
@@ -222,6 +251,31 @@ mod tests {
         assert_eq!(find("x\u{7f}"), [(1, '\u{7f}')]);
         assert_eq!(find("é\u{0}"), [(2, '\u{0}')]);
         assert_eq!(describe('\u{1b}'), "U+001B");
+    }
+
+    #[test]
+    fn published_posts_are_history_and_not_read() {
+        let post = |id: &str, status: &str| {
+            format!(
+                "[[post]]\nid = \"{id}\"\ntitle = \"t\"\nchannels = [\"facebook\"]\nstatus = \"{status}\"\n\
+                 at = 2026-09-01T10:00:00\ntext = \"Bonjour\\u0007\"\n\n"
+            )
+        };
+        let posts = [post("sent", "published"), post("next", "draft")].concat();
+        let checked = crate::testing::checked(
+            &[
+                ("channels.toml", "[facebook]\nnetwork = \"facebook\"\n"),
+                ("posts/p.toml", &posts),
+            ],
+            "2026-08-01",
+        );
+        let reported: Vec<_> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::ControlCharacter)
+            .map(|d| d.post.as_deref())
+            .collect();
+        assert_eq!(reported, [Some("next")]);
     }
 
     #[test]

@@ -22,62 +22,70 @@
 //! mismatches; ideas and published posts are not read, as for the
 //! publishing rules. Words inside URLs and hashtags are not read.
 
-use std::collections::HashSet;
-
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Calendar, Post, Status, Timing};
-use crate::occurrence::Fixed;
 use crate::rules::Code;
 
-/// `fixed` is [`Calendar::fixed`]: every fixed pair and occurrence.
-pub fn check(_calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>) {
-    let mut reported: HashSet<(&str, &str)> = HashSet::new();
-    for pair in fixed {
-        let key = (pair.post.id.value.as_str(), pair.channel);
+/// Reads `posts`, a slice of the calendar's (`check` runs slices in
+/// parallel, with the publishing rules). A text that names no day, which
+/// is most, is read once for all its pairs.
+pub fn check(calendar: &Calendar, posts: &[Box<Post>], out: &mut Vec<Diagnostic>) {
+    for post in posts {
         // As the publishing rules: an idea is a note, a published post history.
-        if reported.contains(&key)
-            || matches!(pair.post.status.value, Status::Idea | Status::Published)
-        {
+        if matches!(
+            post.status.value,
+            Status::Idea | Status::Published | Status::Cancelled
+        ) {
             continue;
         }
-        // The written text, as `publish::compose` takes it: the variant's,
-        // else the post's.
-        let Some(written) = pair
-            .post
-            .variants
-            .get(pair.channel)
-            .and_then(|v| v.text.as_ref())
-            .or(pair.post.text.as_ref())
-        else {
-            continue;
-        };
-        let day = pair.time.local.date();
-        let Some(why) = mismatch(&written.value, day, own_day(pair.post)) else {
-            continue;
-        };
-        reported.insert(key);
-        out.push(
-            Diagnostic::new(
-                Code::DateMismatch,
-                written.span,
-                format!(
-                    "`{}` goes out on `{}` on {} ({}), and its text {why}",
-                    pair.id(),
-                    pair.channel,
-                    day,
-                    weekday_name(day.weekday()),
-                ),
-            )
-            .label("a day that does not hold")
-            .help(format!(
-                "reword the text, give `{}` its own `[post.variants.{}]` text, or move the post",
-                pair.post.id.value, pair.channel
-            ))
-            .post(&pair.post.id.value)
-            .channel(pair.channel),
-        );
+        for channel in post.channel_ids() {
+            // The written text, as `publish::compose` takes it: the
+            // variant's, else the post's.
+            let Some(written) = post
+                .variants
+                .get(channel)
+                .and_then(|v| v.text.as_ref())
+                .or(post.text.as_ref())
+            else {
+                continue;
+            };
+            if !may_name_a_day(&written.value) {
+                continue;
+            }
+            let mut pairs = Vec::new();
+            calendar.pairs_of(post, channel, |_| true, |pair| pairs.push(pair));
+            pairs.sort_by_key(|pair| pair.time.instant);
+            // One finding per pair, at its first occurrence that mismatches.
+            let Some((pair, why)) = pairs.iter().find_map(|pair| {
+                mismatch(&written.value, pair.time.local.date(), own_day(post))
+                    .map(|why| (pair, why))
+            }) else {
+                continue;
+            };
+            let day = pair.time.local.date();
+            out.push(
+                Diagnostic::new(
+                    Code::DateMismatch,
+                    written.span,
+                    format!(
+                        "`{}` goes out on `{}` on {} ({}), and its text {why}",
+                        pair.id(),
+                        pair.channel,
+                        day,
+                        weekday_name(day.weekday()),
+                    ),
+                )
+                .label("a day that does not hold")
+                .help(format!(
+                    "reword the text, give `{}` its own `[post.variants.{}]` text, or move the post",
+                    post.id.value, pair.channel
+                ))
+                .post(&post.id.value)
+                .channel(pair.channel),
+            );
+        }
     }
 }
 
@@ -93,6 +101,9 @@ fn own_day(post: &Post) -> Option<NaiveDate> {
 
 /// What the text says that does not hold on `day`, if anything.
 pub fn mismatch(text: &str, day: NaiveDate, own: Option<NaiveDate>) -> Option<String> {
+    if !may_name_a_day(text) {
+        return None;
+    }
     let words = words(text);
     for (i, word) in words.iter().enumerate() {
         let relative = match word.as_str() {
@@ -172,6 +183,63 @@ pub fn mismatch(text: &str, day: NaiveDate, own: Option<NaiveDate>) -> Option<St
         }
     }
     None
+}
+
+/// Whether `text` holds anything [`mismatch`] reads: an ASCII digit (every
+/// date has one) or one of the words it starts from. Most texts have
+/// neither, and this pass, without a word allocated, spares them the
+/// reading (a third of `check`'s rule time on a 100,000-post archive).
+fn may_name_a_day(text: &str) -> bool {
+    // Each word, folded as `words` folds it, in a buffer as long as the
+    // longest word looked for; a longer word, or one with a letter outside
+    // ASCII once folded, is none of them.
+    const LONGEST: usize = "aujourdhui".len();
+    let mut word = [0u8; LONGEST];
+    let mut len = 0;
+    let mut fits = true;
+    let is_start = |word: &[u8]| {
+        let word = std::str::from_utf8(word).unwrap_or_default();
+        matches!(
+            word,
+            "aujourd"
+                | "aujourdhui"
+                | "today"
+                | "tonight"
+                | "demain"
+                | "tomorrow"
+                | "soir"
+                | "matin"
+                | "midi"
+                | "morning"
+                | "afternoon"
+                | "evening"
+        ) || weekday(word).is_some()
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            return true;
+        }
+        let c = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            fold(c)
+        };
+        if c.is_alphanumeric() {
+            if c.is_ascii() && len < LONGEST {
+                word[len] = c as u8;
+                len += 1;
+            } else {
+                fits = false;
+            }
+        } else {
+            if fits && len > 0 && is_start(&word[..len]) {
+                return true;
+            }
+            len = 0;
+            fits = true;
+        }
+    }
+    fits && len > 0 && is_start(&word[..len])
 }
 
 /// The date written at `words[i]`, and how many words it takes: `12 mars`,
@@ -377,6 +445,63 @@ mod tests {
             mismatch("Rendez-vous le 5 janvier", d(2026, 12, 20), None),
             None
         );
+    }
+
+    #[test]
+    fn what_is_not_read_has_no_digit_and_none_of_the_words() {
+        assert!(!may_name_a_day("Buvez de l'eau, même sans soif."));
+        assert!(!may_name_a_day("Ce cetera, this and that"));
+        assert!(!may_name_a_day("Aujourdhuiaaaa, l’été œuvre, lundis"));
+        assert!(may_name_a_day("l’été, AUJOURD’HUI"));
+        for text in [
+            "AUJOURD’HUI",
+            "Aujourdhui",
+            "à DEMAIN",
+            "cet après-midi",
+            "this Evening",
+            "ce Jeudi",
+            "le 1er",
+            "08/10",
+        ] {
+            assert!(may_name_a_day(text), "{text}");
+        }
+        // Every text a finding is made of passes the filter: the words it
+        // starts from, each alone after "ce" on a day it does not hold.
+        let relative = [
+            "aujourd'hui",
+            "aujourdhui",
+            "today",
+            "tonight",
+            "demain",
+            "tomorrow",
+        ];
+        let part_of_day = [
+            "ce soir",
+            "ce matin",
+            "ce midi",
+            "cet après-midi",
+            "this morning",
+            "this afternoon",
+            "this evening",
+        ];
+        for words in relative.iter().chain(&part_of_day) {
+            let text = format!("Rendez-vous {words}");
+            assert!(
+                mismatch(&text, THU(), Some(d(2026, 10, 7))).is_some(),
+                "{text}"
+            );
+        }
+        for word in [
+            "lundi",
+            "mardi",
+            "mercredi",
+            "monday",
+            "tuesday",
+            "wednesday",
+        ] {
+            let text = format!("Rendez-vous ce {word}");
+            assert!(mismatch(&text, THU(), None).is_some(), "{text}");
+        }
     }
 
     #[test]

@@ -16,7 +16,7 @@ use chrono::Duration;
 use social_text::network::Network;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Calendar, Status};
+use crate::model::{Calendar, Post, Status};
 use crate::occurrence::Fixed;
 use crate::publish::{self, Link};
 use crate::rules::Code;
@@ -24,57 +24,63 @@ use crate::rules::Code;
 /// How far apart two identical texts are reported.
 pub const WINDOW_DAYS: i64 = 30;
 
-/// `fixed` is [`Calendar::fixed`]: sorted by channel, then time.
-pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>) {
+/// `fixed` is [`Calendar::fixed`], or a part of it holding whole channels:
+/// sorted by channel, then time. Channels are independent, so `check` runs
+/// one task per channel.
+pub fn check(
+    calendar: &Calendar,
+    fixed: &[Fixed<'_>],
+    known: &Keys<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
     let window = Duration::days(WINDOW_DAYS);
+    let keys = keys(fixed, known, window);
     // The latest pair seen on the current channel with each text.
     let mut latest: HashMap<u64, &Fixed<'_>> = HashMap::new();
     // Repeating posts already reported on a channel: once each.
     let mut repeated: HashSet<(&str, &str)> = HashSet::new();
     let mut channel = "";
-    for pair in fixed {
+    let mut network = None;
+    for (pair, key) in fixed.iter().zip(keys) {
         if pair.channel != channel {
             latest.clear();
             channel = pair.channel;
+            network = calendar.channels.get(channel).map(|c| c.network);
         }
-        let Some(network) = calendar.channels.get(pair.channel).map(|c| c.network) else {
+        let (Some(key), Some(network)) = (key, network) else {
             continue;
         };
-        // An idea is a note, not a post; a published post is history, but
-        // still the first of two.
-        if pair.post.status.value == Status::Idea {
-            continue;
-        }
-        let published_already = pair.post.status.value == Status::Published;
-        let published = publish::compose_on(pair.post, pair.channel, pair.occurrence, Link::InText);
-        // A hash of the normalized text, not the text: 100,000 texts kept
-        // as keys would cost tens of MiB. A match is confirmed on the texts.
-        let Some(key) = key(&published.text) else {
-            continue;
-        };
-        let same_text = |earlier: &Fixed<'_>| {
-            normalized(
-                &publish::compose_on(earlier.post, pair.channel, earlier.occurrence, Link::InText)
-                    .text,
-            ) == normalized(&published.text)
-        };
-        let same_post = latest
-            .get(&key)
-            .is_some_and(|earlier| std::ptr::eq(earlier.post, pair.post));
-        let matches = latest.get(&key).is_some_and(|earlier| same_text(earlier));
-        if published_already {
-            // Not reported: what went out cannot change.
-        } else if same_post
-            && matches
-            && let Some(earlier) = latest.get(&key)
+        // A published post is history, but still the first of two.
+        let published_already = pair.status == Status::Published;
+        let published =
+            || publish::compose_on(pair.post, pair.channel, pair.occurrence, Link::InText);
+        // The earlier pair with the same hash, when within the window and
+        // the texts are the same (the time is compared first: it is cheap,
+        // and most texts that come back do after more than 30 days).
+        let earlier = latest
+            .insert(key, pair)
+            .filter(|earlier| pair.time.instant - earlier.time.instant <= window)
+            .filter(|_| !published_already)
+            .filter(|earlier| {
+                let text = publish::compose_on(
+                    earlier.post,
+                    pair.channel,
+                    earlier.occurrence,
+                    Link::InText,
+                )
+                .text;
+                normalized(&text) == normalized(&published().text)
+            });
+        let same_post = earlier.is_some_and(|earlier| std::ptr::eq(earlier.post, pair.post));
+        if let Some(earlier) = earlier
+            && same_post
             && network == Network::X
-            && pair.time.instant - earlier.time.instant <= window
             && repeated.insert((pair.post.id.value.as_str(), pair.channel))
         {
             out.push(
                 Diagnostic::new(
                     Code::DuplicateText,
-                    published.text_span,
+                    published().text_span,
                     format!(
                         "`{}` repeats the same text on `{}` ({}, then {})",
                         pair.post.id.value,
@@ -91,16 +97,14 @@ pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>
                 .post(&pair.post.id.value)
                 .channel(pair.channel),
             );
-        } else if !same_post
-            && matches
-            && let Some(earlier) = latest.get(&key)
-            && pair.time.instant - earlier.time.instant <= window
+        } else if let Some(earlier) = earlier
+            && !same_post
         {
             let days = (pair.time.local.date() - earlier.time.local.date()).num_days();
             out.push(
                 Diagnostic::new(
                     Code::DuplicateText,
-                    published.text_span,
+                    published().text_span,
                     format!(
                         "`{}` publishes on `{}` the same text as `{}`, {days} day{} earlier ({})",
                         pair.id(),
@@ -135,36 +139,128 @@ pub fn check(calendar: &Calendar, fixed: &[Fixed<'_>], out: &mut Vec<Diagnostic>
                 .channel(pair.channel),
             );
         }
-        latest.insert(key, pair);
     }
 }
 
-/// A hash of [`normalized`] `text`, computed without building it; `None`
-/// for a text without words.
-fn key(text: &str) -> Option<u64> {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    let mut words = 0usize;
-    for word in text.split_whitespace() {
-        ' '.hash(&mut hasher);
-        for c in word.chars().flat_map(char::to_lowercase) {
-            c.hash(&mut hasher);
+/// The hashes ([`key`]) of the composed texts of posts on their channels,
+/// by post (its address) and channel: what [`keys_of`] gives.
+pub type Keys<'a> = HashMap<(usize, &'a str), Option<u64>>;
+
+/// The hashes of the texts of `posts` on each of their channels, computed
+/// with the publishing rules while each post is at hand (reaching 100,000
+/// posts again, in the pairs' order of time, took most of this rule's
+/// time). Only the posts that can be reported are hashed, and not the
+/// occurrences of a repeating post (each may have its own text): `check`
+/// hashes the others itself.
+pub fn keys_of<'a>(posts: &'a [Box<Post>], out: &mut Vec<((usize, &'a str), Option<u64>)>) {
+    let mut buffer = String::new();
+    for post in posts {
+        if post.repeat.is_some()
+            || matches!(
+                post.status.value,
+                Status::Idea | Status::Published | Status::Cancelled
+            )
+        {
+            continue;
         }
-        words += 1;
+        for channel in post.channel_ids() {
+            let text = publish::compose_on(post, channel, None, Link::InText).text;
+            out.push(((address(post), channel), key(&text, &mut buffer)));
+        }
     }
-    (words > 0).then(|| hasher.finish())
+}
+
+fn address(post: &Post) -> usize {
+    std::ptr::from_ref(post) as usize
+}
+
+/// The hash of the composed text of each pair of `fixed` that can matter
+/// (see [`key`]): `None` for an idea, a text without words, and a pair that
+/// cannot be reported and is not within the window before one that can (an
+/// archive's years of history are not composed). Taken from `known` when
+/// it has them.
+fn keys(fixed: &[Fixed<'_>], known: &Keys<'_>, window: Duration) -> Vec<Option<u64>> {
+    // A pair that can be reported: neither an idea nor published.
+    let reportable = |pair: &Fixed<'_>| !matches!(pair.status, Status::Idea | Status::Published);
+    let mut keys = Vec::with_capacity(fixed.len());
+    let mut buffer = String::new();
+    // The index of the next reportable pair, at or after the current one.
+    let mut next = 0;
+    for (i, pair) in fixed.iter().enumerate() {
+        while next < fixed.len() && (next < i || !reportable(&fixed[next])) {
+            next += 1;
+        }
+        let matters = reportable(pair)
+            || fixed.get(next).is_some_and(|later| {
+                later.channel == pair.channel && later.time.instant - pair.time.instant <= window
+            });
+        let key = if !matters || pair.status == Status::Idea {
+            None
+        } else if let Some(&key) = pair
+            .occurrence
+            .is_none()
+            .then(|| known.get(&(address(pair.post), pair.channel)))
+            .flatten()
+        {
+            key
+        } else {
+            let text =
+                publish::compose_on(pair.post, pair.channel, pair.occurrence, Link::InText).text;
+            key(&text, &mut buffer)
+        };
+        keys.push(key);
+    }
+    keys
+}
+
+/// A hash of [`normalized`] `text`, `None` for a text without words.
+/// `buffer` is reused from pair to pair: hashing the normalized bytes at
+/// once is several times faster than hashing them a character at a time.
+fn key(text: &str, buffer: &mut String) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    normalize_into(text, buffer);
+    if buffer.is_empty() {
+        return None;
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    buffer.hash(&mut hasher);
+    Some(hasher.finish())
 }
 
 /// The text as compared: lowercase, white space collapsed to one space.
 fn normalized(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    normalize_into(text, &mut out);
+    out
+}
+
+/// [`normalized`] into `out`, which is cleared first.
+fn normalize_into(text: &str, out: &mut String) {
+    out.clear();
     for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        // ASCII runs copied and lowercased as bytes, the rest a character
+        // at a time.
+        let mut rest = word;
+        while !rest.is_empty() {
+            let ascii = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            let start = out.len();
+            out.push_str(&rest[..ascii]);
+            out[start..].make_ascii_lowercase();
+            rest = &rest[ascii..];
+            if let Some(c) = rest.chars().next() {
+                for lower in c.to_lowercase() {
+                    out.push(lower);
+                }
+                rest = &rest[c.len_utf8()..];
+            }
+        }
     }
-    out
 }
 
 #[cfg(test)]
@@ -175,7 +271,9 @@ mod tests {
     fn texts_compare_without_case_or_spacing() {
         assert_eq!(normalized("  Bonjour\n\nà  TOUS "), "bonjour à tous");
         assert_eq!(normalized(""), "");
+        let key = |text: &str| key(text, &mut String::new());
         assert_eq!(key("  Bonjour\n\nà  TOUS "), key("bonjour à tous"));
+        assert_eq!(key("Bonjour\tÀ tous"), key("bonjour à TOUS"));
         assert_ne!(key("bonjour à tous"), key("bonjour à tout"));
         assert_eq!(key(" \n "), None);
     }
