@@ -505,6 +505,35 @@ mod tests {
     }
 
     #[test]
+    fn a_repeating_post_is_reported_once_at_its_first_mismatching_day() {
+        let checked = crate::testing::checked(
+            &[
+                ("channels.toml", "[facebook]\nnetwork = \"facebook\"\n"),
+                (
+                    "posts/p.toml",
+                    "[[post]]\nid = \"daily\"\ntitle = \"t\"\nchannels = [\"facebook\"]\n\
+                     status = \"draft\"\nat = 2026-10-05T10:00:00\ntext = \"Rendez-vous ce mardi\"\n\
+                     repeat = { every = \"day\", count = 4 }\n",
+                ),
+            ],
+            "2026-09-01",
+        );
+        let found: Vec<&str> = checked
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::DateMismatch)
+            .map(|d| d.message.as_str())
+            .collect();
+        // Monday 5 and Tuesday 6 hold; Wednesday 7 is the first that does not.
+        assert_eq!(
+            found,
+            [
+                "`daily@2026-10-07` goes out on `facebook` on 2026-10-07 (Wednesday), and its text says \"ce mardi\", already past in the week it goes out"
+            ]
+        );
+    }
+
+    #[test]
     fn urls_hashtags_and_other_numbers_are_not_dates() {
         assert_eq!(
             mismatch(

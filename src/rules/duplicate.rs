@@ -267,6 +267,90 @@ fn normalize_into(text: &str, out: &mut String) {
 mod tests {
     use super::*;
 
+    const CHANNELS: &str = "[facebook]\nnetwork = \"facebook\"\n\n[x]\nnetwork = \"x\"\n";
+
+    fn post(id: &str, status: &str, at: &str, text: &str, extra: &str) -> String {
+        format!(
+            "[[post]]\nid = \"{id}\"\ntitle = \"t\"\nchannels = [\"facebook\", \"x\"]\n\
+             status = \"{status}\"\nat = {at}\ntext = \"{text}\"\n{extra}\n"
+        )
+    }
+
+    /// The duplicate-text messages of a calendar of `posts`, as `check`
+    /// finds them, and as the rule finds them with no hash computed ahead
+    /// (every text composed in the pairs' order): the two must agree.
+    fn found(posts: &[String]) -> Vec<String> {
+        let checked = crate::testing::checked(
+            &[
+                ("channels.toml", CHANNELS),
+                ("posts/p.toml", &posts.concat()),
+            ],
+            "2026-08-01",
+        );
+        let messages = |diagnostics: &[Diagnostic]| -> Vec<String> {
+            let mut m: Vec<String> = diagnostics
+                .iter()
+                .filter(|d| d.code == Code::DuplicateText)
+                .map(|d| d.message.clone())
+                .collect();
+            m.sort();
+            m
+        };
+        let fixed = checked.calendar.fixed();
+        let mut alone = Vec::new();
+        for channel in fixed.chunk_by(|a, b| a.channel == b.channel) {
+            check(&checked.calendar, channel, &Keys::new(), &mut alone);
+        }
+        let in_check = messages(&checked.diagnostics);
+        assert_eq!(in_check, messages(&alone));
+        in_check
+    }
+
+    #[test]
+    fn history_is_the_first_of_two_within_the_window_only() {
+        let sent = "approval = { by = \"lead\", on = 2026-05-01 }";
+        let found = found(&[
+            post(
+                "old",
+                "published",
+                "2026-06-01T10:00:00",
+                "Même texte",
+                sent,
+            ),
+            post(
+                "recent",
+                "published",
+                "2026-08-20T10:00:00",
+                "Autre texte",
+                sent,
+            ),
+            post("a", "draft", "2026-08-25T10:00:00", "AUTRE   texte", ""),
+            post("b", "draft", "2026-09-15T10:00:00", "Même texte", ""),
+        ]);
+        assert_eq!(
+            found,
+            [
+                "`a` publishes on `facebook` the same text as `recent`, 5 days earlier (2026-08-20 10:00)",
+                "`a` publishes on `x` the same text as `recent`, 5 days earlier (2026-08-20 10:00)",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_repeating_text_is_reported_once_and_on_x_only() {
+        let found = found(&[post(
+            "weekly",
+            "draft",
+            "2026-09-07T10:00:00",
+            "Chaque semaine",
+            "repeat = { every = \"week\", count = 3 }",
+        )]);
+        assert_eq!(
+            found,
+            ["`weekly` repeats the same text on `x` (2026-09-07, then 2026-09-14)"]
+        );
+    }
+
     #[test]
     fn texts_compare_without_case_or_spacing() {
         assert_eq!(normalized("  Bonjour\n\nà  TOUS "), "bonjour à tous");
