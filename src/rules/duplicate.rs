@@ -36,7 +36,7 @@ pub fn check(
     let window = Duration::days(WINDOW_DAYS);
     let keys = keys(fixed, known, window);
     // The latest pair seen on the current channel with each text.
-    let mut latest: rustc_hash::FxHashMap<u64, &Fixed<'_>> = Default::default();
+    let mut latest: rustc_hash::FxHashMap<u64, &Fixed<'_>> = rustc_hash::FxHashMap::default();
     // Repeating posts already reported on a channel: once each.
     let mut repeated: HashSet<(&str, &str)> = HashSet::new();
     let mut channel = "";
