@@ -26,6 +26,7 @@ use super::matching::{self, Candidates, How, Outcome};
 use super::read::{self, Options, When};
 use super::store::{self, OnDisk, Snapshot};
 use crate::model::{Calendar, is_url};
+use crate::occurrence::Fixed;
 
 /// What the command line asks for.
 #[derive(Debug)]
@@ -71,6 +72,7 @@ impl ChannelSet {
     fn new<'a>(
         calendar: &Calendar,
         channels: &[&str],
+        fixed: &[Fixed<'_>],
         stored: impl Iterator<Item = &'a OnDisk>,
         mark: bool,
     ) -> ChannelSet {
@@ -98,7 +100,19 @@ impl ChannelSet {
                 }
             }
         }
-        let mut pairs = matching::published_pairs(calendar, channels);
+        // `fixed` is sorted by channel first: each channel's pairs are one
+        // run of it, found by two binary searches rather than a pass over
+        // every pair of the calendar for each set.
+        let mut pairs = Vec::new();
+        for channel in channels {
+            let start = fixed.partition_point(|f| f.channel < *channel);
+            let end = start + fixed[start..].partition_point(|f| f.channel == *channel);
+            pairs.extend(matching::timed_published_pairs(
+                &fixed[start..end],
+                &[channel],
+            ));
+        }
+        pairs.extend(matching::dated_published_pairs(calendar, channels));
         if mark {
             pairs.extend(matching::approved_pairs(calendar, channels));
         }
@@ -173,6 +187,8 @@ pub fn import(
     let mut new_rows: BTreeMap<String, Vec<Snapshot>> = BTreeMap::new();
     let mut summary = Imported::default();
     let mut sets: BTreeMap<Vec<String>, ChannelSet> = BTreeMap::new();
+    // Every fixed pair of the calendar, listed once for all channel sets.
+    let mut fixed: Option<Vec<Fixed<'_>>> = None;
     for path in request.files {
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -214,9 +230,11 @@ pub fn import(
                         disk.insert(channel.clone(), store::read(root, channel)?);
                     }
                 }
+                let fixed = fixed.get_or_insert_with(|| calendar.fixed());
                 let set = ChannelSet::new(
                     calendar,
                     &channels,
+                    fixed,
                     key.iter().map(|c| &disk[c]),
                     request.mark,
                 );
