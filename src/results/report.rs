@@ -665,12 +665,12 @@ pub fn write_table(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         t.add_row(row);
     }
     writeln!(out, "{t}")?;
-    for (title, list) in [("Top posts", &report.top), ("Bottom posts", &report.bottom)] {
+    for (title, list) in [(w.top, &report.top), (w.bottom, &report.bottom)] {
         if list.is_empty() {
             continue;
         }
         writeln!(out, "\n{title}")?;
-        let mut t = table(RANK_HEADER.iter().map(|h| (*h).to_owned()).collect());
+        let mut t = table(w.ranks.iter().map(|h| (*h).to_owned()).collect());
         for r in list {
             t.add_row(w.cells(rank_cells(r)));
         }
@@ -808,3 +808,66 @@ pub fn write_csv(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     w.flush()
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The example calendar's Octobre Rose report in `language`, as a
+    /// table, as Markdown and as the page.
+    fn forms(language: Language) -> [String; 3] {
+        let root = std::path::Path::new("calendar");
+        let mut calendar = crate::load::load(root).unwrap().calendar;
+        calendar.settings.language = language;
+        let rows = super::super::store::read_all(root).unwrap();
+        let scope = Scope::Campaign("octobre-rose-2026".to_owned());
+        let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let report = build(&calendar, &rows, &scope, &[By::Channel], today);
+        let (mut table, mut markdown, mut html) = (Vec::new(), Vec::new(), Vec::new());
+        write_table(&report, &mut table).unwrap();
+        write_markdown(&report, &mut markdown).unwrap();
+        super::super::html::write_html(&report, &calendar, &mut html).unwrap();
+        [table, markdown, html].map(|b| String::from_utf8(b).unwrap())
+    }
+
+    /// Every label of the table, the Markdown and the page is in the
+    /// calendar's language: the lists of top and bottom posts and their
+    /// columns too (the table once named them in English whatever the
+    /// language).
+    #[test]
+    fn every_form_labels_the_rank_lists_in_the_calendars_language() {
+        for (language, other) in [(Language::Fr, Language::En), (Language::En, Language::Fr)] {
+            let (w, o) = (Words::of(language), Words::of(other));
+            for form in forms(language) {
+                for label in [w.top, w.bottom] {
+                    assert!(form.contains(label), "{label} missing:\n{form}");
+                }
+                for label in [o.top, o.bottom] {
+                    assert!(
+                        !form.contains(label),
+                        "{label} in the other language:\n{form}"
+                    );
+                }
+                // The rank header: the page's header cells, or the first
+                // row of cells after the title in the table and Markdown.
+                let page = w
+                    .ranks
+                    .map(|h| format!("<th scope=\"col\">{h}</th>"))
+                    .concat();
+                let header: Vec<&str> = form
+                    .lines()
+                    .skip_while(|l| !l.ends_with(w.top))
+                    .find(|l| l.contains('┆') || l.contains(" | "))
+                    .unwrap_or_default()
+                    .split(['┆', '│', '|'])
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                assert!(
+                    form.contains(&page) || header == w.ranks,
+                    "rank header {:?} missing ({header:?}):\n{form}",
+                    w.ranks
+                );
+            }
+        }
+    }
+}
