@@ -236,7 +236,11 @@ fn import_and_mark(args: &ImportArgs, ctx: &mut Context<'_>) -> Result<u8> {
             said.push(format!("  still to record: {}", remaining.join(", ")));
         }
     }
-    if let Some(code) = change.commit(ctx)? {
+    // Nothing to record (a second import of the same files): no second
+    // check of the calendar as the edit would leave it.
+    if !imported.marks.is_empty()
+        && let Some(code) = change.commit(ctx)?
+    {
         return Ok(code);
     }
     imported.write(ctx.stdout)?;
