@@ -23,6 +23,16 @@
 //!   are `published` (an archive: the publishing rules skip them). With
 //!   `2021-01-01` no post is, and every text is measured and searched: the
 //!   slowest calendar of a given size for `check`.
+//! - `--results R`: R snapshots of figures in `results/<channel>.csv`, one
+//!   per published (post, channel) pair in the posts' order (a second
+//!   snapshot of each, collected a month later, and so on, when R is more
+//!   than the pairs), for `edcal report`. The posts are the same bytes as
+//!   without it.
+//! - `--export FILE` (with `--export-rows E`, default 100,000): an analytics
+//!   export in edcal's own layout (`results import --from generic`), one row
+//!   per published pair in the posts' order, at most one per pair (a pair
+//!   named twice would be ambiguous), with its link and figures; importing
+//!   it matches every row.
 //!
 //! Check it with `edcal check --calendar DIR --today 2026-06-15`: no error
 //! (a handful of warnings, e.g. `approval-due` around "today").
@@ -131,6 +141,9 @@ struct Args {
     out: PathBuf,
     seed: u64,
     published_until: NaiveDate,
+    results: usize,
+    export: Option<PathBuf>,
+    export_rows: usize,
 }
 
 fn parse_args() -> Result<Args> {
@@ -140,6 +153,9 @@ fn parse_args() -> Result<Args> {
         out: PathBuf::new(),
         seed: 1,
         published_until: pivot(),
+        results: 0,
+        export: None,
+        export_rows: 100_000,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -150,8 +166,11 @@ fn parse_args() -> Result<Args> {
             "--out" => args.out = PathBuf::from(value()?),
             "--seed" => args.seed = value()?.parse()?,
             "--published-until" => args.published_until = value()?.parse()?,
+            "--results" => args.results = value()?.parse()?,
+            "--export" => args.export = Some(PathBuf::from(value()?)),
+            "--export-rows" => args.export_rows = value()?.parse()?,
             other => bail!(
-                "unknown argument `{other}`\nusage: generate --posts N --out DIR [--unplaced M] [--seed S] [--published-until DATE]"
+                "unknown argument `{other}`\nusage: generate --posts N --out DIR [--unplaced M] [--seed S] [--published-until DATE] [--results R] [--export FILE [--export-rows E]]"
             ),
         }
     }
@@ -203,6 +222,9 @@ pub fn write_calendar(out: &Path, posts: usize, unplaced_pairs: usize, seed: u64
         out: out.to_path_buf(),
         seed,
         published_until: pivot(),
+        results: 0,
+        export: None,
+        export_rows: 0,
     })
 }
 
@@ -232,6 +254,7 @@ fn generate(args: &Args) -> Result<()> {
         }
     }
     let mut files: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    let mut published: Vec<Published> = Vec::new();
     for n in 0..args.posts {
         let day = days[n * days.len() / args.posts.max(1)];
         // The rank of the post in its day.
@@ -250,7 +273,16 @@ fn generate(args: &Args) -> Result<()> {
                     day.month()
                 )
             });
-        post(file, &mut rng, n, day, minute, step, args.published_until);
+        post(
+            file,
+            &mut rng,
+            n,
+            day,
+            minute,
+            step,
+            args.published_until,
+            &mut published,
+        );
     }
     for (path, text) in &files {
         write(&args.out, path, text)?;
@@ -261,7 +293,154 @@ fn generate(args: &Args) -> Result<()> {
             write(&args.out, &path, &text)?;
         }
     }
+    if args.results > 0 {
+        write_results(&args.out, &published, args.results, args.seed)?;
+    }
+    if let Some(path) = &args.export {
+        write_export(path, &published, args.export_rows, args.seed)?;
+    }
     Ok(())
+}
+
+/// A published (post, channel) pair: the post's number, the channel, and
+/// its local time.
+struct Published {
+    n: usize,
+    channel: &'static str,
+    at: chrono::NaiveDateTime,
+}
+
+impl Published {
+    fn post(&self) -> String {
+        format!("p{:06}", self.n)
+    }
+
+    /// RFC 3339 in the calendar's zone, as `results/` stores it.
+    fn published_at(&self) -> String {
+        use chrono::TimeZone as _;
+        use chrono::offset::LocalResult;
+        match chrono_tz::Europe::Paris.from_local_datetime(&self.at) {
+            LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => {
+                t.format("%Y-%m-%dT%H:%M:%S%:z").to_string()
+            }
+            LocalResult::None => self.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        }
+    }
+
+    fn url(&self) -> String {
+        format!(
+            "https://www.{}.example/clinique-synthetique/{}",
+            self.channel,
+            self.post()
+        )
+    }
+
+    /// Plausible lifetime figures, from `rng` (never the calendar's RNG:
+    /// the posts stay the same bytes).
+    fn metrics(&self, rng: &mut Rng) -> edcal::results::Metrics {
+        use edcal::results::Metric;
+        let mut m = edcal::results::Metrics::default();
+        let impressions = 200 + rng.below(6000) as u64;
+        m.set(Metric::Impressions, Some(impressions));
+        if matches!(self.channel, "facebook" | "instagram") {
+            m.set(
+                Metric::Reach,
+                Some(impressions * (55 + rng.below(35) as u64) / 100),
+            );
+        }
+        m.set(Metric::Likes, Some(rng.below(300) as u64));
+        m.set(Metric::Comments, Some(rng.below(40) as u64));
+        m.set(Metric::Shares, Some(rng.below(30) as u64));
+        if self.channel == "instagram" {
+            m.set(Metric::Saves, Some(rng.below(50) as u64));
+        }
+        if matches!(self.channel, "tiktok" | "youtube") {
+            m.set(Metric::VideoViews, Some(impressions * 2));
+        }
+        if !matches!(self.channel, "tiktok" | "youtube") {
+            m.set(Metric::Clicks, Some(rng.below(120) as u64));
+        }
+        m
+    }
+}
+
+/// `results/<channel>.csv` holding `rows` snapshots of the published pairs.
+fn write_results(out: &Path, published: &[Published], rows: usize, seed: u64) -> Result<()> {
+    use edcal::results::store::{Snapshot, render};
+    if published.is_empty() {
+        bail!("--results: the calendar has no published pair");
+    }
+    let mut rng = Rng(seed ^ 0x0005_EED0_FF16);
+    let mut by_channel: std::collections::BTreeMap<&str, Vec<Snapshot>> =
+        std::collections::BTreeMap::new();
+    for i in 0..rows {
+        let pair = &published[i % published.len()];
+        let month = 30 * (1 + (i / published.len()) as u64);
+        by_channel.entry(pair.channel).or_default().push(Snapshot {
+            post: pair.post(),
+            channel: pair.channel.to_owned(),
+            published_at: pair.published_at(),
+            url: pair.url(),
+            metrics: pair.metrics(&mut rng),
+            collected_on: pair.at.date() + Days::new(month),
+            source: "generated".to_owned(),
+        });
+    }
+    fs::create_dir_all(out.join("results"))?;
+    for (channel, snapshots) in by_channel {
+        write(out, &format!("results/{channel}.csv"), &render(&snapshots))?;
+    }
+    Ok(())
+}
+
+/// An export in edcal's own layout: one row per published pair, `rows` at
+/// most.
+fn write_export(path: &Path, published: &[Published], rows: usize, seed: u64) -> Result<()> {
+    let mut rng = Rng(seed ^ 0x00E4_0127);
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    writer.write_record([
+        "post",
+        "channel",
+        "published_at",
+        "url",
+        "impressions",
+        "reach",
+        "likes",
+        "comments",
+        "shares",
+        "saves",
+        "clicks",
+        "video_views",
+    ])?;
+    for pair in published.iter().take(rows) {
+        use edcal::results::Metric;
+        let m = pair.metrics(&mut rng);
+        let figure = |metric: Metric| m.get(metric).map(|n| n.to_string()).unwrap_or_default();
+        writer.write_record([
+            pair.post(),
+            pair.channel.to_owned(),
+            pair.published_at(),
+            pair.url(),
+            figure(Metric::Impressions),
+            figure(Metric::Reach),
+            figure(Metric::Likes),
+            figure(Metric::Comments),
+            figure(Metric::Shares),
+            figure(Metric::Saves),
+            figure(Metric::Clicks),
+            figure(Metric::VideoViews),
+        ])?;
+    }
+    if rows > published.len() {
+        eprintln!(
+            "--export-rows {rows}: the calendar has {} published pairs, one row each",
+            published.len()
+        );
+    }
+    fs::write(path, writer.into_inner()?)
+        .with_context(|| format!("failed to write {}", path.display()))
 }
 
 fn write(root: &Path, path: &str, text: &str) -> Result<()> {
@@ -403,6 +582,7 @@ fn hhmm(minute: usize) -> String {
     format!("{:02}:{:02}:00", minute / 60, minute % 60)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn post(
     out: &mut String,
     rng: &mut Rng,
@@ -411,6 +591,7 @@ fn post(
     minute: usize,
     step: usize,
     pivot: NaiveDate,
+    published: &mut Vec<Published>,
 ) {
     let visual = rng.chance(40);
     let mut channels: Vec<&str> = Vec::new();
@@ -487,6 +668,22 @@ fn post(
         }
     }
     let _ = writeln!(out, "at = {day}T{}", hhmm(minute));
+    let at = |minute: usize| {
+        day.and_hms_opt((minute / 60) as u32, (minute % 60) as u32, 0)
+            .expect("a time of the day")
+    };
+    let first_published = published.len();
+    if status == "published" {
+        let mut sorted = channels.clone();
+        sorted.sort_unstable();
+        for channel in sorted {
+            published.push(Published {
+                n,
+                channel,
+                at: at(minute),
+            });
+        }
+    }
     let long = 1 + rng.below(2);
     let _ = writeln!(out, "text = \"\"\"\n{}\n\"\"\"", text(rng, long));
     let link = !visual && rng.chance(60);
@@ -523,6 +720,11 @@ fn post(
         let _ = writeln!(out, "\n[post.variants.x]\ntext = \"{}\"", text(rng, 1));
         if step >= 2 && rng.chance(20) {
             let _ = writeln!(out, "at = {day}T{}", hhmm(minute + step / 2));
+            for p in &mut published[first_published..] {
+                if p.channel == "x" {
+                    p.at = at(minute + step / 2);
+                }
+            }
         }
     }
     if channels.contains(&"linkedin") && rng.chance(40) {

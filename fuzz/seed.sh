@@ -3,7 +3,11 @@
 # - fuzz/corpus/check: one seed per (campaign, posts file) pair of each
 #   calendar, its files joined by NUL bytes in the target's order (see
 #   fuzz_targets/check.rs);
-# - fuzz/corpus/fmt: one seed per calendar file, its kind as first byte.
+# - fuzz/corpus/fmt: one seed per calendar file, its kind as first byte;
+# - fuzz/corpus/results: each export and results file of the repository
+#   (CSV, ZIP, spreadsheets) twice: with the first byte 0 (the layout is
+#   detected) and with a byte that names a layout (see
+#   fuzz_targets/results.rs), cycling through the layouts.
 # Usage: fuzz/seed.sh
 set -eu
 cd "$(dirname "$0")/.."
@@ -46,3 +50,18 @@ for f in $(find calendar examples tests/fixtures tests/cmd -name '*.toml' | sort
     { printf "$kind"; cat "$f"; } >"$out/seed-$n"
 done
 echo "$n seeds in $out"
+
+out=fuzz/corpus/results
+mkdir -p "$out"
+n=0
+# One file a line: some names have spaces (`Table data.csv`).
+IFS='
+'
+for f in $(find calendar examples tests -type f \( -name '*.csv' -o -name '*.xlsx' \
+    -o -name '*.xls' -o -name '*.zip' \) | sort); do
+    n=$((n + 1))
+    { printf '\000'; cat "$f"; } >"$out/seed-$n-detect"
+    layout=$(printf '\\%03o' $((n % 9 + 1)))
+    { printf "$layout"; cat "$f"; } >"$out/seed-$n-given"
+done
+echo "$((2 * n)) seeds in $out"

@@ -13,7 +13,11 @@
 # peak memory of `check`, and `check` / `plan week` / `plan month` /
 # `plan range` on the example calendar. The archive is measured twice: as generated (posts
 # before 2026 are `published`, which the publishing rules skip) and with no
-# post published (every text measured and searched: the slowest case). Uses hyperfine when installed (medians), else a loop
+# post published (every text measured and searched: the slowest case). Then the results: `edcal results
+# import` of a generated export of $RESULTS rows (edcal's own layout, one row per published pair) into
+# a copy of the archive (its results/ removed before each run, so each run imports the same thing), and
+# `edcal report` (by channel, by campaign, as HTML) and `edcal check` on the archive with $RESULTS
+# snapshots in results/. Uses hyperfine when installed (medians), else a loop
 # with /usr/bin/time (medians too). Prints one table: measured, target, ok.
 set -euo pipefail
 
@@ -21,6 +25,7 @@ cd "$(dirname "$0")/.."
 POSTS=${POSTS:-100000}
 RUNS=${RUNS:-5}
 SEED=${SEED:-1}
+RESULTS=${RESULTS:-100000}
 DIR=${BENCH_DIR:-target/bench}
 TODAY=2026-06-15
 
@@ -39,8 +44,17 @@ gen "archive-$POSTS-s$SEED" "$POSTS" 0
 gen "unpublished-$POSTS-s$SEED" "$POSTS" 0 --published-until 2021-01-01
 gen "unplaced-10000-s$SEED" 1000 10000
 gen "unplaced-20000-s$SEED" 1000 20000
+EXPORT=$DIR/export-$POSTS-$RESULTS-s$SEED.csv
+gen "results-$POSTS-$RESULTS-s$SEED" "$POSTS" 0 --results "$RESULTS" --export "$EXPORT" --export-rows "$RESULTS"
 ARCHIVE=$DIR/archive-$POSTS-s$SEED
 UNPUBLISHED=$DIR/unpublished-$POSTS-s$SEED
+WITH_RESULTS=$DIR/results-$POSTS-$RESULTS-s$SEED
+# The archive that `results import` writes into: a copy, its results/
+# removed before each run.
+IMPORT=$DIR/import-$POSTS-s$SEED
+rm -rf "$IMPORT"
+cp -r "$ARCHIVE" "$IMPORT"
+EXPORT_ROWS=$(($(wc -l <"$EXPORT") - 1))
 BYTES=$(find "$ARCHIVE" -name '*.toml' -print0 | xargs -0 cat | wc -c)
 
 # median of numbers on stdin
@@ -59,6 +73,29 @@ seconds() {
         local out
         out=$(mktemp)
         for _ in $(seq "$RUNS"); do
+            # shellcheck disable=SC2086
+            /usr/bin/time -f '%e' -o "$out" $1 >/dev/null 2>&1 || true
+            tail -n 1 "$out"
+        done | median
+        rm -f "$out"
+    fi
+}
+
+# seconds (median wall time) of a command line, with a command line run
+# (untimed) before each run
+seconds_prepared() {
+    if [ -z "${NO_HYPERFINE:-}" ] && command -v hyperfine >/dev/null; then
+        local csv
+        csv=$(mktemp)
+        hyperfine -N -i --style none --warmup 1 --runs "$RUNS" --prepare "$2" --export-csv "$csv" "$1" >/dev/null 2>&1
+        awk -F, 'NR == 2 { print $4 }' "$csv"
+        rm -f "$csv"
+    else
+        local out
+        out=$(mktemp)
+        for _ in $(seq "$RUNS"); do
+            # shellcheck disable=SC2086
+            $2 >/dev/null 2>&1 || true
             # shellcheck disable=SC2086
             /usr/bin/time -f '%e' -o "$out" $1 >/dev/null 2>&1 || true
             tail -n 1 "$out"
@@ -103,6 +140,12 @@ ex_check=$(seconds "$EDCAL check --calendar calendar --today 2026-11-25")
 ex_plan=$(seconds "$EDCAL plan week 2026-W48 --calendar calendar --today 2026-11-25")
 ex_month=$(seconds "$EDCAL plan month 2027-03 --calendar calendar --today 2026-11-25")
 ex_range=$(seconds "$EDCAL plan range 2027-02-20 2027-03-13 --text --calendar calendar --today 2026-11-25")
+import=$(seconds_prepared "$EDCAL results import $EXPORT --from generic --calendar $IMPORT --today $TODAY" "rm -rf $IMPORT/results")
+report=$(seconds "$EDCAL report --calendar $WITH_RESULTS --today $TODAY")
+report_campaign=$(seconds "$EDCAL report --by campaign --calendar $WITH_RESULTS --today $TODAY")
+report_html=$(seconds "$EDCAL report --format html --calendar $WITH_RESULTS --today $TODAY")
+check_r=$(seconds "$EDCAL check --calendar $WITH_RESULTS --today $TODAY")
+bare2=$(awk -v b="$bare" 'BEGIN { print 2 * b }')
 
 echo
 echo "edcal $(git describe --always --dirty 2>/dev/null || echo '?'), $(nproc) cores, $POSTS posts ($((BYTES / 1000000)) MB), medians of $RUNS runs"
@@ -127,3 +170,8 @@ row "example calendar: edcal check" "$(ms "$ex_check")" "< 20 ms" "$(yes_if "$ex
 row "example calendar: edcal plan week" "$(ms "$ex_plan")" "< 20 ms" "$(yes_if "$ex_plan < 0.020")"
 row "example calendar: edcal plan month" "$(ms "$ex_month")" "< 20 ms" "$(yes_if "$ex_month < 0.020")"
 row "example calendar: plan range 22 days --text" "$(ms "$ex_range")" "< 20 ms" "$(yes_if "$ex_range < 0.020")"
+row "results import, $EXPORT_ROWS-row export" "$(ms "$import")" "<= 2 x bare parse" "$(vs "$import" "$bare2")"
+row "$RESULTS results: edcal report" "$(ms "$report")" "<= 2 x bare parse" "$(vs "$report" "$bare2")"
+row "$RESULTS results: report --by campaign" "$(ms "$report_campaign")" "<= 2 x bare parse" "$(vs "$report_campaign" "$bare2")"
+row "$RESULTS results: report --format html" "$(ms "$report_html")" "<= 2 x bare parse" "$(vs "$report_html" "$bare2")"
+row "$RESULTS results: edcal check" "$(ms "$check_r")" "<= 2 x bare parse" "$(vs "$check_r" "$bare2")"

@@ -985,7 +985,9 @@ fn posts() -> File {
         &[
             (
                 "url",
-                string("the public URL of the published post, `https://…`"),
+                string(
+                    "the public URL of the published post, `https://…` (absent when `edcal results import --mark-published` recorded it from an export without links)",
+                ),
             ),
             (
                 "at",
@@ -995,7 +997,7 @@ fn posts() -> File {
                 ),
             ),
         ],
-        &["url"],
+        &[],
     );
     let occurrence = table(
         "one date of a repeating post: its own content, or `skip = true`",

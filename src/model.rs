@@ -520,7 +520,8 @@ pub struct Note {
 /// are matched by) and the local time it went out, when known.
 #[derive(Debug, Clone)]
 pub struct Publication {
-    pub url: String,
+    /// Absent when it was recorded from an export that gives no link.
+    pub url: Option<String>,
     pub at: Option<NaiveDateTime>,
     pub span: Span,
 }

@@ -689,7 +689,7 @@ fn post<'t>(t: &mut Fields<'t, '_>, sink: &mut Sink<'_>) -> Post<'t> {
             .map(|(channel, mut p)| {
                 let publication = Publication {
                     span: p.span(),
-                    url: p.req_string("url", sink),
+                    url: p.string("url", sink),
                     at: p.datetime("at", sink),
                 };
                 p.finish(sink);

@@ -137,7 +137,10 @@ pub fn run(args: &PublishedArgs, ctx: &mut Context<'_>) -> Result<u8> {
         at.format("%Y-%m-%d %H:%M")
     )?;
     if let Some(before) = before {
-        writeln!(ctx.stdout, "replaces: {}", before.url)?;
+        match &before.url {
+            Some(url) => writeln!(ctx.stdout, "replaces: {url}")?,
+            None => writeln!(ctx.stdout, "replaces: a record without a URL")?,
+        }
     }
     if now_published {
         writeln!(ctx.stdout, "status: `{}` -> `published`", status.name())?;

@@ -8,7 +8,13 @@ use chrono::{Datelike, NaiveDate};
 use clap::builder::PossibleValuesParser;
 use clap::{Args, Subcommand, ValueEnum};
 
+use toml_edit::Value;
+
+use super::act::{self, Change};
+use super::published;
 use crate::Context;
+use crate::edit;
+use crate::model::Status;
 use crate::results::report::{self, By, Scope};
 use crate::results::{format, import, store};
 
@@ -17,6 +23,7 @@ pub enum ResultsCommand {
     /// Read per-post analytics exports into results/<channel>.csv:
     /// each row is matched to a published post of the calendar, or listed
     /// with the reason it was not
+    #[command(after_help = MARK_HELP)]
     Import(ImportArgs),
 }
 
@@ -45,7 +52,28 @@ pub struct ImportArgs {
     /// the layout's, see the manual]
     #[arg(long, value_name = "TZ", value_parser = parse_zone)]
     pub zone: Option<chrono_tz::Tz>,
+
+    /// Also match approved posts not yet recorded as published, and record
+    /// each pair a row matches as `edcal published` does (the row's link and
+    /// time)
+    #[arg(long)]
+    pub mark_published: bool,
+
+    /// With --mark-published: the lead or editor who records the
+    /// publications [default: `$EDCAL_AS`, else the member whose `email` is
+    /// `git config user.email`]
+    #[arg(long, value_name = "MEMBER", env = "EDCAL_AS")]
+    pub by: Option<String>,
 }
+
+const MARK_HELP: &str = "\
+With --mark-published, a row proves its pair went out: an approved or
+scheduled post's channel with a time, not yet recorded, is recorded as
+`[post.published.<channel>]` with the row's URL (when it has one) and time,
+and the post becomes `published` once all its channels are. A row that
+matches a post in idea, draft or review, or a cancelled one, is listed as
+not imported, with the post's status. Pairs already recorded are left as
+they are: importing the same files again changes nothing.";
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -110,6 +138,9 @@ fn parse_month(s: &str) -> Result<NaiveDate, String> {
 
 pub fn run(command: &ResultsCommand, ctx: &mut Context<'_>) -> Result<u8> {
     let ResultsCommand::Import(args) = command;
+    if args.mark_published {
+        return import_and_mark(args, ctx);
+    }
     // The model is enough to match rows: the rules are not run (an import
     // into a calendar with errors is allowed; `check` reports them).
     let root = crate::discover::calendar_dir(ctx.cli.calendar.as_deref(), &ctx.env.cwd)?;
@@ -126,9 +157,103 @@ pub fn run(command: &ResultsCommand, ctx: &mut Context<'_>) -> Result<u8> {
         collected: args.collected,
         zone: args.zone,
         today,
+        mark: false,
     };
-    let summary = import::import(&calendar, &root, &request, ctx.stdout)?;
-    Ok(u8::from(summary.failed > 0))
+    let imported = import::import(&calendar, &root, &request, ctx.stdout)?;
+    imported.write(ctx.stdout)?;
+    Ok(u8::from(imported.failed > 0))
+}
+
+/// `results import --mark-published`: the calendar is checked (the edit is
+/// `edcal published`'s, refused when it would bring a new error), the rows
+/// are matched against the approved pairs too, each pair matched and not yet
+/// recorded is recorded, and then the results files are written. A refusal
+/// writes nothing, results included.
+fn import_and_mark(args: &ImportArgs, ctx: &mut Context<'_>) -> Result<u8> {
+    let checked = ctx.check()?;
+    let calendar = &checked.calendar;
+    let member = act::actor(&checked, args.by.as_deref())?;
+    if let Some(why) = act::wrong_role(calendar, member, &published::ROLES, "records a publication")
+    {
+        return act::refuse(ctx, &why);
+    }
+    let request = import::Request {
+        files: &args.files,
+        format: args.from.as_deref().and_then(format::by_name),
+        channel: args.channel.as_deref(),
+        collected: args.collected,
+        zone: args.zone,
+        today: checked.today,
+        mark: true,
+    };
+    let imported = import::import(calendar, &checked.root, &request, ctx.stdout)?;
+    let mut change = Change::new(&checked);
+    let mut said: Vec<String> = Vec::new();
+    let mut marks = imported.marks.iter().peekable();
+    while let Some(first) = marks.next() {
+        let mut of_post = vec![first];
+        while let Some(next) = marks.next_if(|m| m.post == first.post) {
+            of_post.push(next);
+        }
+        let post = act::find_post(&checked, &first.post)?;
+        let id = &post.id.value;
+        let (path, _) = act::locate(&checked, post);
+        let (doc, nth) = change.post(post)?;
+        for mark in &of_post {
+            let mut fields = Vec::new();
+            if let Some(url) = &mark.url {
+                fields.push(("url", Value::from(url.as_str())));
+            }
+            if let Some(at) = mark.at {
+                fields.push(("at", edit::local_datetime(at)));
+            }
+            edit::set_post_subtable(doc, id, nth, "published", &mark.channel, fields)?;
+            let at = mark
+                .at
+                .map(|at| format!(" at {}", at.format("%Y-%m-%d %H:%M")))
+                .unwrap_or_default();
+            let url = mark.url.as_deref().map_or_else(
+                || " (no link in the export)".to_owned(),
+                |u| format!(": {u}"),
+            );
+            said.push(format!(
+                "published `{id}` on `{}`{at} ({path}){url}",
+                mark.channel
+            ));
+        }
+        let remaining: Vec<String> = post
+            .channel_ids()
+            .filter(|c| {
+                !post.published.contains_key(*c) && !of_post.iter().any(|m| m.channel == *c)
+            })
+            .map(|c| format!("`{c}`"))
+            .collect();
+        let status = post.status.value;
+        if remaining.is_empty() && status != Status::Published {
+            edit::set_post_value(doc, id, nth, "status", Value::from("published"))?;
+            said.push(format!("  status: `{}` -> `published`", status.name()));
+        } else if !remaining.is_empty() {
+            said.push(format!("  still to record: {}", remaining.join(", ")));
+        }
+    }
+    // Nothing to record (a second import of the same files): no second
+    // check of the calendar as the edit would leave it.
+    if !imported.marks.is_empty()
+        && let Some(code) = change.commit(ctx)?
+    {
+        return Ok(code);
+    }
+    imported.write(ctx.stdout)?;
+    for line in &said {
+        writeln!(ctx.stdout, "{line}")?;
+    }
+    let n = imported.marks.len();
+    writeln!(
+        ctx.stdout,
+        "marked published: {n} pair{}",
+        if n == 1 { "" } else { "s" }
+    )?;
+    Ok(u8::from(imported.failed > 0))
 }
 
 pub fn report(args: &ReportArgs, ctx: &mut Context<'_>) -> Result<u8> {

@@ -269,8 +269,9 @@ fn resolve(
             );
             continue;
         }
-        let Some(url) = &pb.url else { continue };
-        if !is_url(url.value) {
+        if let Some(url) = &pb.url
+            && !is_url(url.value)
+        {
             r.invalid(
                 url.span,
                 format!(
@@ -283,7 +284,7 @@ fn resolve(
         published.insert(
             channel.value.to_owned(),
             Publication {
-                url: url.value.to_owned(),
+                url: pb.url.as_ref().map(|u| u.value.to_owned()),
                 at: pb.at.as_ref().map(|a| a.value),
                 span: pb.span,
             },

@@ -283,7 +283,7 @@ pub fn write_html(report: &Report, calendar: &Calendar, out: &mut dyn Write) -> 
             .pairs
             .iter()
             .find(|p| p.post == post && p.channel == channel)
-            .map_or_else(|| post.to_owned(), |p| p.source.clone())
+            .map_or_else(|| post.to_owned(), |p| p.source.to_owned())
     };
     let body = html! {
         main.report {

@@ -2,23 +2,31 @@
 //! calendar's published pairs, and the figures merged into `results/`.
 //!
 //! Every file is read and matched before anything is written; then each
-//! channel's file is written once. What could not be matched is listed
-//! with its line and the reason, and makes the exit code 1; the rows that
-//! were matched are kept all the same.
+//! channel's file is written once ([`Imported::write`]). What could not be
+//! matched is listed with its line and the reason, and makes the exit code
+//! 1; the rows that were matched are kept all the same.
+//!
+//! With `--mark-published` ([`Request::mark`]), the approved pairs with a
+//! time that the calendar does not record as published yet are candidates
+//! too; a row that matches one proves it went out, and the pair is returned
+//! as a [`Mark`] for the command to record (as `edcal published` does). A
+//! row that fits no such pair but a pair of a post that is not approved is
+//! listed with that post's status.
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use chrono_tz::Tz;
 
 use super::format::Format;
 use super::matching::{self, Candidates, How, Outcome};
-use super::read::{self, Options};
+use super::read::{self, Options, When};
 use super::store::{self, OnDisk, Snapshot};
-use crate::model::Calendar;
+use crate::model::{Calendar, is_url};
+use crate::occurrence::Fixed;
 
 /// What the command line asks for.
 #[derive(Debug)]
@@ -29,15 +37,33 @@ pub struct Request<'a> {
     pub collected: Option<NaiveDate>,
     pub zone: Option<Tz>,
     pub today: NaiveDate,
+    /// `--mark-published`: approved pairs not yet recorded are candidates,
+    /// and those matched are returned as [`Mark`]s.
+    pub mark: bool,
 }
 
-/// A row's claim on a pair: its line, its snapshot, how it was matched.
-type Claim = (u64, Snapshot, How);
+/// A row's claim on a pair: its line, its snapshot, how it was matched,
+/// and the mark it makes when the pair is not yet recorded as published.
+type Claim = (u64, Snapshot, How, Option<Mark>);
+
+/// A pair an export proves published, to record as `edcal published`
+/// does: the row's link when it gives one, and its time (in the calendar's
+/// zone) when it gives one to the minute.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    pub post: String,
+    pub channel: String,
+    pub url: Option<String>,
+    pub at: Option<NaiveDateTime>,
+}
 
 /// The pairs of a set of channels, and the links earlier imports stored
 /// for them, both ways.
 struct ChannelSet {
     candidates: Candidates,
+    /// With `--mark-published`: the pairs of the posts not approved, to
+    /// tell a row about one of them why it is not imported.
+    unapproved: Option<Candidates>,
     links: BTreeMap<String, (String, String)>,
     urls: BTreeMap<(String, String), String>,
 }
@@ -46,7 +72,9 @@ impl ChannelSet {
     fn new<'a>(
         calendar: &Calendar,
         channels: &[&str],
+        fixed: &[Fixed<'_>],
         stored: impl Iterator<Item = &'a OnDisk>,
+        mark: bool,
     ) -> ChannelSet {
         let mut links = BTreeMap::new();
         let mut urls = BTreeMap::new();
@@ -62,36 +90,82 @@ impl ChannelSet {
         // first: the team wrote them down when the post went out.
         for post in &calendar.posts {
             for (channel, publication) in &post.published {
-                if channels.contains(&channel.as_str()) && !publication.url.trim().is_empty() {
+                let Some(url) = &publication.url else {
+                    continue;
+                };
+                if channels.contains(&channel.as_str()) && !url.trim().is_empty() {
                     let pair = (post.id.value.clone(), channel.clone());
-                    links.insert(matching::url_key(&publication.url), pair.clone());
-                    urls.entry(pair).or_insert_with(|| publication.url.clone());
+                    links.insert(matching::url_key(url), pair.clone());
+                    urls.entry(pair).or_insert_with(|| url.clone());
                 }
             }
         }
+        // `fixed` is sorted by channel first: each channel's pairs are one
+        // run of it, found by two binary searches rather than a pass over
+        // every pair of the calendar for each set.
+        let mut pairs = Vec::new();
+        for channel in channels {
+            let start = fixed.partition_point(|f| f.channel < *channel);
+            let end = start + fixed[start..].partition_point(|f| f.channel == *channel);
+            pairs.extend(matching::timed_published_pairs(
+                &fixed[start..end],
+                &[channel],
+            ));
+        }
+        pairs.extend(matching::dated_published_pairs(calendar, channels));
+        if mark {
+            pairs.extend(matching::approved_pairs(calendar, channels));
+        }
         ChannelSet {
-            candidates: Candidates::new(matching::published_pairs(calendar, channels)),
+            candidates: Candidates::new(pairs),
+            unapproved: mark
+                .then(|| Candidates::new(matching::unapproved_pairs(calendar, channels))),
             links,
             urls,
         }
     }
 }
 
-/// How an import went; `failed` rows make the exit code 1.
+/// How an import went; `failed` rows make the exit code 1. Nothing is
+/// written yet: [`Imported::write`] writes the results files.
 #[derive(Debug, Default)]
-pub struct Summary {
+pub struct Imported {
     pub matched: usize,
     pub failed: usize,
+    /// The pairs to record as published, sorted by post and channel (with
+    /// `--mark-published` only).
+    pub marks: Vec<Mark>,
+    /// Each results file to write: as read, and the rows it is to hold.
+    stores: Vec<(OnDisk, Vec<Snapshot>)>,
 }
 
-/// Imports `request.files` into the calendar folder `root`, printing what
-/// happened to `out`.
+impl Imported {
+    /// Writes each channel's results file (only when its bytes change) and
+    /// says what became of it.
+    pub fn write(&self, out: &mut dyn Write) -> Result<()> {
+        for (on_disk, merged) in &self.stores {
+            let added = merged.len() - on_disk.rows.len();
+            let written = on_disk.write(&store::render(merged))?;
+            let what = match (written, added) {
+                (false, _) => "unchanged".to_owned(),
+                (true, 0) => "figures updated".to_owned(),
+                (true, n) => format!("{n} snapshot{} added", if n == 1 { "" } else { "s" }),
+            };
+            writeln!(out, "{}: {what}", on_disk.rel)?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads and matches `request.files` against the calendar in the folder
+/// `root`, printing what happened to each file's rows to `out`; writes
+/// nothing.
 pub fn import(
     calendar: &Calendar,
     root: &Path,
     request: &Request<'_>,
     out: &mut dyn Write,
-) -> Result<Summary> {
+) -> Result<Imported> {
     if let Some(channel) = request.channel {
         let Some(c) = calendar.channels.get(channel) else {
             let hint = crate::raw::closest(channel, calendar.channels.keys().map(String::as_str))
@@ -111,8 +185,10 @@ pub fn import(
     }
     let mut disk: BTreeMap<String, OnDisk> = BTreeMap::new();
     let mut new_rows: BTreeMap<String, Vec<Snapshot>> = BTreeMap::new();
-    let mut summary = Summary::default();
+    let mut summary = Imported::default();
     let mut sets: BTreeMap<Vec<String>, ChannelSet> = BTreeMap::new();
+    // Every fixed pair of the calendar, listed once for all channel sets.
+    let mut fixed: Option<Vec<Fixed<'_>>> = None;
     for path in request.files {
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -154,13 +230,36 @@ pub fn import(
                         disk.insert(channel.clone(), store::read(root, channel)?);
                     }
                 }
-                let set = ChannelSet::new(calendar, &channels, key.iter().map(|c| &disk[c]));
+                let fixed = fixed.get_or_insert_with(|| calendar.fixed());
+                let set = ChannelSet::new(
+                    calendar,
+                    &channels,
+                    fixed,
+                    key.iter().map(|c| &disk[c]),
+                    request.mark,
+                );
                 sets.insert(key.clone(), set);
             }
             let set = &sets[&key];
-            match matching::match_row(row, &set.candidates, &set.links, export.zone) {
+            match matched_or_why(row, set, export.zone) {
                 Outcome::Matched(i, how) => {
                     let pair = &set.candidates.pairs[i];
+                    let mark = pair.unrecorded.then(|| Mark {
+                        post: pair.post.clone(),
+                        channel: pair.channel.clone(),
+                        url: row
+                            .url
+                            .as_deref()
+                            .map(str::trim)
+                            .filter(|u| is_url(u) && !u.contains(char::is_whitespace))
+                            .map(str::to_owned),
+                        at: match row.when {
+                            When::At(at) => {
+                                Some(at.with_timezone(&calendar.settings.tz).naive_local())
+                            }
+                            _ => None,
+                        },
+                    });
                     let url = row
                         .url
                         .clone()
@@ -185,6 +284,7 @@ pub fn import(
                                 source: export.format.name.to_owned(),
                             },
                             how,
+                            mark,
                         ));
                 }
                 Outcome::Unmatched(why) => lines.push((row.line, format!("unmatched: {why}"))),
@@ -193,13 +293,14 @@ pub fn import(
         }
         let mut matched = 0;
         for ((post, channel), rows) in claims {
-            if let [(_, snapshot, _)] = rows.as_slice() {
+            if let [(_, snapshot, _, mark)] = rows.as_slice() {
                 matched += 1;
                 new_rows.entry(channel).or_default().push(snapshot.clone());
+                summary.marks.extend(mark.clone());
                 continue;
             }
-            let all: Vec<String> = rows.iter().map(|(l, _, _)| l.to_string()).collect();
-            for (line, _, _) in &rows {
+            let all: Vec<String> = rows.iter().map(|(l, ..)| l.to_string()).collect();
+            for (line, ..) in &rows {
                 lines.push((
                     *line,
                     format!(
@@ -233,17 +334,36 @@ pub fn import(
         }
     }
     for (channel, rows) in new_rows {
-        let on_disk = &disk[&channel];
-        let before = on_disk.rows.len();
-        let merged = store::merge(on_disk.rows.clone(), rows);
-        let added = merged.len() - before;
-        let written = on_disk.write(&store::render(&merged))?;
-        let what = match (written, added) {
-            (false, _) => "unchanged".to_owned(),
-            (true, 0) => "figures updated".to_owned(),
-            (true, n) => format!("{n} snapshot{} added", if n == 1 { "" } else { "s" }),
+        let Some(on_disk) = disk.remove(&channel) else {
+            continue;
         };
-        writeln!(out, "{}: {what}", on_disk.rel)?;
+        let merged = store::merge(on_disk.rows.clone(), rows);
+        summary.stores.push((on_disk, merged));
     }
+    summary
+        .marks
+        .sort_by(|a, b| (&a.post, &a.channel).cmp(&(&b.post, &b.channel)));
     Ok(summary)
+}
+
+/// The pair `row` is about among the set's candidates; with
+/// `--mark-published`, a row that fits none of them but a pair of a post
+/// that is not approved is unmatched with that post's status.
+fn matched_or_why(row: &read::Row, set: &ChannelSet, zone: Tz) -> Outcome {
+    let outcome = matching::match_row(row, &set.candidates, &set.links, zone);
+    let (Outcome::Unmatched(_), Some(unapproved)) = (&outcome, &set.unapproved) else {
+        return outcome;
+    };
+    match matching::match_row(row, unapproved, &set.links, zone) {
+        Outcome::Matched(i, _) => {
+            let pair = &unapproved.pairs[i];
+            Outcome::Unmatched(format!(
+                "`{}` on `{}`, whose post is `{}`: only an approved post is marked published",
+                pair.post,
+                pair.channel,
+                pair.status.name()
+            ))
+        }
+        _ => outcome,
+    }
 }

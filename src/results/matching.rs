@@ -50,6 +50,11 @@ pub struct Pair {
     pub at: Option<DateTime<Tz>>,
     /// Its day in the calendar's zone.
     pub day: Option<NaiveDate>,
+    /// Its post's status.
+    pub status: Status,
+    /// Whether the calendar does not yet record it as published (a pair of
+    /// [`approved_pairs`]: `--mark-published` records it when a row matches).
+    pub unrecorded: bool,
     title: String,
     text: String,
 }
@@ -97,19 +102,39 @@ pub fn url_key(url: &str) -> String {
 /// time, post). A repeating post's occurrences are pairs of their own,
 /// `post@YYYY-MM-DD`.
 pub fn published_pairs(calendar: &Calendar, channels: &[&str]) -> Vec<Pair> {
-    let mut pairs: Vec<Pair> = calendar
-        .fixed()
-        .into_iter()
+    let mut pairs = timed_published_pairs(&calendar.fixed(), channels);
+    pairs.extend(dated_published_pairs(calendar, channels));
+    pairs
+}
+
+/// The published pairs with a time among `fixed` (some of the calendar's
+/// [`fixed`](Calendar::fixed) pairs, listed once: an import asks for each
+/// channel of its rows in turn, and listing and sorting every fixed pair of
+/// the calendar each time was most of the time an import of 100,000 rows
+/// took).
+pub(crate) fn timed_published_pairs(
+    fixed: &[crate::occurrence::Fixed<'_>],
+    channels: &[&str],
+) -> Vec<Pair> {
+    fixed
+        .iter()
         .filter(|f| is_published(f.post, f.channel) && channels.contains(&f.channel))
         .map(|f| Pair {
             post: f.id(),
             channel: f.channel.to_owned(),
             at: Some(f.time.instant),
             day: Some(f.time.local.date()),
+            status: f.post.status.value,
+            unrecorded: false,
             title: f.post.title.clone(),
             text: channel_text(f.post, f.channel),
         })
-        .collect();
+        .collect()
+}
+
+/// The published pairs with a day but no time, on `channels`.
+pub(crate) fn dated_published_pairs(calendar: &Calendar, channels: &[&str]) -> Vec<Pair> {
+    let mut pairs = Vec::new();
     for post in &calendar.posts {
         if post.repeat.is_some() {
             continue;
@@ -130,6 +155,59 @@ pub fn published_pairs(calendar: &Calendar, channels: &[&str]) -> Vec<Pair> {
                 channel: channel.to_owned(),
                 at: None,
                 day,
+                status: post.status.value,
+                unrecorded: false,
+                title: post.title.clone(),
+                text: channel_text(post, channel),
+            });
+        }
+    }
+    pairs
+}
+
+/// The pairs `results import --mark-published` may record as published:
+/// those of a post that is approved but not `published` yet (`approved` or
+/// `scheduled`), on a channel with a time, that the calendar does not
+/// record yet. A repeating post's dates are left out: `edcal published`
+/// records a channel for all its dates at once, which one row cannot
+/// prove.
+pub fn approved_pairs(calendar: &Calendar, channels: &[&str]) -> Vec<Pair> {
+    timed_pairs(calendar, channels, |post, channel| {
+        matches!(post.status.value, Status::Approved | Status::Scheduled)
+            && !post.published.contains_key(channel)
+    })
+}
+
+/// The pairs with a time of the posts that are not approved (`idea`,
+/// `draft`, `review`) or are `cancelled`: a row that matches one is not
+/// imported, and the post's status says why.
+pub fn unapproved_pairs(calendar: &Calendar, channels: &[&str]) -> Vec<Pair> {
+    timed_pairs(calendar, channels, |post, _| {
+        !post.status.value.is_approved()
+    })
+}
+
+/// The pairs of the posts that do not repeat, on `channels`, with a time,
+/// that `keep` keeps; each marked unrecorded.
+fn timed_pairs(
+    calendar: &Calendar,
+    channels: &[&str],
+    keep: impl Fn(&crate::model::Post, &str) -> bool,
+) -> Vec<Pair> {
+    let mut pairs = Vec::new();
+    for post in calendar.posts.iter().filter(|p| p.repeat.is_none()) {
+        for channel in post.channel_ids() {
+            if !channels.contains(&channel) || !keep(post, channel) {
+                continue;
+            }
+            let Some(at) = post.at(channel) else { continue };
+            pairs.push(Pair {
+                post: post.id.value.clone(),
+                channel: channel.to_owned(),
+                at: Some(at.value.instant),
+                day: Some(at.value.local.date()),
+                status: post.status.value,
+                unrecorded: true,
                 title: post.title.clone(),
                 text: channel_text(post, channel),
             });
@@ -444,6 +522,8 @@ mod tests {
             channel: "instagram".into(),
             at: None,
             day: None,
+            status: Status::Published,
+            unrecorded: false,
             title: "Yoga avec nos patientes".into(),
             text: "Yoga du mercredi avec nos patientes".into(),
         };

@@ -11,7 +11,7 @@
 //! a row whose post or channel the calendar does not have are findings
 //! pointing at the cell.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::io::Write as _;
 use std::ops::Range;
@@ -95,6 +95,16 @@ pub struct Finding {
 /// Reads the text of `results/<channel>.csv`. Rows with a problem are
 /// left out of [`Parsed::rows`].
 pub fn parse(text: &str, channel: &str) -> Parsed {
+    parse_with(text, channel, |_, _| {})
+}
+
+/// [`parse`], calling `each` with the post cell and the first byte of every
+/// data row (those with a problem too) once the header is edcal's.
+///
+/// The byte ranges of a row's cells are found only for a row with a
+/// problem: scanning every row for them cost as much as the CSV reading
+/// itself, for findings most files never have.
+fn parse_with(text: &str, channel: &str, mut each: impl FnMut(&str, usize)) -> Parsed {
     let mut parsed = Parsed::default();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -116,19 +126,27 @@ pub fn parse(text: &str, channel: &str) -> Parsed {
             }
         }
         let start = record.position().map_or(start, |p| p.byte() as usize);
-        let ranges = field_ranges(text, start);
-        let cell = |i: usize| ranges.get(i).cloned().unwrap_or(start..start);
+        let mut ranges: Option<Vec<Range<usize>>> = None;
+        let mut cell = |i: usize| {
+            ranges
+                .get_or_insert_with(|| field_ranges(text, start))
+                .get(i)
+                .cloned()
+                .unwrap_or(start..start)
+        };
         if first {
             first = false;
             if record.iter().ne(HEADER.iter().copied()) {
+                let end = field_ranges(text, start).last().map_or(start, |r| r.end);
                 parsed.findings.push(format_finding(
-                    start..ranges.last().map_or(start, |r| r.end),
+                    start..end,
                     format!("the header is not edcal's: expected `{}`", HEADER.join(",")),
                 ));
                 return parsed;
             }
             continue;
         }
+        each(record.get(0).unwrap_or(""), start);
         if record.len() != HEADER.len() {
             parsed.findings.push(format_finding(
                 cell(0),
@@ -158,9 +176,9 @@ pub fn parse(text: &str, channel: &str) -> Parsed {
                 }
             }
         }
-        let collected_on = match NaiveDate::parse_from_str(&record[13], "%Y-%m-%d") {
-            Ok(d) => Some(d),
-            Err(_) => {
+        let collected_on = match iso_date(&record[13]) {
+            Some(d) => Some(d),
+            None => {
                 ok = false;
                 parsed.findings.push(format_finding(
                     cell(13),
@@ -198,6 +216,25 @@ pub fn parse(text: &str, channel: &str) -> Parsed {
         }
     }
     parsed
+}
+
+/// `YYYY-MM-DD`, as `NaiveDate::parse_from_str(s, "%Y-%m-%d")` reads it,
+/// with its common form (ten bytes, two dashes) read without the format
+/// machinery.
+fn iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        let digits = |r: Range<usize>| {
+            b[r].iter().try_fold(0u32, |n, d| {
+                d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+            })
+        };
+        if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
+            #[allow(clippy::cast_possible_wrap)]
+            return NaiveDate::from_ymd_opt(y as i32, m, d);
+        }
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
 fn format_finding(range: Range<usize>, message: String) -> Finding {
@@ -421,6 +458,11 @@ pub fn channel_of(rel: &str) -> &str {
         .unwrap_or(rel)
 }
 
+/// A row's post id without its occurrence date (`post@YYYY-MM-DD`).
+fn base(post: &str) -> &str {
+    post.split_once('@').map_or(post, |(p, _)| p)
+}
+
 /// The findings of `edcal check` about one results file: its own
 /// problems, then rows naming a post or a channel the calendar lacks.
 pub fn check(
@@ -442,13 +484,13 @@ pub fn check(
         );
         return;
     }
-    let parsed = parse(text, channel);
-    let posts: BTreeSet<&str> = calendar
-        .posts
-        .iter()
-        .map(|p| p.id.value.as_str())
-        .chain(calendar.left_out.iter().map(String::as_str))
-        .collect();
+    // Each row's post and first byte, read with the figures in one pass.
+    let mut rows: Vec<(String, usize)> = Vec::new();
+    let parsed = parse_with(text, channel, |post, start| {
+        if !post.is_empty() {
+            rows.push((post.to_owned(), start));
+        }
+    });
     let header_ok = text
         .lines()
         .next()
@@ -460,20 +502,35 @@ pub fn check(
         // Columns not known: the posts are not where they should be.
         return;
     }
-    // The rows again, for their positions: only good rows are checked.
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
-    while let Ok(true) = reader.read_record(&mut record) {
-        let Some(post) = record.get(0) else { continue };
-        let base = post.split_once('@').map_or(post, |(p, _)| p);
-        if post.is_empty() || posts.contains(base) {
+    // The posts the rows name, less those of the calendar: one look-up per
+    // post of the calendar, not a set of them all built for each file.
+    let mut unknown: HashSet<&str> = rows.iter().map(|(post, _)| base(post)).collect();
+    for id in calendar
+        .posts
+        .iter()
+        .map(|p| p.id.value.as_str())
+        .chain(calendar.left_out.iter().map(String::as_str))
+    {
+        if unknown.is_empty() {
+            return;
+        }
+        unknown.remove(id);
+    }
+    if unknown.is_empty() {
+        return;
+    }
+    let posts: BTreeSet<&str> = calendar
+        .posts
+        .iter()
+        .map(|p| p.id.value.as_str())
+        .chain(calendar.left_out.iter().map(String::as_str))
+        .collect();
+    for (post, start) in &rows {
+        let base = base(post);
+        if !unknown.contains(base) {
             continue;
         }
-        let start = record.position().map_or(0, |p| p.byte() as usize);
-        let range = field_ranges(text, start)[0].clone();
+        let range = field_ranges(text, *start)[0].clone();
         let mut d = Diagnostic::new(
             Code::ResultsUnknown,
             Span::new(source, range),
@@ -528,6 +585,30 @@ mod tests {
         );
         assert_eq!(merged.len(), 2);
         assert_eq!(merged[0].metrics.get(Metric::Likes), Some(5));
+    }
+
+    #[test]
+    fn the_quick_date_reading_agrees_with_chrono() {
+        for s in [
+            "2026-10-02",
+            "2024-02-29",
+            "2026-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "0000-01-01",
+            "2026-1-2",
+            "2026-10-2x",
+            "2026/10/02",
+            "２026-10-02",
+            "",
+            " 2026-10-02",
+        ] {
+            assert_eq!(
+                iso_date(s),
+                NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

@@ -877,3 +877,167 @@ at = 2026-10-21T19:00:00
     assert_eq!(row["url"], "https://www.instagram.com/p/DQcollab002/");
     assert_eq!(row["likes"], "610");
 }
+
+/// The calendar of the `results-mark-published` trycmd case: an approved
+/// post on `facebook` and `instagram` (12:30, 10 March 2027), a draft on
+/// `facebook` (12:30, 8 March), and the Facebook export of March.
+const MARK: &str = "tests/cmd/results-mark-published.in";
+const MARK_EXPORT: &str = "Mar-01-2027_Mar-31-2027_61550099999999.csv";
+
+/// `edcal` in the calendar folder `dir`, as the lifecycle cases run it.
+fn edcal_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_edcal"))
+        .args(["--calendar", ".", "--today", "2027-03-31"])
+        .args(args)
+        .current_dir(dir)
+        .env_remove("EDCAL_CALENDAR")
+        .env_remove("EDCAL_TODAY")
+        .env_remove("EDCAL_AS")
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("edcal runs")
+}
+
+/// Every file of a folder, relative path → bytes.
+fn every_file(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    crate::support::files_under(dir)
+        .into_iter()
+        .map(|rel| {
+            let bytes = fs::read(dir.join(&rel)).unwrap();
+            (rel, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn marking_published_twice_changes_nothing() {
+    let dir = temp_copy(MARK);
+    let args = [
+        "results",
+        "import",
+        MARK_EXPORT,
+        "--mark-published",
+        "--by",
+        "theo-editor",
+    ];
+    let first = edcal_in(dir.path(), &args);
+    assert_eq!(first.status.code(), Some(1), "{}", stderr(&first));
+    let after_first = every_file(dir.path());
+    let post = String::from_utf8(after_first["posts/2027-03.toml"].clone()).unwrap();
+    assert_eq!(post.matches("[post.published.").count(), 1, "{post}");
+    let second = edcal_in(dir.path(), &args);
+    assert_eq!(second.status.code(), Some(1));
+    assert_eq!(stderr(&second), "");
+    assert_eq!(
+        stdout(&second),
+        format!(
+            "{MARK_EXPORT}: meta-facebook layout, 2 rows, 1 matched, 1 not imported; collected on 2027-03-31\n\
+             \x20 line 3: unmatched: `sdr-stand` on `facebook`, whose post is `draft`: only an approved post is marked published\n\
+             results/facebook.csv: unchanged\n\
+             marked published: 0 pairs\n"
+        )
+    );
+    assert_eq!(every_file(dir.path()), after_first);
+}
+
+#[test]
+fn without_mark_published_an_approved_post_is_not_a_candidate() {
+    let dir = temp_copy(MARK);
+    let before = every_file(dir.path());
+    let out = edcal_in(dir.path(), &["results", "import", MARK_EXPORT]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{MARK_EXPORT}: meta-facebook layout, 2 rows, 0 matched, 2 not imported; collected on 2027-03-31\n\
+             \x20 line 2: unmatched: no published pair around 2027-03-10 03:31 PST\n\
+             \x20 line 3: unmatched: no published pair around 2027-03-08 03:30 PST\n"
+        )
+    );
+    assert_eq!(every_file(dir.path()), before);
+}
+
+#[test]
+fn only_a_lead_or_an_editor_marks_and_a_refusal_writes_nothing() {
+    let dir = temp_copy(MARK);
+    let before = every_file(dir.path());
+    let out = edcal_in(
+        dir.path(),
+        &[
+            "results",
+            "import",
+            MARK_EXPORT,
+            "--mark-published",
+            "--by",
+            "fred-freelance",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "error: `fred-freelance` is a freelance, and only a lead or an editor records a publication (who may: `claire-lead`, `theo-editor`)\n\
+         edcal: nothing changed\n"
+    );
+    assert_eq!(every_file(dir.path()), before);
+}
+
+/// A row without a link (edcal's own layout, filled by hand) still proves
+/// the pair went out: it is recorded with its time and no `url`, which the
+/// calendar accepts; a cancelled post's row is listed with its status.
+#[test]
+fn a_row_without_a_link_is_recorded_with_its_time_only() {
+    let dir = temp_copy(MARK);
+    let posts = dir.path().join("posts/2027-03.toml");
+    let mut text = fs::read_to_string(&posts).unwrap();
+    text.push_str(
+        r#"
+[[post]]
+id = "sdr-annule"
+title = "Conférence annulée"
+channels = ["facebook"]
+status = "cancelled"
+at = 2027-03-12T18:00:00
+text = "La conférence du vendredi soir sur les reins est annulée."
+"#,
+    );
+    fs::write(&posts, text).unwrap();
+    fs::write(
+        dir.path().join("fait-main.csv"),
+        "channel,published_at,text,impressions,likes\n\
+         facebook,2027-03-10T12:34:00,Le dépistage prend dix minutes,900,31\n\
+         facebook,2027-03-12T18:00:00,La conférence du vendredi soir sur les reins,120,2\n",
+    )
+    .unwrap();
+    let out = edcal_in(
+        dir.path(),
+        &[
+            "results",
+            "import",
+            "fait-main.csv",
+            "--from",
+            "generic",
+            "--mark-published",
+            "--by",
+            "claire-lead",
+        ],
+    );
+    assert_eq!(
+        stdout(&out),
+        "fait-main.csv: generic layout, 2 rows, 1 matched, 1 not imported; collected on 2027-03-31\n\
+         \x20 line 3: unmatched: `sdr-annule` on `facebook`, whose post is `cancelled`: only an approved post is marked published\n\
+         results/facebook.csv: 1 snapshot added\n\
+         published `semaine-du-rein-le-depistage-en-pratique` on `facebook` at 2027-03-10 12:34 (posts/2027-03.toml) (no link in the export)\n\
+         \x20 still to record: `instagram`\n\
+         marked published: 1 pair\n",
+        "{}",
+        stderr(&out)
+    );
+    let post = fs::read_to_string(&posts).unwrap();
+    assert!(
+        post.contains("\n[post.published.facebook]\nat = 2027-03-10T12:34:00\n"),
+        "{post}"
+    );
+    let check = edcal_in(dir.path(), &["check", "--severity", "error"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+}
