@@ -209,7 +209,12 @@ fn rules<'a>(
                         .map(slices)
                         .unzip();
                     let found = found.into_iter().flatten().collect();
-                    (found, keys.into_iter().flatten().collect())
+                    let mut all = crate::rules::DuplicateKeys::with_capacity_and_hasher(
+                        keys.iter().map(Vec::len).sum(),
+                        rustc_hash::FxBuildHasher,
+                    );
+                    all.extend(keys.into_iter().flatten());
+                    (found, all)
                 },
             )
         },

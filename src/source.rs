@@ -61,10 +61,14 @@ pub struct Source {
 struct Index {
     line_starts: Vec<usize>,
     /// `char_marks[k]`: how many characters the first `k * CHAR_MARK` bytes
-    /// hold. A column is then counted over at most `CHAR_MARK` bytes, not
-    /// the whole line: thousands of findings on one 8 MB line would
-    /// otherwise cost quadratic time (found by fuzzing).
-    char_marks: Vec<usize>,
+    /// hold, built the first time a column is asked on a line longer than
+    /// `CHAR_MARK`: a column is then counted over at most `CHAR_MARK` bytes,
+    /// not the whole line (thousands of findings on one 8 MB line would
+    /// otherwise cost quadratic time, found by fuzzing). Columns on shorter
+    /// lines are counted from the line's start, and the file is not read
+    /// for them (counting the characters of ten years of posts took a tenth
+    /// of printing thousands of findings).
+    char_marks: OnceLock<Vec<usize>>,
 }
 
 /// Bytes between two entries of `Index::char_marks`.
@@ -79,16 +83,22 @@ fn chars_in(bytes: &[u8]) -> usize {
 impl Index {
     fn of(text: &str) -> Index {
         let line_starts = std::iter::once(0)
-            .chain(memchr_newlines(text).map(|i| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
-        let mut char_marks = vec![0];
-        for chunk in text.as_bytes().chunks(CHAR_MARK) {
-            char_marks.push(char_marks.last().copied().unwrap_or(0) + chars_in(chunk));
-        }
         Index {
             line_starts,
-            char_marks,
+            char_marks: OnceLock::new(),
         }
+    }
+
+    fn char_marks(&self, text: &str) -> &[usize] {
+        self.char_marks.get_or_init(|| {
+            let mut marks = vec![0];
+            for chunk in text.as_bytes().chunks(CHAR_MARK) {
+                marks.push(marks.last().copied().unwrap_or(0) + chars_in(chunk));
+            }
+            marks
+        })
     }
 }
 
@@ -108,7 +118,8 @@ impl Source {
     /// Characters in `text[..offset]`, `offset` a char boundary.
     fn chars_before(&self, offset: usize) -> usize {
         let mark = offset / CHAR_MARK;
-        self.index().char_marks[mark] + chars_in(&self.text.as_bytes()[mark * CHAR_MARK..offset])
+        self.index().char_marks(&self.text)[mark]
+            + chars_in(&self.text.as_bytes()[mark * CHAR_MARK..offset])
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -116,7 +127,12 @@ impl Source {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line_starts = &self.index().line_starts;
         let line = line_starts.partition_point(|&s| s <= offset) - 1;
-        let column = self.chars_before(offset) - self.chars_before(line_starts[line]) + 1;
+        let start = line_starts[line];
+        let column = if offset - start <= CHAR_MARK {
+            chars_in(&self.text.as_bytes()[start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        } + 1;
         (line + 1, column)
     }
 
@@ -134,12 +150,6 @@ impl Source {
         };
         start..end
     }
-}
-
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter_map(|(i, b)| (b == b'\n').then_some(i))
 }
 
 /// The largest char boundary at or below `index`.
@@ -271,6 +281,31 @@ mod tests {
             let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
             assert_eq!(column, text[start..offset].chars().count() + 1, "{offset}");
             assert_eq!(line, text[..offset].matches('\n').count() + 1);
+        }
+    }
+
+    #[test]
+    fn columns_count_characters_on_short_and_long_lines() {
+        // A short line, then one longer than `CHAR_MARK` bytes of two-byte
+        // characters: columns counted from the line's start and through the
+        // marks agree with counting every character.
+        let long = "é".repeat(3 * CHAR_MARK);
+        let text = format!("ab\nçà x\n{long}z\n");
+        let source = Source::new("a.toml".into(), text.clone());
+        for offset in [
+            0,
+            1,
+            3,
+            5,
+            7,
+            10,
+            12 + 2 * CHAR_MARK,
+            10 + 6 * CHAR_MARK + 1,
+        ] {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[..offset].matches('\n').count() + 1;
+            let column = text[line_start..offset].chars().count() + 1;
+            assert_eq!(source.line_col(offset), (line, column), "offset {offset}");
         }
     }
 

@@ -40,18 +40,21 @@ pub fn check(calendar: &Calendar, posts: &[Box<Post>], out: &mut Vec<Diagnostic>
         ) {
             continue;
         }
+        // Whether the post's own text names a day, read once for all the
+        // channels that share it.
+        let mut own_text_may = None;
         for channel in post.channel_ids() {
             // The written text, as `publish::compose` takes it: the
             // variant's, else the post's.
-            let Some(written) = post
-                .variants
-                .get(channel)
-                .and_then(|v| v.text.as_ref())
-                .or(post.text.as_ref())
-            else {
+            let variant = post.variants.get(channel).and_then(|v| v.text.as_ref());
+            let Some(written) = variant.or(post.text.as_ref()) else {
                 continue;
             };
-            if !may_name_a_day(&written.value) {
+            let may = match variant {
+                Some(text) => may_name_a_day(&text.value),
+                None => *own_text_may.get_or_insert_with(|| may_name_a_day(&written.value)),
+            };
+            if !may {
                 continue;
             }
             let mut pairs = Vec::new();

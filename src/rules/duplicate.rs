@@ -166,9 +166,19 @@ pub fn keys_of<'a>(posts: &'a [Box<Post>], out: &mut Vec<((usize, &'a str), Opti
         {
             continue;
         }
+        // Channels without a variant publish the same text: hashed once.
+        let mut shared = None;
         for channel in post.channel_ids() {
-            let text = publish::compose_on(post, channel, None, Link::InText).text;
-            out.push(((address(post), channel), key(&text, &mut buffer)));
+            let mut hash = || {
+                let text = publish::compose_on(post, channel, None, Link::InText).text;
+                key(&text, &mut buffer)
+            };
+            let key = if post.variants.contains_key(channel) {
+                hash()
+            } else {
+                *shared.get_or_insert_with(hash)
+            };
+            out.push(((address(post), channel), key));
         }
     }
 }
