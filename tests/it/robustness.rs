@@ -442,3 +442,41 @@ fn a_final_carriage_return_has_one_column_in_both_forms() {
     let json = text(&json.stdout);
     assert!(json.contains("\"line\": 4,\n    \"column\": 28"), "{json}");
 }
+
+/// Standard output goes out in blocks when it is not a terminal, and is
+/// flushed before anything is written to standard error: with both in one
+/// file (`> log 2>&1`), an export's rows still come before the listing of
+/// what it refused, as when it went out line by line.
+#[test]
+fn the_file_comes_before_the_listing_in_one_shared_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log");
+    let file = std::fs::File::create(&log).unwrap();
+    let status = crate::support::edcal()
+        .args([
+            "export",
+            "csv",
+            "--calendar",
+            "tests/fixtures/export",
+            "--today",
+            "2026-12-01",
+            "--now",
+            "2026-12-01T00:00",
+            "--channel",
+            "fb",
+        ])
+        .stdout(file.try_clone().unwrap())
+        .stderr(file)
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    let pinned = |ext: &str| {
+        std::fs::read_to_string(crate::support::repo_path(&format!(
+            "tests/cmd/export-gates.{ext}"
+        )))
+        .unwrap()
+    };
+    // The pinned files hold the CSV's CRLF line ends as LF.
+    let log = std::fs::read_to_string(&log).unwrap().replace("\r\n", "\n");
+    assert_eq!(log, pinned("stdout") + &pinned("stderr"));
+}
