@@ -62,8 +62,11 @@ pub struct Mark {
 struct ChannelSet {
     candidates: Candidates,
     /// With `--mark-published`: the pairs of the posts not approved, to
-    /// tell a row about one of them why it is not imported.
+    /// tell a row about one of them why it is not imported. Without: the
+    /// approved pairs not yet recorded, to tell a row about one of them
+    /// that `--mark-published` would record it.
     unapproved: Option<Candidates>,
+    unrecorded: Option<Candidates>,
     links: BTreeMap<String, (String, String)>,
     urls: BTreeMap<(String, String), String>,
 }
@@ -120,6 +123,8 @@ impl ChannelSet {
             candidates: Candidates::new(pairs),
             unapproved: mark
                 .then(|| Candidates::new(matching::unapproved_pairs(calendar, channels))),
+            unrecorded: (!mark)
+                .then(|| Candidates::new(matching::approved_pairs(calendar, channels))),
             links,
             urls,
         }
@@ -348,9 +353,20 @@ pub fn import(
 
 /// The pair `row` is about among the set's candidates; with
 /// `--mark-published`, a row that fits none of them but a pair of a post
-/// that is not approved is unmatched with that post's status.
+/// that is not approved is unmatched with that post's status; without, a
+/// row that fits an approved pair not yet recorded says the flag records it.
 fn matched_or_why(row: &read::Row, set: &ChannelSet, zone: Tz) -> Outcome {
     let outcome = matching::match_row(row, &set.candidates, &set.links, zone);
+    if let (Outcome::Unmatched(_), Some(unrecorded)) = (&outcome, &set.unrecorded)
+        && let Outcome::Matched(i, _) = matching::match_row(row, unrecorded, &set.links, zone)
+    {
+        let pair = &unrecorded.pairs[i];
+        return Outcome::Unmatched(format!(
+            "`{}` on `{}` is approved but not recorded as published: \
+             `--mark-published` records it from this row",
+            pair.post, pair.channel
+        ));
+    }
     let (Outcome::Unmatched(_), Some(unapproved)) = (&outcome, &set.unapproved) else {
         return outcome;
     };

@@ -941,7 +941,7 @@ fn marking_published_twice_changes_nothing() {
 }
 
 #[test]
-fn without_mark_published_an_approved_post_is_not_a_candidate() {
+fn without_mark_published_an_approved_post_is_not_a_candidate_and_the_flag_is_named() {
     let dir = temp_copy(MARK);
     let before = every_file(dir.path());
     let out = edcal_in(dir.path(), &["results", "import", MARK_EXPORT]);
@@ -950,7 +950,7 @@ fn without_mark_published_an_approved_post_is_not_a_candidate() {
         stdout(&out),
         format!(
             "{MARK_EXPORT}: meta-facebook layout, 2 rows, 0 matched, 2 not imported; collected on 2027-03-31\n\
-             \x20 line 2: unmatched: no published pair around 2027-03-10 03:31 PST\n\
+             \x20 line 2: unmatched: `semaine-du-rein-le-depistage-en-pratique` on `facebook` is approved but not recorded as published: `--mark-published` records it from this row\n\
              \x20 line 3: unmatched: no published pair around 2027-03-08 03:30 PST\n"
         )
     );
