@@ -5,12 +5,15 @@
 //! `schedule` and the exports see the same findings `check` prints, and
 //! errors block them the same way.
 //!
-//! The rules run in parallel (rayon), each family into its own list, the
-//! publishing rules (the costliest: readability and claims on every text)
-//! split by slices of posts. The lists are joined and sorted: the sort
+//! The rules run in parallel (rayon), each family into its own list. The
+//! rules that read one post at a time (publishing: readability and claims
+//! on every text, the costliest; `date-mismatch`; the hashes
+//! `duplicate-text` compares) share slices of posts, so each post is reached
+//! once while it is in the cache; `duplicate-text` then compares each
+//! channel's texts in time order. The lists are joined and sorted: the sort
 //! orders findings completely (file, position, code, message), so they are
-//! the same, in the same order, as on one thread. This and the loader are
-//! the only places that use threads.
+//! the same, in the same order, as on one thread. This, the loader and the
+//! printing of `check`'s findings are the only places that use threads.
 
 use std::path::PathBuf;
 
