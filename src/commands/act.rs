@@ -328,6 +328,44 @@ pub fn add_note(
     )
 }
 
+/// Moves `post` to `status` with the note `why` by `member` (`cancel`,
+/// `reject`): edited, checked and written, then said as `{done} `id` by
+/// `member` on DAY (file)`, the status change and the note. `Some(code)`
+/// when the edit would bring new errors (nothing written).
+pub fn set_status_with_note(
+    ctx: &mut Context<'_>,
+    checked: &Checked,
+    post: &Post,
+    member: &Member,
+    status: crate::model::Status,
+    why: &str,
+    done: &str,
+) -> Result<Option<u8>> {
+    let id = &post.id.value;
+    let today = checked.today;
+    let mut change = Change::new(checked);
+    let (doc, nth) = change.post(post)?;
+    crate::edit::set_post_value(doc, id, nth, "status", Value::from(status.name()))?;
+    add_note(doc, post, nth, &member.id, today, why)?;
+    if let Some(code) = change.commit(ctx)? {
+        return Ok(Some(code));
+    }
+    let (path, _) = locate(checked, post);
+    writeln!(
+        ctx.stdout,
+        "{done} `{id}` by `{}` on {today} ({path})",
+        member.id
+    )?;
+    writeln!(
+        ctx.stdout,
+        "status: `{}` -> `{}`",
+        post.status.value.name(),
+        status.name()
+    )?;
+    writeln!(ctx.stdout, "note: {why}")?;
+    Ok(None)
+}
+
 /// A `--why` or a note's text, trimmed; a usage error when empty.
 pub fn text_arg<'t>(text: &'t str, flag: &str, what: &str) -> Result<&'t str> {
     let text = text.trim();

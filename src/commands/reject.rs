@@ -8,11 +8,9 @@
 
 use anyhow::Result;
 use clap::Args;
-use toml_edit::Value;
 
-use super::act::{self, Change};
+use super::act;
 use crate::Context;
-use crate::edit;
 use crate::model::{Role, Status};
 
 #[derive(Debug, Args)]
@@ -52,21 +50,10 @@ pub fn run(args: &RejectArgs, ctx: &mut Context<'_>) -> Result<u8> {
             ),
         );
     }
-    let today = checked.today;
-    let mut change = Change::new(&checked);
-    let (doc, nth) = change.post(post)?;
-    edit::set_post_value(doc, id, nth, "status", Value::from("draft"))?;
-    act::add_note(doc, post, nth, &member.id, today, why)?;
-    if let Some(code) = change.commit(ctx)? {
+    if let Some(code) =
+        act::set_status_with_note(ctx, &checked, post, member, Status::Draft, why, "rejected")?
+    {
         return Ok(code);
     }
-    let (path, _) = act::locate(&checked, post);
-    writeln!(
-        ctx.stdout,
-        "rejected `{id}` by `{}` on {today} ({path})",
-        member.id
-    )?;
-    writeln!(ctx.stdout, "status: `review` -> `draft`")?;
-    writeln!(ctx.stdout, "note: {why}")?;
     Ok(0)
 }
