@@ -400,20 +400,8 @@ fn write_export(path: &Path, published: &[Published], rows: usize, seed: u64) ->
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
-    writer.write_record([
-        "post",
-        "channel",
-        "published_at",
-        "url",
-        "impressions",
-        "reach",
-        "likes",
-        "comments",
-        "shares",
-        "saves",
-        "clicks",
-        "video_views",
-    ])?;
+    // The results files' own columns, up to the figures a network gives.
+    writer.write_record(&edcal::results::store::HEADER[..12])?;
     for pair in published.iter().take(rows) {
         use edcal::results::Metric;
         let m = pair.metrics(&mut rng);
