@@ -104,44 +104,73 @@ impl Edit {
         if text == self.original {
             return Ok(false);
         }
-        let rel = &self.rel;
-        let dir = self
-            .path
-            .parent()
-            .ok_or_else(|| anyhow!("{rel} has no folder"))?;
-        let (tmp, mut file) = temp_file(dir, &self.path).with_context(|| {
-            format!("failed to create a temporary file beside {rel}; nothing written")
-        })?;
-        let written = (|| -> Result<()> {
-            let half = text.len() / 2;
-            file.write_all(&text.as_bytes()[..half])?;
-            fault("mid-write");
-            file.write_all(&text.as_bytes()[half..])?;
-            let permissions = fs::metadata(&self.path)?.permissions();
-            file.set_permissions(permissions)?;
-            file.sync_all()?;
-            drop(file);
-            before_rename(&tmp)?;
-            fault("before-rename");
-            let on_disk = fs::read(&self.path)?;
-            if on_disk != self.original.as_bytes() {
-                bail!(
-                    "{rel} changed on disk since it was read; nothing written, run the command again"
-                );
-            }
-            fs::rename(&tmp, &self.path)?;
-            Ok(())
-        })();
-        if let Err(e) = written {
-            let _ = fs::remove_file(&tmp);
-            return Err(e).with_context(|| format!("failed to write {rel}"));
-        }
-        // Make the rename itself durable; not every platform can open a folder.
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
+        replace_file(
+            &self.path,
+            &self.rel,
+            Some(self.original.as_bytes()),
+            text.as_bytes(),
+            before_rename,
+        )?;
         Ok(true)
     }
+}
+
+/// Writes `bytes` in place of the file at `path` (`rel` names it in
+/// messages) without ever leaving a partial file, and only while the file
+/// still holds `expected` (`None`: while there is no file): a temporary file
+/// beside it, given the file's permissions and flushed to disk, then renamed
+/// over it after the file is read once more. `before_rename` is called with
+/// the temporary file's path right before that: the fault-injection hook of
+/// the tests, where an error must leave the file intact.
+pub fn replace_file(
+    path: &Path,
+    rel: &str,
+    expected: Option<&[u8]>,
+    bytes: &[u8],
+    before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| anyhow!("{rel} has no folder"))?;
+    let (tmp, mut file) = temp_file(dir, path).with_context(|| {
+        format!("failed to create a temporary file beside {rel}; nothing written")
+    })?;
+    let written = (|| -> Result<()> {
+        let half = bytes.len() / 2;
+        file.write_all(&bytes[..half])?;
+        fault("mid-write");
+        file.write_all(&bytes[half..])?;
+        match fs::metadata(path) {
+            Ok(metadata) => file.set_permissions(metadata.permissions())?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e.into()),
+        }
+        file.sync_all()?;
+        drop(file);
+        before_rename(&tmp)?;
+        fault("before-rename");
+        let on_disk = match fs::read(path) {
+            Ok(on_disk) => Some(on_disk),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e.into()),
+        };
+        if on_disk.as_deref() != expected {
+            bail!(
+                "{rel} changed on disk since it was read; nothing written, run the command again"
+            );
+        }
+        fs::rename(&tmp, path)?;
+        Ok(())
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(e).with_context(|| format!("failed to write {rel}"));
+    }
+    // Make the rename itself durable; not every platform can open a folder.
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
 
 /// A file that does not parse, named with the place and the first line of

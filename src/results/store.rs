@@ -13,7 +13,6 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
-use std::io::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -366,41 +365,13 @@ impl OnDisk {
             .parent()
             .ok_or_else(|| anyhow!("{rel} has no folder"))?;
         fs::create_dir_all(dir).with_context(|| format!("failed to create {FOLDER}/"))?;
-        let tmp = dir.join(format!(
-            ".{}.edcal-{}.tmp",
-            self.path
-                .file_name()
-                .map_or_else(|| "results".into(), |n| n.to_string_lossy()),
-            std::process::id()
-        ));
-        let written = (|| -> Result<()> {
-            let mut file = fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&tmp)?;
-            file.write_all(text.as_bytes())?;
-            file.sync_all()?;
-            drop(file);
-            let now = match fs::read(&self.path) {
-                Ok(bytes) => Some(bytes),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                Err(e) => return Err(e.into()),
-            };
-            if now != self.original {
-                bail!(
-                    "{rel} changed on disk since it was read; nothing written, run the command again"
-                );
-            }
-            fs::rename(&tmp, &self.path)?;
-            Ok(())
-        })();
-        if let Err(e) = written {
-            let _ = fs::remove_file(&tmp);
-            return Err(e).with_context(|| format!("failed to write {rel}"));
-        }
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
+        crate::edit::replace_file(
+            &self.path,
+            &self.rel,
+            self.original.as_deref(),
+            text.as_bytes(),
+            |_| Ok(()),
+        )?;
         Ok(true)
     }
 }
