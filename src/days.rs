@@ -310,17 +310,20 @@ fn month_name(month: u32) -> &'static str {
         .unwrap_or("?")
 }
 
-// chrono's `Weekday` displays as "Thu"; the README wants whole words.
-fn weekday_name(weekday: Weekday) -> &'static str {
-    match weekday {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
+/// The days of the week in English, Monday first.
+pub const WEEKDAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The whole word (chrono's `Weekday` displays as "Thu").
+pub fn weekday_name(weekday: Weekday) -> &'static str {
+    WEEKDAYS_EN[weekday.num_days_from_monday() as usize]
 }
 
 fn ordinal(n: u8) -> &'static str {

@@ -41,15 +41,7 @@ impl Labels {
             Language::Fr => [
                 "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
             ][i],
-            Language::En => [
-                "Monday",
-                "Tuesday",
-                "Wednesday",
-                "Thursday",
-                "Friday",
-                "Saturday",
-                "Sunday",
-            ][i],
+            Language::En => crate::days::WEEKDAYS_EN[i],
         }
     }
 

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use chrono::{Datelike, NaiveDate, Timelike};
+use chrono::{Datelike, NaiveDate, Timelike, Weekday};
 use maud::{Markup, html};
 
 use super::report::{self, By, Figures, Report, Scope, Words};
@@ -172,7 +172,6 @@ fn figure_cells(f: &Figures) -> Vec<String> {
 pub fn write_html(report: &Report, calendar: &Calendar, out: &mut dyn Write) -> io::Result<()> {
     let w = Words::of(report.language);
     let l = Labels::new(report.language);
-    let fr = report.language == Language::Fr;
     let rate_cell = |r: Option<f64>| w.cells(vec![report::rate(r)]).remove(0);
     let scope = report::scope_label(report, &w);
     let title = format!("{}{} {}", w.title, w.colon, scope);
@@ -236,21 +235,16 @@ pub fn write_html(report: &Report, calendar: &Calendar, out: &mut dyn Write) -> 
         h
     };
     let max_rate = heat.values().map(rate_value).fold(0.0, f64::max);
-    let weekdays: [&str; 7] = if fr {
-        [
-            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-        ]
-    } else {
-        [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ]
-    };
+    let weekdays: [&str; 7] = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ]
+    .map(|day| l.weekday(day));
     // The campaign's days.
     let campaign_days: Vec<(NaiveDate, usize, u64)> = match (&report.scope_kind, period) {
         (Scope::Campaign(_), Some((start, end))) => start

@@ -24,6 +24,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
+use crate::days::weekday_name;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Calendar, Post, Status, Timing};
 use crate::rules::Code;
@@ -315,18 +316,6 @@ fn month(word: &str) -> Option<u32> {
         "decembre" | "dec" => 12,
         _ => return None,
     })
-}
-
-fn weekday_name(weekday: Weekday) -> &'static str {
-    match weekday {
-        Weekday::Mon => "Monday",
-        Weekday::Tue => "Tuesday",
-        Weekday::Wed => "Wednesday",
-        Weekday::Thu => "Thursday",
-        Weekday::Fri => "Friday",
-        Weekday::Sat => "Saturday",
-        Weekday::Sun => "Sunday",
-    }
 }
 
 /// The words of a text, lowercase and without accents, URLs and hashtags
