@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate, Timelike, Weekday};
 use maud::{Markup, html};
 
 use super::report::{self, By, Figures, Report, Scope, Words};
-use crate::model::{Calendar, Language};
+use crate::model::Calendar;
 use crate::plan::html::document;
 use crate::plan::labels::Labels;
 
@@ -437,6 +437,7 @@ fn heat_map(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Language;
 
     /// The values of `attr="…"` of every `<rect class="bar"` of an SVG.
     fn bar_attr(svg: &str, attr: &str) -> Vec<f64> {
