@@ -75,6 +75,21 @@ matches a post in idea, draft or review, or a cancelled one, is listed as
 not imported, with the post's status. Pairs already recorded are left as
 they are: importing the same files again changes nothing.";
 
+impl ImportArgs {
+    /// What the command line asks of the import, on `today`.
+    fn request(&self, today: NaiveDate, mark: bool) -> import::Request<'_> {
+        import::Request {
+            files: &self.files,
+            format: self.from.as_deref().and_then(format::by_name),
+            channel: self.channel.as_deref(),
+            collected: self.collected,
+            zone: self.zone,
+            today,
+            mark,
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Only this campaign's posts
@@ -150,16 +165,7 @@ pub fn run(command: &ResultsCommand, ctx: &mut Context<'_>) -> Result<u8> {
         .cli
         .today
         .unwrap_or_else(|| ctx.env.now.with_timezone(&tz).date_naive());
-    let request = import::Request {
-        files: &args.files,
-        format: args.from.as_deref().and_then(format::by_name),
-        channel: args.channel.as_deref(),
-        collected: args.collected,
-        zone: args.zone,
-        today,
-        mark: false,
-    };
-    let imported = import::import(&calendar, &root, &request, ctx.stdout)?;
+    let imported = import::import(&calendar, &root, &args.request(today, false), ctx.stdout)?;
     imported.write(ctx.stdout)?;
     Ok(u8::from(imported.failed > 0))
 }
@@ -177,15 +183,7 @@ fn import_and_mark(args: &ImportArgs, ctx: &mut Context<'_>) -> Result<u8> {
     {
         return act::refuse(ctx, &why);
     }
-    let request = import::Request {
-        files: &args.files,
-        format: args.from.as_deref().and_then(format::by_name),
-        channel: args.channel.as_deref(),
-        collected: args.collected,
-        zone: args.zone,
-        today: checked.today,
-        mark: true,
-    };
+    let request = args.request(checked.today, true);
     let imported = import::import(calendar, &checked.root, &request, ctx.stdout)?;
     let mut change = Change::new(&checked);
     let mut said: Vec<String> = Vec::new();
