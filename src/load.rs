@@ -269,36 +269,39 @@ pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
         sources.push(source);
     }
 
-    let reads: Vec<Result<(Source, FilePosts, Vec<Diagnostic>)>> = posts
+    let reads: Vec<Result<Read>> = posts
         .par_iter()
         .enumerate()
-        .map(
-            |(k, path)| -> Result<(Source, FilePosts, Vec<Diagnostic>)> {
-                let id = Sources::id_of(first_posts + k);
-                let mut text = read_text(files, path, id)?;
-                let found = &mut text.diagnostics;
-                let doc = parse_toml(&text.source, text.parsable, id, found);
-                let mut posts = FilePosts::default();
-                if let Some(doc) = doc {
-                    let mut sink = Sink {
-                        source: id,
-                        diagnostics: found,
-                    };
-                    // The sink holds the file's findings; resolving's are
-                    // gathered apart, then added.
-                    let mut resolving = Vec::new();
-                    raw::each_post(&doc, &mut sink, |post| {
-                        posts.add(post, &calendar, &mut resolving);
-                    });
-                    found.extend(resolving);
-                }
-                Ok((text.source, posts, text.diagnostics))
-            },
-        )
+        .map(|(k, path)| -> Result<Read> {
+            let id = Sources::id_of(first_posts + k);
+            let mut text = read_text(files, path, id)?;
+            let found = &mut text.diagnostics;
+            let doc = parse_toml(&text.source, text.parsable, id, found);
+            let mut posts = FilePosts::default();
+            let parsed = doc.is_some();
+            if let Some(doc) = doc {
+                let mut sink = Sink {
+                    source: id,
+                    diagnostics: found,
+                };
+                // The sink holds the file's findings; resolving's are
+                // gathered apart, then added.
+                let mut resolving = Vec::new();
+                raw::each_post(&doc, &mut sink, |post| {
+                    posts.add(post, &calendar, &mut resolving);
+                });
+                found.extend(resolving);
+            }
+            Ok((text.source, posts, text.diagnostics, parsed))
+        })
         .collect();
     let mut all = Vec::with_capacity(reads.len());
+    // Whether every post written is known: a posts file that does not parse
+    // hides its posts' ids.
+    let mut every_post_known = true;
     for read in reads {
-        let (source, posts, found) = read?;
+        let (source, posts, found, parsed) = read?;
+        every_post_known &= parsed;
         sources.push(source);
         diagnostics.extend(found);
         all.push(posts);
@@ -322,7 +325,14 @@ pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
             ));
         } else {
             let text = &sources.get(id).text;
-            crate::results::store::check(&calendar, &rel, text, id, &mut diagnostics);
+            crate::results::store::check(
+                &calendar,
+                every_post_known,
+                &rel,
+                text,
+                id,
+                &mut diagnostics,
+            );
         }
     }
     Ok(Loaded {
@@ -332,6 +342,10 @@ pub fn load_from(root: &Path, files: &dyn Files) -> Result<Loaded> {
         diagnostics,
     })
 }
+
+/// A posts file as loaded: its text, posts and findings, and whether it
+/// parsed.
+type Read = (Source, FilePosts, Vec<Diagnostic>, bool);
 
 /// A listing's paths, or its error apart.
 fn split(listing: Result<Vec<String>>) -> (Vec<String>, Option<anyhow::Error>) {

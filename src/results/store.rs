@@ -435,9 +435,13 @@ fn base(post: &str) -> &str {
 }
 
 /// The findings of `edcal check` about one results file: its own
-/// problems, then rows naming a post or a channel the calendar lacks.
+/// problems, then rows naming a post or a channel the calendar lacks. When
+/// not `every_post_known` (a posts file does not parse: its syntax error is
+/// the finding), rows naming posts the calendar lacks are not reported: they
+/// may be that file's, and one broken file made dozens of findings.
 pub fn check(
     calendar: &Calendar,
+    every_post_known: bool,
     rel: &str,
     text: &str,
     source: SourceId,
@@ -469,8 +473,9 @@ pub fn check(
     for f in parsed.findings {
         out.push(Diagnostic::new(f.code, Span::new(source, f.range), f.message).channel(channel));
     }
-    if !header_ok {
-        // Columns not known: the posts are not where they should be.
+    // Columns not known: the posts are not where they should be; a posts
+    // file unread: they may be there.
+    if !header_ok || !every_post_known {
         return;
     }
     // The posts the rows name, less those of the calendar: one look-up per

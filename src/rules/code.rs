@@ -423,7 +423,8 @@ codes! {
         "a results row about a post or a channel the calendar does not have",
         "The post was renamed or deleted after its figures were imported, or the\n\
          file is named after a channel that channels.toml does not have. Rename the\n\
-         post id in the row (or the file), or delete the row.\n\n\
+         post id in the row (or the file), or delete the row. While a posts file\n\
+         does not parse, its posts are unknown and their rows are not reported.\n\n\
          Source: edcal's file format (the results layout, docs/results.md).";
 }
 

@@ -1041,3 +1041,32 @@ text = "La conférence du vendredi soir sur les reins est annulée."
     let check = edcal_in(dir.path(), &["check", "--severity", "error"]);
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
 }
+
+/// A posts file that does not parse hides its posts: the results rows about
+/// them are not each reported as naming a post the calendar lacks, the
+/// syntax error is the one finding about it.
+#[test]
+fn a_broken_posts_file_makes_one_finding_not_one_per_results_row() {
+    let dir = temp_copy("calendar");
+    let october = dir.path().join("posts/2026-10.toml");
+    let mut text = fs::read_to_string(&october).unwrap();
+    text.push_str("id = \"broken\n");
+    fs::write(&october, text).unwrap();
+    let out = edcal_in(
+        dir.path(),
+        &[
+            "check",
+            "--code",
+            "toml-syntax",
+            "--code",
+            "results-unknown",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.ends_with("edcal: 1 error (21 other findings not shown)\n"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("results-unknown"), "{stderr}");
+}
