@@ -653,17 +653,7 @@ impl Calendar {
     /// The members with `role`, for messages: `` `lead`, `camille` `` (or
     /// "none in edcal.toml").
     pub fn members_with(&self, role: Role) -> String {
-        let ids: Vec<String> = self
-            .team
-            .values()
-            .filter(|m| m.role == role)
-            .map(|m| format!("`{}`", m.id))
-            .collect();
-        if ids.is_empty() {
-            "none in edcal.toml".to_owned()
-        } else {
-            ids.join(", ")
-        }
+        members_with(&self.team, role)
     }
 
     /// The member a person most likely meant by `word` (`--by claire`):
@@ -692,6 +682,22 @@ impl Calendar {
             (Some(one), None) => Some(one.id.as_str()),
             _ => None,
         }
+    }
+}
+
+/// The members of `team` with `role`, for messages: `` `lead`, `camille` ``
+/// (or "none in edcal.toml"); also used while resolving, before there is a
+/// [`Calendar`].
+pub fn members_with(team: &BTreeMap<String, Member>, role: Role) -> String {
+    let ids: Vec<String> = team
+        .values()
+        .filter(|m| m.role == role)
+        .map(|m| format!("`{}`", m.id))
+        .collect();
+    if ids.is_empty() {
+        "none in edcal.toml".to_owned()
+    } else {
+        ids.join(", ")
     }
 }
 

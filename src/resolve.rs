@@ -382,7 +382,7 @@ impl Resolver<'_> {
                     .label("not a physician")
                     .help(format!(
                         "`reviewers` lists physicians (`role = \"physician\"`): {}",
-                        physicians(team)
+                        crate::model::members_with(team, Role::Physician)
                     )),
                 );
                 continue;
@@ -924,20 +924,6 @@ impl Resolver<'_> {
             return None;
         }
         Some(bare.to_owned())
-    }
-}
-
-/// The physicians of a team, for messages: `` `dr-a`, `dr-b` ``.
-fn physicians(team: &BTreeMap<String, Member>) -> String {
-    let ids: Vec<String> = team
-        .values()
-        .filter(|m| m.role == Role::Physician)
-        .map(|m| format!("`{}`", m.id))
-        .collect();
-    if ids.is_empty() {
-        "none in edcal.toml".to_owned()
-    } else {
-        ids.join(", ")
     }
 }
 
