@@ -46,15 +46,8 @@ fn parse_when(s: &str) -> Result<DayOrTime, String> {
     if let Ok(day) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
         return Ok(DayOrTime::Day(day));
     }
-    for format in [
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-    ] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(s, format) {
-            return Ok(DayOrTime::Time(t));
-        }
+    if let Ok(t) = super::published::parse_datetime(s) {
+        return Ok(DayOrTime::Time(t));
     }
     if let Some(iso) = crate::raw::iso_date(s) {
         return Err(format!("write dates as {iso} (year-month-day)"));
@@ -67,10 +60,11 @@ fn parse_when(s: &str) -> Result<DayOrTime, String> {
 pub fn run(args: &FreezeArgs, ctx: &mut Context<'_>) -> Result<u8> {
     let checked = ctx.check()?;
     let calendar = &checked.calendar;
-    let why = args.why.trim();
-    if why.is_empty() {
-        bail!("--why is empty; say why everything stops (it shows in plans and exports)");
-    }
+    let why = super::act::text_arg(
+        &args.why,
+        "--why",
+        "say why everything stops (it shows in plans and exports)",
+    )?;
     for theme in &args.allow_theme {
         if !calendar.themes.contains_key(theme) {
             let hint = closest(theme, calendar.themes.keys().map(String::as_str))
