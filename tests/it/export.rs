@@ -760,14 +760,7 @@ fn ics_has_one_event_per_pair_campaign_and_milestone() {
 /// fails the test; elsewhere the test is skipped with a note.
 #[test]
 fn ics_is_read_by_python_icalendar_with_the_right_local_times() {
-    let probe = Command::new("python3")
-        .args(["-c", "import icalendar"])
-        .output();
-    if !probe.is_ok_and(|o| o.status.success()) {
-        crate::support::missing_tool(
-            "python3 with `icalendar`",
-            "python3 -m pip install 'icalendar>=5,<8'",
-        );
+    if !crate::support::python_module("icalendar", "python3 -m pip install 'icalendar>=5,<8'") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -1131,14 +1124,7 @@ fn git(dir: &Path, args: &[&str], date: &str) {
 /// milestone with an `id` keeps its UID; descriptions are in French.
 #[test]
 fn a_moved_post_updates_its_event() {
-    let probe = Command::new("python3")
-        .args(["-c", "import icalendar"])
-        .output();
-    if !probe.is_ok_and(|o| o.status.success()) {
-        crate::support::missing_tool(
-            "python3 with `icalendar`",
-            "python3 -m pip install 'icalendar>=5,<8'",
-        );
+    if !crate::support::python_module("icalendar", "python3 -m pip install 'icalendar>=5,<8'") {
         return;
     }
     let repo = tempfile::tempdir().unwrap();
@@ -1361,11 +1347,7 @@ fn utm_tags_are_added_to_links_at_composition() {
 /// as date cells with a French format, frozen header row, autofilter.
 #[test]
 fn xlsx_is_read_by_openpyxl_with_typed_cells() {
-    let probe = Command::new("python3")
-        .args(["-c", "import openpyxl"])
-        .output();
-    if !probe.is_ok_and(|o| o.status.success()) {
-        crate::support::missing_tool("python3 with `openpyxl`", "python3 -m pip install openpyxl");
+    if !crate::support::python_module("openpyxl", "python3 -m pip install openpyxl") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

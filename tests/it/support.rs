@@ -115,3 +115,16 @@ pub fn missing_tool(tool: &str, install: &str) {
         "note: skipped, {tool} is missing ({install}); with CI=true this fails"
     );
 }
+
+/// Whether Python 3 can import `module`; when it cannot, [`missing_tool`]
+/// (a failure in CI, a note elsewhere) and `false`, and the caller returns.
+pub fn python_module(module: &str, install: &str) -> bool {
+    let probe = std::process::Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output();
+    let found = probe.is_ok_and(|o| o.status.success());
+    if !found {
+        missing_tool(&format!("python3 with `{module}`"), install);
+    }
+    found
+}
